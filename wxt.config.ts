@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+
+// The manifest is the permission budget: everything broad is optional and requested
+// at the moment a feature needs it (see README, "Permissions").
+export default defineConfig({
+  // Explicit imports only: a reader can see where every name comes from.
+  imports: false,
+  // WXT targets MV2 for Firefox unless told otherwise.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Tessera Authenticator',
+    short_name: 'Tessera',
+    description:
+      'Two-factor codes (TOTP/HOTP) kept encrypted in your browser. Scan enrollment QR codes, copy and fill codes.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen', 'favicon']),
+      'clipboardWrite',
+    ],
+    optional_permissions: ['clipboardRead'],
+    // No web page and no other extension may message us.
+    externally_connectable: { ids: [] },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Tessera' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tessera@tessera.example', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
