@@ -1,0 +1,32 @@
+/** The public face of the OTP core: codes, base32, Key URIs, GA exports and privacyIDEA 2step. */
+export { decodeBase32, encodeBase32 } from './base32';
+export { OTP_DEFAULTS, OTP_ALGORITHMS } from './defaults';
+export { OtpUriError, type OtpUriErrorCode } from './errors';
+export { generateCode } from './generate';
+export type { OtpKey } from './hmac';
+export { generateHotp, type HotpOptions } from './hotp';
+export {
+  formatMigrationBatches,
+  formatMigrationUri,
+  parseMigrationBatch,
+  parseMigrationUri,
+  type MigrationBatch,
+  type MigrationBatchInfo,
+} from './migration';
+export {
+  formatOtpauthUri,
+  normalizeAlgorithm,
+  parseOtpauthUri,
+  parseOtpauthUriDetailed,
+  type OtpauthUriDetails,
+} from './otpauth-uri';
+export { generateSteam } from './steam';
+export { generateTotp, secondsLeft, timeStep, type TotpOptions } from './totp';
+export {
+  deriveTwoStepSecret,
+  formatPhonePart,
+  generateClientPart,
+  groupInFours,
+  type TwoStepParams,
+} from './two-step';
+export type { OtpAccountData, OtpAlgorithm, OtpCodeParams, OtpKind } from './types';
