@@ -1,0 +1,163 @@
+/**
+ * The one typed message contract between extension pages, content scripts and the
+ * background worker: every message, its payload, its reply, and who may send it.
+ *
+ * Hand-written rather than @webext-core/messaging because each message must carry a
+ * sender allow-list checked in the worker before dispatch, and errors must cross the
+ * boundary with their `code` intact; both are a few lines here and awkward there.
+ */
+import type { ClipboardJob } from './clipboard-job';
+import type { SerializedError } from './errors';
+import { TesseraError } from './errors';
+import type { AccountCode, AccountMeta, SiteBinding } from './vault/types';
+import type { OtpAlgorithm, OtpKind } from './otp/types';
+
+/** Who sent a message, as derived from the browser's `sender`, never from the payload. */
+export type SenderContext = 'extension-page' | 'content-script';
+
+/** Fields of the manual "add account" form; the secret is base32 text. */
+export interface ManualAccountInput {
+  kind: OtpKind;
+  issuer: string;
+  account: string;
+  secret: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period?: number;
+  counter?: number;
+}
+
+export type AccountSource = { uri: string } | { fields: ManualAccountInput };
+
+export interface AddAccountRequest {
+  source: AccountSource;
+  sites: SiteBinding[];
+  deviceBound: boolean;
+  onConflict?: 'replace' | 'keep-both';
+}
+
+export type AddAccountReply =
+  | { status: 'added'; account: AccountMeta }
+  | { status: 'exists'; account: AccountMeta }
+  | { status: 'conflict'; existing: AccountMeta };
+
+export type VaultStatusReply = { state: 'ready' | 'empty' };
+
+export interface AccountPatch {
+  issuer?: string;
+  account?: string;
+  sites?: SiteBinding[];
+  pinned?: boolean;
+}
+
+/** Every message: request payload, reply, and the sender contexts allowed to send it. */
+export interface Protocol {
+  getVaultStatus: { request: void; reply: VaultStatusReply };
+  listAccounts: { request: void; reply: AccountMeta[] };
+  getCodes: { request: { at: number }; reply: AccountCode[] };
+  addAccount: { request: AddAccountRequest; reply: AddAccountReply };
+  updateAccount: { request: { id: string; patch: AccountPatch }; reply: AccountMeta };
+  deleteAccount: { request: { id: string }; reply: { undoToken: string } };
+  undoDeleteAccount: { request: { undoToken: string }; reply: AccountMeta };
+  reorderAccounts: { request: { ids: string[] }; reply: void };
+  nextHotpCode: { request: { id: string }; reply: { code: string; counter: number } };
+  markAccountUsed: { request: { id: string }; reply: void };
+  scheduleClipboardClear: { request: { copied: string }; reply: { clearAt: number | null } };
+  takeClipboardJob: { request: void; reply: ClipboardJob | null };
+  finishClipboardJob: { request: void; reply: void };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = Protocol[N]['request'];
+export type ReplyOf<N extends MessageName> = Protocol[N]['reply'];
+
+const PAGES_ONLY: readonly SenderContext[] = ['extension-page'];
+
+/** The allow-list the worker checks before any handler runs. */
+export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderContext[] } = {
+  getVaultStatus: PAGES_ONLY,
+  listAccounts: PAGES_ONLY,
+  getCodes: PAGES_ONLY,
+  addAccount: PAGES_ONLY,
+  updateAccount: PAGES_ONLY,
+  deleteAccount: PAGES_ONLY,
+  undoDeleteAccount: PAGES_ONLY,
+  reorderAccounts: PAGES_ONLY,
+  nextHotpCode: PAGES_ONLY,
+  markAccountUsed: PAGES_ONLY,
+  scheduleClipboardClear: PAGES_ONLY,
+  takeClipboardJob: PAGES_ONLY,
+  finishClipboardJob: PAGES_ONLY,
+};
+
+/** The wire form of a request; `tessera` tells our messages from anything else. */
+export interface Envelope<N extends MessageName = MessageName> {
+  tessera: 1;
+  name: N;
+  payload: RequestOf<N>;
+}
+
+export type WireReply<N extends MessageName = MessageName> =
+  | { ok: true; value: ReplyOf<N> }
+  | { ok: false; error: SerializedError };
+
+export class MessageRejectedError extends TesseraError {}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Envelope>;
+  return (
+    candidate.tessera === 1 &&
+    typeof candidate.name === 'string' &&
+    Object.prototype.hasOwnProperty.call(ALLOWED_SENDERS, candidate.name)
+  );
+}
+
+/** The parts of `runtime.MessageSender` the classification reads. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+  frameId?: number;
+}
+
+/**
+ * Classifies a sender from what the browser says about it. Extension pages are known
+ * by their origin (an options page opened in a tab has `tab` set, so `tab` alone
+ * proves nothing); content scripts by a web origin on a tab. Opaque origins and
+ * foreign extensions get nothing.
+ */
+export function classifySender(sender: SenderFacts, runtimeId: string): SenderContext | null {
+  if (sender.id !== runtimeId) return null;
+  const origin = sender.origin ?? originOfUrl(sender.url);
+  if (!origin || origin === 'null') return null;
+  const extensionOrigins = [`chrome-extension://${runtimeId}`, `moz-extension://${runtimeId}`];
+  if (extensionOrigins.includes(origin)) {
+    return sender.url && extensionOrigins.some((o) => sender.url!.startsWith(`${o}/`))
+      ? 'extension-page'
+      : null;
+  }
+  if (sender.tab && /^https?:\/\//.test(origin)) return 'content-script';
+  return null;
+}
+
+function originOfUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Checks a message against the allow-list; throws a typed rejection otherwise. */
+export function authorize(name: MessageName, context: SenderContext | null): SenderContext {
+  if (context === null) {
+    throw new MessageRejectedError('sender-unknown', 'Message refused: the sender is not part of Tessera.');
+  }
+  if (!ALLOWED_SENDERS[name].includes(context)) {
+    throw new MessageRejectedError('sender-not-allowed', `Message "${name}" is not allowed from a ${context}.`);
+  }
+  return context;
+}

@@ -1,0 +1,53 @@
+/**
+ * Which code an account shows at a given instant, from the current/next pair the worker
+ * computed: past the end of a step the pre-fetched next code is shown, so a boundary
+ * never shows a stale code, not even for a frame.
+ */
+import type { AccountCode } from '../vault/types';
+
+export interface DisplayedCode {
+  code: string;
+  /** The code after this one, once known. */
+  next: string | null;
+  /** Milliseconds until `code` stops being valid. */
+  msLeft: number;
+  period: number;
+  stepStart: number;
+}
+
+export function displayedCode(entry: AccountCode | undefined, now: number): DisplayedCode | null {
+  if (!entry) return null;
+  const periodMs = entry.period * 1000;
+  if (now < entry.stepStart) return null;
+  if (now < entry.stepEnd) {
+    return { code: entry.current, next: entry.next, msLeft: entry.stepEnd - now, period: entry.period, stepStart: entry.stepStart };
+  }
+  if (now < entry.stepEnd + periodMs) {
+    return { code: entry.next, next: null, msLeft: entry.stepEnd + periodMs - now, period: entry.period, stepStart: entry.stepEnd };
+  }
+  return null;
+}
+
+/** Groups a code for reading: 123 456, 1234 5678, 12 345 678; Steam codes stay whole. */
+export function groupCode(code: string): string {
+  if (!/^\d+$/.test(code)) return code;
+  switch (code.length) {
+    case 6:
+      return `${code.slice(0, 3)} ${code.slice(3)}`;
+    case 7:
+      return `${code.slice(0, 3)} ${code.slice(3)}`;
+    case 8:
+      return `${code.slice(0, 4)} ${code.slice(4)}`;
+    default:
+      return code.length > 8 ? `${code.slice(0, code.length - 6)} ${code.slice(-6, -3)} ${code.slice(-3)}` : code;
+  }
+}
+
+/** When the earliest shown code in the map needs its successor fetched. */
+export function nextRefreshAt(entries: Iterable<AccountCode>): number | null {
+  let earliest: number | null = null;
+  for (const entry of entries) {
+    if (earliest === null || entry.stepEnd < earliest) earliest = entry.stepEnd;
+  }
+  return earliest;
+}

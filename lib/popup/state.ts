@@ -1,0 +1,348 @@
+/**
+ * The popup's single source of truth: read-only signals plus the actions that change
+ * them. Everything the browser provides comes in through `PopupApi` and `Clock`, so the
+ * whole state machine runs in tests with a fixed clock and a fake worker.
+ */
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { SerializedError } from '../errors';
+import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { AccountCode, AccountMeta } from '../vault/types';
+import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
+import { groupAccounts, type ListGroups } from './list';
+
+export interface PopupApi {
+  getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
+  listAccounts(): Promise<AccountMeta[]>;
+  getCodes(at: number): Promise<AccountCode[]>;
+  addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
+  updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta>;
+  deleteAccount(id: string): Promise<{ undoToken: string }>;
+  undoDeleteAccount(undoToken: string): Promise<AccountMeta>;
+  reorderAccounts(ids: string[]): Promise<void>;
+  nextHotpCode(id: string): Promise<{ code: string; counter: number }>;
+  markAccountUsed(id: string): Promise<void>;
+  scheduleClipboardClear(copied: string): Promise<{ clearAt: number | null }>;
+  writeClipboard(text: string): Promise<void>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Registrable domain of the tab the popup was opened on, when the browser tells us. */
+  activeDomain(): Promise<string | null>;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export type View =
+  | { name: 'list' }
+  | { name: 'add' }
+  | { name: 'edit'; id: string }
+  | { name: 'settings' };
+
+export type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; error: SerializedError };
+
+export interface PendingUndo {
+  undoToken: string;
+  label: string;
+  expiresAt: number;
+}
+
+export const UNDO_WINDOW_MS = 8000;
+
+const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function toSerializedError(error: unknown): SerializedError {
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const e = error as { name?: string; code: unknown; message: unknown };
+    return { name: String(e.name ?? 'Error'), code: String(e.code), message: String(e.message) };
+  }
+  return { name: 'Error', code: 'internal', message: 'Something went wrong inside Tessera.' };
+}
+
+export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): string {
+  return account.issuer && account.account
+    ? `${account.issuer} (${account.account})`
+    : account.issuer || account.account || 'Unnamed account';
+}
+
+export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
+  const phase = signal<Phase>({ name: 'loading' });
+  const accounts = signal<AccountMeta[]>([]);
+  const codes = signal<ReadonlyMap<string, AccountCode>>(new Map());
+  const hotpCodes = signal<ReadonlyMap<string, string>>(new Map());
+  const revealed = signal<ReadonlySet<string>>(new Set());
+  const now = signal(clock.now());
+  const query = signal('');
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const activeDomain = signal<string | null>(null);
+  const view = signal<View>({ name: 'list' });
+  const announcement = signal<{ text: string; at: number } | null>(null);
+  const copiedId = signal<string | null>(null);
+  const pendingUndo = signal<PendingUndo | null>(null);
+
+  const groups: ReadonlySignal<ListGroups> = computed(() =>
+    groupAccounts(accounts.value, query.value, settings.value.sortOrder, activeDomain.value),
+  );
+  const orderedIds = computed(() => [...groups.value.thisSite, ...groups.value.others].map((a) => a.id));
+  const hasAccounts = computed(() => accounts.value.length > 0);
+
+  let tickHandle: unknown = null;
+  let refreshHandle: unknown = null;
+  let undoHandle: unknown = null;
+  let stopped = false;
+
+  function announce(text: string): void {
+    announcement.value = { text, at: clock.now() };
+  }
+
+  /** Ticks on whole seconds so every countdown changes together. */
+  function scheduleTick(): void {
+    const current = clock.now();
+    tickHandle = clock.setTimeout(() => {
+      if (stopped) return;
+      now.value = clock.now();
+      scheduleTick();
+    }, 1000 - (current % 1000));
+  }
+
+  async function refreshCodes(): Promise<void> {
+    const at = clock.now();
+    const list = await api.getCodes(at);
+    if (stopped) return;
+    codes.value = new Map(list.map((entry) => [entry.id, entry]));
+    scheduleRefresh();
+  }
+
+  /** Fetches the following codes as soon as a step ends: its successor is already shown. */
+  function scheduleRefresh(): void {
+    if (refreshHandle !== null) clock.clearTimeout(refreshHandle);
+    refreshHandle = null;
+    const due = nextRefreshAt(codes.value.values());
+    if (due === null) return;
+    refreshHandle = clock.setTimeout(() => {
+      refreshHandle = null;
+      if (!stopped) void refreshCodes().catch(fail);
+    }, Math.max(0, due - clock.now()));
+  }
+
+  function fail(error: unknown): void {
+    phase.value = { name: 'failed', error: toSerializedError(error) };
+  }
+
+  async function reloadAccounts(): Promise<void> {
+    const [list] = await Promise.all([api.listAccounts(), refreshCodes()]);
+    accounts.value = list;
+  }
+
+  async function start(): Promise<void> {
+    stopped = false;
+    scheduleTick();
+    try {
+      const [, loadedSettings, list, domain] = await Promise.all([
+        api.getVaultStatus(),
+        api.loadSettings(),
+        api.listAccounts(),
+        api.activeDomain().catch(() => null),
+        refreshCodes(),
+      ]);
+      batch(() => {
+        settings.value = loadedSettings;
+        accounts.value = list;
+        activeDomain.value = domain;
+        phase.value = { name: 'ready' };
+      });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function stop(): void {
+    stopped = true;
+    for (const handle of [tickHandle, refreshHandle, undoHandle]) if (handle !== null) clock.clearTimeout(handle);
+  }
+
+  function codeFor(id: string): ReadonlySignal<DisplayedCode | null> {
+    return computed(() => displayedCode(codes.value.get(id), now.value));
+  }
+
+  function findAccount(id: string): AccountMeta | undefined {
+    return accounts.value.find((a) => a.id === id);
+  }
+
+  async function hotpCode(id: string): Promise<string> {
+    const { code } = await api.nextHotpCode(id);
+    hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+    return code;
+  }
+
+  /** Copies what the row shows right now (an HOTP row with no code yet gets its next one). */
+  async function copy(id: string): Promise<void> {
+    const account = findAccount(id);
+    if (!account) return;
+    try {
+      let code: string | undefined;
+      if (account.kind === 'hotp') {
+        code = hotpCodes.value.get(id) ?? (await hotpCode(id));
+      } else {
+        now.value = clock.now();
+        code = displayedCode(codes.value.get(id), now.value)?.code;
+      }
+      if (!code) {
+        announce('The code is still loading; try again in a moment.');
+        return;
+      }
+      await api.writeClipboard(code);
+      revealed.value = new Set(revealed.value).add(id);
+      copiedId.value = id;
+      const { clearAt } = await api.scheduleClipboardClear(code);
+      const suffix = clearAt ? ` It will be cleared from the clipboard in ${Math.round((clearAt - clock.now()) / 1000)} s.` : '';
+      announce(`Copied the code for ${accountLabel(account)}.${suffix}`);
+      void api.markAccountUsed(id).catch(() => undefined);
+    } catch (error) {
+      announce(`Could not copy: ${toSerializedError(error).message}`);
+    }
+  }
+
+  async function nextHotp(id: string): Promise<void> {
+    try {
+      await hotpCode(id);
+      revealed.value = new Set(revealed.value).add(id);
+    } catch (error) {
+      announce(`Could not get the next code: ${toSerializedError(error).message}`);
+    }
+  }
+
+  async function addAccount(request: AddAccountRequest): Promise<AddAccountReply> {
+    const reply = await api.addAccount(request);
+    if (reply.status !== 'conflict') {
+      await reloadAccounts();
+      announce(
+        reply.status === 'added'
+          ? `Added ${accountLabel(reply.account)}.`
+          : `${accountLabel(reply.account)} is already in Tessera; nothing was added.`,
+      );
+    }
+    return reply;
+  }
+
+  async function updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta> {
+    const updated = await api.updateAccount(id, patch);
+    accounts.value = accounts.value.map((a) => (a.id === id ? updated : a));
+    return updated;
+  }
+
+  async function togglePin(id: string): Promise<void> {
+    const account = findAccount(id);
+    if (!account) return;
+    await updateAccount(id, { pinned: !account.pinned });
+    announce(account.pinned ? `Unpinned ${accountLabel(account)}.` : `Pinned ${accountLabel(account)} to the top.`);
+  }
+
+  async function deleteAccount(id: string): Promise<void> {
+    const account = findAccount(id);
+    if (!account) return;
+    const { undoToken } = await api.deleteAccount(id);
+    if (undoHandle !== null) clock.clearTimeout(undoHandle);
+    batch(() => {
+      accounts.value = accounts.value.filter((a) => a.id !== id);
+      pendingUndo.value = { undoToken, label: accountLabel(account), expiresAt: clock.now() + UNDO_WINDOW_MS };
+      view.value = { name: 'list' };
+    });
+    announce(`Deleted ${accountLabel(account)}. Undo is available for a few seconds.`);
+    undoHandle = clock.setTimeout(() => {
+      undoHandle = null;
+      pendingUndo.value = null;
+    }, UNDO_WINDOW_MS);
+  }
+
+  async function undoDelete(): Promise<void> {
+    const pending = pendingUndo.value;
+    if (!pending) return;
+    if (undoHandle !== null) clock.clearTimeout(undoHandle);
+    undoHandle = null;
+    pendingUndo.value = null;
+    try {
+      await api.undoDeleteAccount(pending.undoToken);
+      await reloadAccounts();
+      announce(`Restored ${pending.label}.`);
+    } catch (error) {
+      announce(`Could not restore: ${toSerializedError(error).message}`);
+    }
+  }
+
+  /** Moves an account within the manual order (pinned accounts stay in their own block). */
+  async function move(id: string, toIndex: number): Promise<void> {
+    const ordered = [...accounts.value].sort((a, b) => a.order - b.order);
+    const from = ordered.findIndex((a) => a.id === id);
+    if (from < 0) return;
+    const target = Math.max(0, Math.min(ordered.length - 1, toIndex));
+    if (target === from) return;
+    const [moved] = ordered.splice(from, 1);
+    ordered.splice(target, 0, moved!);
+    const ids = ordered.map((a) => a.id);
+    accounts.value = ordered.map((a, index) => ({ ...a, order: index }));
+    await api.reorderAccounts(ids);
+    announce(`Moved ${accountLabel(moved!)} to position ${target + 1} of ${ids.length}.`);
+  }
+
+  /** Moves an account one place up or down among the rows as they are shown. */
+  async function moveBy(id: string, delta: -1 | 1): Promise<void> {
+    const ordered = [...accounts.value].sort((a, b) => a.order - b.order);
+    const shown = groups.value.others.filter((a) => a.pinned === findAccount(id)?.pinned);
+    const position = shown.findIndex((a) => a.id === id);
+    const neighbour = shown[position + delta];
+    if (position < 0 || !neighbour) return;
+    await move(id, ordered.findIndex((a) => a.id === neighbour.id));
+  }
+
+  async function changeSettings(patch: Partial<Settings>): Promise<void> {
+    settings.value = await api.saveSettings(patch);
+  }
+
+  function reveal(id: string): void {
+    revealed.value = new Set(revealed.value).add(id);
+  }
+
+  return {
+    phase: phase as ReadonlySignal<Phase>,
+    accounts: accounts as ReadonlySignal<AccountMeta[]>,
+    groups,
+    orderedIds,
+    hasAccounts,
+    now: now as ReadonlySignal<number>,
+    hotpCodes: hotpCodes as ReadonlySignal<ReadonlyMap<string, string>>,
+    revealed: revealed as ReadonlySignal<ReadonlySet<string>>,
+    query,
+    view,
+    settings: settings as ReadonlySignal<Settings>,
+    activeDomain: activeDomain as ReadonlySignal<string | null>,
+    announcement: announcement as ReadonlySignal<{ text: string; at: number } | null>,
+    copiedId: copiedId as ReadonlySignal<string | null>,
+    pendingUndo: pendingUndo as ReadonlySignal<PendingUndo | null>,
+    start,
+    stop,
+    codeFor,
+    findAccount,
+    copy,
+    nextHotp,
+    addAccount,
+    updateAccount,
+    togglePin,
+    deleteAccount,
+    undoDelete,
+    move,
+    moveBy,
+    changeSettings,
+    reveal,
+    announce,
+  };
+}
+
+export type PopupState = ReturnType<typeof createPopupState>;

@@ -1,0 +1,34 @@
+/** User preferences: their shape, defaults and allowed values (no browser calls here). */
+
+export const CLIPBOARD_CLEAR_CHOICES = [0, 15, 30, 60, 120] as const;
+export type ClipboardClearSeconds = (typeof CLIPBOARD_CLEAR_CHOICES)[number];
+
+export const SORT_ORDERS = ['manual', 'issuer', 'recent'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export interface Settings {
+  /** 0 = never clear. Clearing needs the optional clipboardRead permission. */
+  clipboardClearSeconds: ClipboardClearSeconds;
+  sortOrder: SortOrder;
+  hideCodes: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClearSeconds: 0,
+  sortOrder: 'manual',
+  hideCodes: false,
+};
+
+/** Reads stored settings defensively: an unknown or corrupt value falls back to its default. */
+export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown>> | null | undefined): Settings {
+  const s = stored ?? {};
+  return {
+    clipboardClearSeconds: (CLIPBOARD_CLEAR_CHOICES as readonly unknown[]).includes(s.clipboardClearSeconds)
+      ? (s.clipboardClearSeconds as ClipboardClearSeconds)
+      : DEFAULT_SETTINGS.clipboardClearSeconds,
+    sortOrder: (SORT_ORDERS as readonly unknown[]).includes(s.sortOrder)
+      ? (s.sortOrder as SortOrder)
+      : DEFAULT_SETTINGS.sortOrder,
+    hideCodes: typeof s.hideCodes === 'boolean' ? s.hideCodes : DEFAULT_SETTINGS.hideCodes,
+  };
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AccountCode, AccountMeta } from '@/lib/vault/types';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { createPopupState, type Clock, type PopupApi } from '@/lib/popup/state';
+
+/** A clock whose time only moves when the test says so. */
+function manualClock(start: number) {
+  let time = start;
+  let nextHandle = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const clock: Clock = {
+    now: () => time,
+    setTimeout: (callback, ms) => {
+      nextHandle += 1;
+      timers.set(nextHandle, { at: time + ms, callback });
+      return nextHandle;
+    },
+    clearTimeout: (handle) => void timers.delete(handle as number),
+  };
+  async function advanceTo(target: number) {
+    for (;;) {
+      const due = [...timers.entries()].filter(([, t]) => t.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      time = due[1].at;
+      due[1].callback();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    time = target;
+  }
+  return { clock, advanceTo };
+}
+
+function meta(id: string, overrides: Partial<AccountMeta> = {}): AccountMeta {
+  return {
+    id,
+    kind: 'totp',
+    issuer: `Issuer ${id}`,
+    account: `${id}@example.com`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    sites: [],
+    pinned: false,
+    order: Number(id.replace(/\D/g, '')) || 0,
+    deviceBound: false,
+    secretBits: 160,
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+/** Codes named after their step so the test can tell which step a shown code belongs to. */
+function codesAt(at: number, ids: string[]): AccountCode[] {
+  const step = Math.floor(at / 30_000);
+  return ids.map((id) => ({
+    id,
+    kind: 'totp',
+    current: String(step).padStart(6, '0'),
+    next: String(step + 1).padStart(6, '0'),
+    period: 30,
+    stepStart: step * 30_000,
+    stepEnd: (step + 1) * 30_000,
+  }));
+}
+
+function fakeApi(accounts: AccountMeta[]): PopupApi & { clipboard: string[]; getCodes: ReturnType<typeof vi.fn> } {
+  const clipboard: string[] = [];
+  return {
+    clipboard,
+    getVaultStatus: async () => ({ state: accounts.length ? 'ready' : 'empty' }),
+    listAccounts: async () => accounts,
+    getCodes: vi.fn(async (at: number) => codesAt(at, accounts.filter((a) => a.kind !== 'hotp').map((a) => a.id))),
+    addAccount: async () => {
+      throw new Error('not used');
+    },
+    updateAccount: async (id, patch) => ({ ...accounts.find((a) => a.id === id)!, ...patch }),
+    deleteAccount: async (id) => ({ undoToken: id }),
+    undoDeleteAccount: async (token) => accounts.find((a) => a.id === token)!,
+    reorderAccounts: vi.fn(async () => undefined),
+    nextHotpCode: async () => ({ code: '755224', counter: 0 }),
+    markAccountUsed: async () => undefined,
+    scheduleClipboardClear: async () => ({ clearAt: null }),
+    writeClipboard: async (text) => void clipboard.push(text),
+    loadSettings: async () => DEFAULT_SETTINGS,
+    saveSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    activeDomain: async () => null,
+  };
+}
+
+describe('createPopupState', () => {
+  it('shows the next code from the first millisecond of a new step, before any refetch', async () => {
+    const start = 1_000 * 30_000 + 29_000; // one second before a boundary
+    const { clock, advanceTo } = manualClock(start);
+    const api = fakeApi([meta('a1')]);
+    api.getCodes.mockImplementation(async (at: number) => codesAt(at, ['a1']));
+    const state = createPopupState(api, clock);
+    await state.start();
+    const shown = state.codeFor('a1');
+    expect(shown.value?.code).toBe('001000');
+
+    // Make the refetch hang: the display must not depend on it.
+    api.getCodes.mockImplementation(() => new Promise(() => undefined));
+    await advanceTo(1_001 * 30_000);
+    expect(state.now.value).toBe(1_001 * 30_000);
+    expect(shown.value?.code).toBe('001001');
+    expect(shown.value?.msLeft).toBe(30_000);
+    state.stop();
+  });
+
+  it('refetches codes when a step ends so a popup left open keeps going', async () => {
+    const start = 2_000 * 30_000 + 5_000;
+    const { clock, advanceTo } = manualClock(start);
+    const api = fakeApi([meta('a1')]);
+    const state = createPopupState(api, clock);
+    await state.start();
+    await advanceTo(2_005 * 30_000 + 1_000); // five boundaries later
+    expect(state.codeFor('a1').value?.code).toBe('002005');
+    expect(api.getCodes.mock.calls.length).toBeGreaterThanOrEqual(6);
+    state.stop();
+  });
+
+  it('copies the code valid at the moment of the click, across a boundary', async () => {
+    const start = 3_000 * 30_000 + 29_500;
+    const { clock, advanceTo } = manualClock(start);
+    const api = fakeApi([meta('a1')]);
+    const state = createPopupState(api, clock);
+    await state.start();
+    await advanceTo(3_001 * 30_000 + 10); // the tick has not run since the boundary
+    await state.copy('a1');
+    expect(api.clipboard).toEqual(['003001']);
+    state.stop();
+  });
+
+  it('counts down in whole seconds and flags the last five', async () => {
+    const start = 4_000 * 30_000 + 24_200;
+    const { clock, advanceTo } = manualClock(start);
+    const state = createPopupState(fakeApi([meta('a1')]), clock);
+    await state.start();
+    const shown = state.codeFor('a1');
+    expect(Math.ceil(shown.value!.msLeft / 1000)).toBe(6);
+    await advanceTo(4_000 * 30_000 + 25_000);
+    expect(Math.ceil(shown.value!.msLeft / 1000)).toBe(5);
+    expect(shown.value?.next).toBe('004001');
+    state.stop();
+  });
+
+  it('filters by issuer, account and bound site, and lists the active site first', async () => {
+    const accounts = [
+      meta('a1', { issuer: 'GitHub', account: 'alice', order: 1 }),
+      meta('a2', { issuer: 'Acme', account: 'bob', order: 2, sites: [{ match: 'site', site: 'acme.test' }] }),
+      meta('a3', { issuer: 'Ünïcode Bank', account: 'carol', order: 0 }),
+    ];
+    const api = { ...fakeApi(accounts), activeDomain: async () => 'acme.test' };
+    const { clock } = manualClock(0);
+    const state = createPopupState(api, clock);
+    await state.start();
+    expect(state.groups.value.thisSite.map((a) => a.id)).toEqual(['a2']);
+    expect(state.groups.value.others.map((a) => a.id)).toEqual(['a3', 'a1']);
+    state.query.value = 'unicode';
+    expect(state.orderedIds.value).toEqual(['a3']);
+    state.query.value = 'acme.test';
+    expect(state.orderedIds.value).toEqual(['a2']);
+    state.query.value = 'ALICE';
+    expect(state.orderedIds.value).toEqual(['a1']);
+    state.stop();
+  });
+
+  it('keeps pinned accounts on top in every sort order', async () => {
+    const accounts = [
+      meta('a1', { issuer: 'Zeta', order: 0, lastUsedAt: 5 }),
+      meta('a2', { issuer: 'Alpha', order: 1, lastUsedAt: 1 }),
+      meta('a3', { issuer: 'Mid', order: 2, pinned: true, lastUsedAt: 0 }),
+    ];
+    const { clock } = manualClock(0);
+    const state = createPopupState(fakeApi(accounts), clock);
+    await state.start();
+    expect(state.orderedIds.value).toEqual(['a3', 'a1', 'a2']);
+    await state.changeSettings({ sortOrder: 'issuer' });
+    expect(state.orderedIds.value).toEqual(['a3', 'a2', 'a1']);
+    await state.changeSettings({ sortOrder: 'recent' });
+    expect(state.orderedIds.value).toEqual(['a3', 'a1', 'a2']);
+    state.stop();
+  });
+
+  it('moves an account and sends the whole new order in one call', async () => {
+    const accounts = [meta('a0', { order: 0 }), meta('a1', { order: 1 }), meta('a2', { order: 2 })];
+    const { clock } = manualClock(0);
+    const api = fakeApi(accounts);
+    const state = createPopupState(api, clock);
+    await state.start();
+    await state.moveBy('a2', -1);
+    expect(api.reorderAccounts).toHaveBeenCalledWith(['a0', 'a2', 'a1']);
+    expect(state.orderedIds.value).toEqual(['a0', 'a2', 'a1']);
+    state.stop();
+  });
+
+  it('offers undo after a delete and forgets it after the window', async () => {
+    const accounts = [meta('a1'), meta('a2')];
+    const { clock, advanceTo } = manualClock(0);
+    const state = createPopupState(fakeApi(accounts), clock);
+    await state.start();
+    await state.deleteAccount('a1');
+    expect(state.orderedIds.value).toEqual(['a2']);
+    expect(state.pendingUndo.value?.undoToken).toBe('a1');
+    await advanceTo(9_000);
+    expect(state.pendingUndo.value).toBeNull();
+    state.stop();
+  });
+
+  it('reports a vault failure instead of showing an empty list', async () => {
+    const { clock } = manualClock(0);
+    const api = fakeApi([]);
+    api.listAccounts = async () => {
+      throw Object.assign(new Error('Key missing'), { code: 'device-key-missing' });
+    };
+    const state = createPopupState(api, clock);
+    await state.start();
+    expect(state.phase.value).toMatchObject({ name: 'failed', error: { code: 'device-key-missing' } });
+    state.stop();
+  });
+});
