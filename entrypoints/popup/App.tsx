@@ -1,3 +1,107 @@
-export function App() {
-  return <main><h1>Tessera</h1><p>No accounts yet.</p></main>;
+import { useEffect } from 'preact/hooks';
+import { AccountList } from '@/components/AccountList';
+import { AddAccountForm } from '@/components/AddAccountForm';
+import { EditAccount } from '@/components/EditAccount';
+import { EmptyState } from '@/components/EmptyState';
+import { Icon } from '@/components/Icon';
+import { LiveRegion } from '@/components/LiveRegion';
+import { SearchBar } from '@/components/SearchBar';
+import { SettingsView } from '@/components/SettingsView';
+import { UndoBar } from '@/components/UndoBar';
+import { VaultError } from '@/components/VaultError';
+import type { PopupState } from '@/lib/popup/state';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** `/` or any printable key sends focus to the search field, keyboard first. */
+function useTypeToSearch(state: PopupState) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (state.view.value.name !== 'list' || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const search = document.querySelector<HTMLInputElement>('#search');
+      if (!search) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        search.focus();
+      } else if (event.key.length === 1 && /\S/u.test(event.key)) {
+        event.preventDefault();
+        state.query.value += event.key;
+        search.focus();
+      } else if (event.key === 'Escape' && state.query.value) {
+        event.preventDefault();
+        state.query.value = '';
+        search.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [state]);
+}
+
+function Header({ state }: { state: PopupState }) {
+  const view = state.view.value;
+  return (
+    <header class="top">
+      {view.name === 'list' ? (
+        <h1 class="brand">
+          <img src="/icon/32.png" width={20} height={20} alt="" /> Tessera
+        </h1>
+      ) : (
+        <button type="button" class="icon-button back" aria-label="Back to accounts" onClick={() => (state.view.value = { name: 'list' })}>
+          <Icon name="back" /> <span>Accounts</span>
+        </button>
+      )}
+      {view.name === 'list' && state.phase.value.name === 'ready' && (
+        <nav class="top-actions" aria-label="Tessera">
+          <button type="button" class="icon-button" aria-label="Add an account" title="Add an account" onClick={() => (state.view.value = { name: 'add' })}>
+            <Icon name="plus" />
+          </button>
+          <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
+            <Icon name="gear" />
+          </button>
+        </nav>
+      )}
+    </header>
+  );
+}
+
+function Body({ state }: { state: PopupState }) {
+  const phase = state.phase.value;
+  if (phase.name === 'failed') return <VaultError error={phase.error} />;
+  if (phase.name === 'loading') return <p class="loading" aria-busy="true">Opening your accounts…</p>;
+  const view = state.view.value;
+  switch (view.name) {
+    case 'add':
+      return <AddAccountForm state={state} />;
+    case 'settings':
+      return <SettingsView state={state} />;
+    case 'edit': {
+      const account = state.findAccount(view.id);
+      return account ? <EditAccount key={account.id} state={state} account={account} /> : <AccountList state={state} />;
+    }
+    case 'list':
+      if (!state.hasAccounts.value) return <EmptyState state={state} />;
+      return (
+        <>
+          <SearchBar state={state} />
+          <AccountList state={state} />
+        </>
+      );
+  }
+}
+
+export function App({ state }: { state: PopupState }) {
+  useTypeToSearch(state);
+  return (
+    <div class="app">
+      <Header state={state} />
+      <main class="content">
+        <Body state={state} />
+      </main>
+      <UndoBar state={state} />
+      <LiveRegion state={state} />
+    </div>
+  );
 }

@@ -1,4 +1,9 @@
 import { render } from 'preact';
+import { createBrowserPopupApi } from '@/lib/platform/popup-api';
+import { createPopupState } from '@/lib/popup/state';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+const state = createPopupState(createBrowserPopupApi());
+render(<App state={state} />, document.getElementById('app')!);
+void state.start();
+addEventListener('pagehide', () => state.stop());

@@ -1,0 +1,88 @@
+import type { AccountMeta } from '@/lib/vault/types';
+import type { PopupState } from '@/lib/popup/state';
+import { AccountRow } from './AccountRow';
+
+function focusRow(list: HTMLElement, index: number): void {
+  const buttons = list.querySelectorAll<HTMLButtonElement>('[data-row-button]');
+  buttons[Math.max(0, Math.min(buttons.length - 1, index))]?.focus();
+}
+
+/** Arrow keys move between rows; Alt+Arrow moves the account itself in manual order. */
+function onListKeyDown(state: PopupState, event: KeyboardEvent): void {
+  const list = event.currentTarget as HTMLElement;
+  const target = event.target as HTMLElement;
+  if (!target.matches('[data-row-button]')) return;
+  const buttons = [...list.querySelectorAll<HTMLButtonElement>('[data-row-button]')];
+  const index = buttons.indexOf(target as HTMLButtonElement);
+  const id = target.closest<HTMLElement>('[data-account-id]')?.dataset.accountId;
+  if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    event.preventDefault();
+    if (id && state.settings.value.sortOrder === 'manual') {
+      void state.moveBy(id, event.key === 'ArrowUp' ? -1 : 1).then(() => {
+        list.querySelector<HTMLButtonElement>(`[data-account-id="${id}"] [data-row-button]`)?.focus();
+      });
+    } else {
+      state.announce('Switch sorting to "Manual order" to move accounts.');
+    }
+    return;
+  }
+  switch (event.key) {
+    case 'ArrowDown':
+      event.preventDefault();
+      focusRow(list, index + 1);
+      break;
+    case 'ArrowUp':
+      event.preventDefault();
+      if (index === 0) document.querySelector<HTMLInputElement>('#search')?.focus();
+      else focusRow(list, index - 1);
+      break;
+    case 'Home':
+      event.preventDefault();
+      focusRow(list, 0);
+      break;
+    case 'End':
+      event.preventDefault();
+      focusRow(list, buttons.length - 1);
+      break;
+  }
+}
+
+function Section({ state, title, accounts }: { state: PopupState; title: string; accounts: AccountMeta[] }) {
+  const draggable = state.settings.value.sortOrder === 'manual' && !state.query.value;
+  const headingId = `h-${title.replace(/\s+/g, '-').toLowerCase()}`;
+  const onDropOn = (draggedId: string, targetId: string) => {
+    const ordered = [...state.accounts.value].sort((a, b) => a.order - b.order);
+    void state.move(draggedId, ordered.findIndex((a) => a.id === targetId));
+  };
+  return (
+    <section class="list-section" aria-labelledby={headingId}>
+      <h2 class="section-title" id={headingId}>
+        {title}
+      </h2>
+      <ul class="accounts" aria-labelledby={headingId}>
+        {accounts.map((account) => (
+          <AccountRow key={account.id} state={state} account={account} draggable={draggable} onDropOn={onDropOn} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function AccountList({ state }: { state: PopupState }) {
+  const { thisSite, others } = state.groups.value;
+  if (thisSite.length === 0 && others.length === 0) {
+    return (
+      <p class="no-results" role="status">
+        No account matches “{state.query.value}”.
+      </p>
+    );
+  }
+  return (
+    <div class="account-list" id="account-list" onKeyDown={(event) => onListKeyDown(state, event)}>
+      {thisSite.length > 0 && <Section state={state} title="This site" accounts={thisSite} />}
+      {others.length > 0 && (
+        <Section state={state} title={thisSite.length > 0 ? 'Other accounts' : 'Accounts'} accounts={others} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useComputed } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
+import type { AccountMeta } from '@/lib/vault/types';
+import { groupCode } from '@/lib/popup/codes';
+import type { PopupState } from '@/lib/popup/state';
+import { CountdownRing } from './CountdownRing';
+import { Icon } from './Icon';
+import { SiteIcon } from './SiteIcon';
+
+export interface AccountRowProps {
+  state: PopupState;
+  account: AccountMeta;
+  draggable: boolean;
+  onDropOn: (draggedId: string, targetId: string) => void;
+}
+
+const NEXT_CODE_SHOWN_FOR_MS = 5000;
+const HIDDEN = '••• •••';
+
+/**
+ * One account: the row itself is the copy button (click or Enter). The code is a
+ * signal bound straight into the text, so a tick updates text nodes, not components.
+ */
+export function AccountRow({ state, account, draggable, onDropOn }: AccountRowProps) {
+  const { id } = account;
+  const shown = useMemo(() => state.codeFor(id), [state, id]);
+  const hidden = useComputed(() => state.settings.value.hideCodes && !state.revealed.value.has(id));
+  const codeText = useComputed(() => {
+    if (hidden.value) return HIDDEN;
+    if (account.kind === 'hotp') {
+      const code = state.hotpCodes.value.get(id);
+      return code ? groupCode(code) : '––– –––';
+    }
+    const value = shown.value;
+    return value ? groupCode(value.code) : '…';
+  });
+  const nextText = useComputed(() => {
+    const value = shown.value;
+    if (hidden.value || !value?.next || value.msLeft > NEXT_CODE_SHOWN_FOR_MS) return '';
+    return `next ${groupCode(value.next)}`;
+  });
+  const copied = useComputed(() => (state.copiedId.value === id ? 'row copied' : 'row'));
+  const titleId = `t-${id}`;
+  const subtitleId = `s-${id}`;
+  const codeId = `c-${id}`;
+
+  return (
+    <li
+      class={copied}
+      data-account-id={id}
+      draggable={draggable}
+      onDragStart={(event) => {
+        event.dataTransfer?.setData('application/x-tessera-account', id);
+        if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+      }}
+      onDragOver={(event) => {
+        if (draggable) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        const dragged = event.dataTransfer?.getData('application/x-tessera-account');
+        if (dragged && dragged !== id) onDropOn(dragged, id);
+      }}
+    >
+      <button
+        type="button"
+        class="row-main"
+        data-row-button
+        aria-labelledby={`${titleId} ${subtitleId}`}
+        aria-describedby={codeId}
+        onClick={() => void state.copy(id)}
+      >
+        <SiteIcon account={account} />
+        <span class="row-names">
+          <span class="row-issuer" id={titleId}>
+            {account.issuer || account.account}
+            {account.pinned && (
+              <span class="badge" title="Pinned">
+                <Icon name="pin" size={12} />
+                <span class="visually-hidden">, pinned</span>
+              </span>
+            )}
+            {account.deviceBound && (
+              <span class="badge device" title="Kept on this device only: its secret can never be exported">
+                <Icon name="lock" size={12} />
+                <span class="visually-hidden">, this device only</span>
+              </span>
+            )}
+          </span>
+          <span class="row-account" id={subtitleId}>
+            {account.issuer ? account.account : ''}
+          </span>
+        </span>
+        <span class="row-code-block">
+          <span class={account.kind === 'steam' ? 'code steam' : 'code'} id={codeId} data-code>
+            {codeText}
+          </span>
+          <span class="next-code" aria-hidden="true">
+            {nextText}
+          </span>
+        </span>
+        {account.kind !== 'hotp' && <CountdownRing shown={shown} />}
+      </button>
+      <span class="row-actions">
+        {account.kind === 'hotp' && (
+          <button
+            type="button"
+            class="icon-button"
+            title="Generate the next code"
+            aria-label={`Next code for ${account.issuer || account.account}`}
+            onClick={() => void state.nextHotp(id)}
+          >
+            <Icon name="refresh" />
+          </button>
+        )}
+        <button
+          type="button"
+          class="icon-button"
+          title="Edit"
+          aria-label={`Edit ${account.issuer || account.account}`}
+          onClick={() => (state.view.value = { name: 'edit', id })}
+        >
+          <Icon name="edit" />
+        </button>
+      </span>
+    </li>
+  );
+}

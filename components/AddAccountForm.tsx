@@ -1,0 +1,267 @@
+import { useSignal } from '@preact/signals';
+import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/messaging';
+import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import { accountLabel, type PopupState } from '@/lib/popup/state';
+import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
+import { FieldError } from './FieldError';
+import { SitesEditor } from './SitesEditor';
+
+type FieldName = 'uri' | 'secret' | 'digits' | 'period' | 'counter' | 'form';
+
+/** Which form field an OTP-core error code belongs to, so the message sits beside it. */
+const FIELD_OF_CODE: Record<string, FieldName> = {
+  'invalid-base32': 'secret',
+  'missing-secret': 'secret',
+  'digits-out-of-range': 'digits',
+  'period-out-of-range': 'period',
+  'bad-counter': 'counter',
+  'wrong-scheme': 'uri',
+  'unknown-type': 'uri',
+  'malformed-uri': 'uri',
+  'too-long': 'uri',
+  'unsupported-algorithm': 'uri',
+};
+
+export function AddAccountForm({ state }: { state: PopupState }) {
+  const mode = useSignal<'key' | 'uri'>('key');
+  const uri = useSignal('');
+  const issuer = useSignal('');
+  const account = useSignal('');
+  const secret = useSignal('');
+  const kind = useSignal<OtpKind>('totp');
+  const algorithm = useSignal<OtpAlgorithm>('SHA1');
+  const digits = useSignal(6);
+  const period = useSignal(30);
+  const counter = useSignal(0);
+  const deviceBound = useSignal(false);
+  const sites = useSignal<SiteBinding[]>([]);
+  const error = useSignal<{ field: FieldName; message: string } | null>(null);
+  const conflict = useSignal<AccountMeta | null>(null);
+  const busy = useSignal(false);
+
+  const errorFor = (field: FieldName) => (error.value?.field === field ? error.value.message : null);
+
+  function source(): AccountSource {
+    if (mode.value === 'uri') return { uri: uri.value };
+    const fields: ManualAccountInput = {
+      kind: kind.value,
+      issuer: issuer.value,
+      account: account.value,
+      secret: secret.value,
+      algorithm: kind.value === 'steam' ? 'SHA1' : algorithm.value,
+      digits: kind.value === 'steam' ? 5 : digits.value,
+      ...(kind.value === 'hotp' ? { counter: counter.value } : { period: kind.value === 'steam' ? 30 : period.value }),
+    };
+    return { fields };
+  }
+
+  async function submit(onConflict?: 'replace' | 'keep-both') {
+    if (mode.value === 'key' && !issuer.value.trim() && !account.value.trim()) {
+      error.value = { field: 'form', message: 'Give the account a name: the service (issuer), the account, or both.' };
+      return;
+    }
+    busy.value = true;
+    error.value = null;
+    try {
+      const reply: AddAccountReply = await state.addAccount({
+        source: source(),
+        sites: sites.value,
+        deviceBound: deviceBound.value,
+        ...(onConflict ? { onConflict } : {}),
+      });
+      if (reply.status === 'conflict') {
+        conflict.value = reply.existing;
+      } else {
+        state.view.value = { name: 'list' };
+      }
+    } catch (caught) {
+      const e = caught as { code?: string; message?: string };
+      const field = FIELD_OF_CODE[e.code ?? ''] ?? 'form';
+      error.value = {
+        field: mode.value === 'uri' && field !== 'form' ? 'uri' : field,
+        message: e.message ?? 'The account could not be added.',
+      };
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  if (conflict.value) {
+    const existing = conflict.value;
+    return (
+      <div class="panel" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-text">
+        <h2 id="conflict-title">This account already exists</h2>
+        <p id="conflict-text">
+          {accountLabel(existing)} is already in Tessera with a <strong>different secret</strong>. If the site gave you a
+          new QR code, the old secret no longer works; if not, keep both until you know which one is right.
+        </p>
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => void submit('replace')}>
+            Replace the old one
+          </button>
+          <button type="button" onClick={() => void submit('keep-both')}>
+            Keep both
+          </button>
+          <button type="button" class="quiet" onClick={() => (conflict.value = null)}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      class="panel form"
+      aria-labelledby="add-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="add-title">Add an account</h2>
+      <div class="segmented" role="radiogroup" aria-label="How to add">
+        <button type="button" role="radio" aria-checked={mode.value === 'key'} onClick={() => (mode.value = 'key')}>
+          Enter a setup key
+        </button>
+        <button type="button" role="radio" aria-checked={mode.value === 'uri'} onClick={() => (mode.value = 'uri')}>
+          Paste an otpauth:// link
+        </button>
+      </div>
+
+      {mode.value === 'uri' ? (
+        <label class="field">
+          <span>Link</span>
+          <textarea
+            name="uri"
+            rows={3}
+            spellcheck={false}
+            autocomplete="off"
+            placeholder="otpauth://totp/Example:alice@example.com?secret=…"
+            value={uri.value}
+            aria-invalid={!!errorFor('uri')}
+            aria-describedby="uri-error"
+            onInput={(event) => (uri.value = event.currentTarget.value)}
+          />
+          <FieldError id="uri-error" message={errorFor('uri')} />
+        </label>
+      ) : (
+        <>
+          <label class="field">
+            <span>Service (issuer)</span>
+            <input name="issuer" autocomplete="off" placeholder="e.g. GitHub" value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Account</span>
+            <input name="account" autocomplete="off" placeholder="e.g. alice@example.com" value={account.value} onInput={(e) => (account.value = e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>Setup key (base32)</span>
+            <input
+              name="secret"
+              autocomplete="off"
+              spellcheck={false}
+              class="mono"
+              placeholder="JBSW Y3DP EHPK 3PXP"
+              value={secret.value}
+              aria-invalid={!!errorFor('secret')}
+              aria-describedby="secret-error"
+              onInput={(e) => (secret.value = e.currentTarget.value)}
+            />
+            <FieldError id="secret-error" message={errorFor('secret')} />
+          </label>
+          <details class="advanced">
+            <summary>Advanced: type, algorithm, digits, period</summary>
+            <div class="grid">
+              <label class="field">
+                <span>Type</span>
+                <select name="kind" value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as OtpKind)}>
+                  <option value="totp">Time-based (TOTP)</option>
+                  <option value="hotp">Counter-based (HOTP)</option>
+                  <option value="steam">Steam Guard</option>
+                </select>
+              </label>
+              {kind.value !== 'steam' && (
+                <>
+                  <label class="field">
+                    <span>Algorithm</span>
+                    <select name="algorithm" value={algorithm.value} onChange={(e) => (algorithm.value = e.currentTarget.value as OtpAlgorithm)}>
+                      <option value="SHA1">SHA-1 (usual)</option>
+                      <option value="SHA256">SHA-256</option>
+                      <option value="SHA512">SHA-512</option>
+                    </select>
+                  </label>
+                  <label class="field">
+                    <span>Digits</span>
+                    <input
+                      name="digits"
+                      type="number"
+                      min={4}
+                      max={10}
+                      value={digits.value}
+                      aria-invalid={!!errorFor('digits')}
+                      aria-describedby="digits-error"
+                      onInput={(e) => (digits.value = Number(e.currentTarget.value))}
+                    />
+                    <FieldError id="digits-error" message={errorFor('digits')} />
+                  </label>
+                </>
+              )}
+              {kind.value === 'totp' && (
+                <label class="field">
+                  <span>Period (seconds)</span>
+                  <input
+                    name="period"
+                    type="number"
+                    min={1}
+                    value={period.value}
+                    aria-invalid={!!errorFor('period')}
+                    aria-describedby="period-error"
+                    onInput={(e) => (period.value = Number(e.currentTarget.value))}
+                  />
+                  <FieldError id="period-error" message={errorFor('period')} />
+                </label>
+              )}
+              {kind.value === 'hotp' && (
+                <label class="field">
+                  <span>Counter</span>
+                  <input
+                    name="counter"
+                    type="number"
+                    min={0}
+                    value={counter.value}
+                    aria-invalid={!!errorFor('counter')}
+                    aria-describedby="counter-error"
+                    onInput={(e) => (counter.value = Number(e.currentTarget.value))}
+                  />
+                  <FieldError id="counter-error" message={errorFor('counter')} />
+                </label>
+              )}
+            </div>
+          </details>
+        </>
+      )}
+
+      <SitesEditor sites={sites} />
+
+      <label class="check">
+        <input type="checkbox" name="deviceBound" checked={deviceBound.value} onChange={(e) => (deviceBound.value = e.currentTarget.checked)} />
+        <span>
+          <strong>Keep on this device only</strong>
+          <small>The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.</small>
+        </span>
+      </label>
+
+      <FieldError id="form-error" message={errorFor('form')} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy.value}>
+          Add account
+        </button>
+        <button type="button" class="quiet" onClick={() => (state.view.value = { name: 'list' })}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { useSignal } from '@preact/signals';
+import { accountLabel, type PopupState } from '@/lib/popup/state';
+import type { AccountMeta } from '@/lib/vault/types';
+import { FieldError } from './FieldError';
+import { SitesEditor } from './SitesEditor';
+
+function describe(account: AccountMeta): string {
+  const parts = [
+    account.kind === 'hotp' ? 'Counter-based (HOTP)' : account.kind === 'steam' ? 'Steam Guard' : 'Time-based (TOTP)',
+    account.algorithm === 'SHA1' ? 'SHA-1' : account.algorithm.replace('SHA', 'SHA-'),
+    `${account.digits} ${account.kind === 'steam' ? 'characters' : 'digits'}`,
+    account.kind === 'hotp' ? `next counter ${account.counter}` : `${account.period} s`,
+  ];
+  return parts.join(' · ');
+}
+
+export function EditAccount({ state, account }: { state: PopupState; account: AccountMeta }) {
+  const issuer = useSignal(account.issuer);
+  const label = useSignal(account.account);
+  const sites = useSignal(account.sites);
+  const pinned = useSignal(account.pinned);
+  const confirmingDelete = useSignal(false);
+  const error = useSignal<string | null>(null);
+
+  async function save() {
+    try {
+      await state.updateAccount(account.id, {
+        issuer: issuer.value,
+        account: label.value,
+        sites: sites.value,
+        pinned: pinned.value,
+      });
+      state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
+      state.view.value = { name: 'list' };
+    } catch (caught) {
+      error.value = (caught as Error).message;
+    }
+  }
+
+  return (
+    <form
+      class="panel form"
+      aria-labelledby="edit-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id="edit-title">Edit {accountLabel(account)}</h2>
+      <p class="hint">
+        {describe(account)}
+        {account.deviceBound && ' · kept on this device only'}
+      </p>
+      <label class="field">
+        <span>Service (issuer)</span>
+        <input name="issuer" autocomplete="off" value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>Account</span>
+        <input name="account" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
+      </label>
+      <SitesEditor sites={sites} />
+      <label class="check">
+        <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />
+        <span>
+          <strong>Pin to the top</strong>
+        </span>
+      </label>
+      <FieldError id="edit-error" message={error.value} />
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <button type="button" class="quiet" onClick={() => (state.view.value = { name: 'list' })}>
+          Cancel
+        </button>
+      </div>
+      <div class="danger-zone">
+        {confirmingDelete.value ? (
+          <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
+            <p id="delete-question">
+              Delete {accountLabel(account)}? Make sure you can still sign in to this service another way.
+            </p>
+            <div class="actions">
+              <button type="button" class="danger" onClick={() => void state.deleteAccount(account.id)}>
+                Delete
+              </button>
+              <button type="button" class="quiet" onClick={() => (confirmingDelete.value = false)}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
+            Delete this account…
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useSignal } from '@preact/signals';
+import type { PopupState } from '@/lib/popup/state';
+import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
+import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
+import { FieldError } from './FieldError';
+
+export function SettingsView({ state }: { state: PopupState }) {
+  const error = useSignal<string | null>(null);
+  const settings = state.settings.value;
+
+  async function changeClipboardClear(seconds: ClipboardClearSeconds) {
+    error.value = null;
+    // Checking that the clipboard still holds our code before clearing needs
+    // clipboardRead; it is asked for now, when the user turns the feature on.
+    if (seconds > 0 && !(await requestClipboardReadPermission().catch(() => false))) {
+      error.value = 'Tessera needs permission to read the clipboard, so that it only ever clears its own code.';
+      await state.changeSettings({ clipboardClearSeconds: 0 });
+      return;
+    }
+    await state.changeSettings({ clipboardClearSeconds: seconds });
+  }
+
+  return (
+    <div class="panel form" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="hideCodes"
+          checked={settings.hideCodes}
+          onChange={(e) => void state.changeSettings({ hideCodes: e.currentTarget.checked })}
+        />
+        <span>
+          <strong>Hide codes until clicked</strong>
+          <small>Against shoulder surfing: a code shows once you click (and copy) it.</small>
+        </span>
+      </label>
+      <label class="field">
+        <span>Clear the clipboard after copying</span>
+        <select
+          name="clipboardClearSeconds"
+          value={String(settings.clipboardClearSeconds)}
+          onChange={(e) => void changeClipboardClear(Number(e.currentTarget.value) as ClipboardClearSeconds)}
+        >
+          {CLIPBOARD_CLEAR_CHOICES.map((seconds) => (
+            <option key={seconds} value={String(seconds)}>
+              {seconds === 0 ? 'Never' : `After ${seconds} seconds`}
+            </option>
+          ))}
+        </select>
+        <small class="hint">
+          Only if the clipboard still holds the code Tessera copied. Clipboard history kept by your operating system is
+          out of Tessera's reach.
+        </small>
+      </label>
+      <FieldError id="settings-error" message={error.value} />
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => (state.view.value = { name: 'list' })}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useSignal, type Signal } from '@preact/signals';
+import { parseSiteInput } from '@/lib/sites/binding';
+import { bindingLabel } from '@/lib/popup/list';
+import type { SiteBinding } from '@/lib/vault/types';
+import { FieldError } from './FieldError';
+import { Icon } from './Icon';
+
+function sameBinding(a: SiteBinding, b: SiteBinding): boolean {
+  return a.match === 'site' ? b.match === 'site' && a.site === b.site : b.match === 'origin' && a.origin === b.origin;
+}
+
+/**
+ * The sites an account may be filled on. A bare domain binds the whole site (every
+ * subdomain); a full https:// address binds that exact origin only.
+ */
+export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
+  const draft = useSignal('');
+  const error = useSignal<string | null>(null);
+
+  function addDraft(): void {
+    if (!draft.value.trim()) return;
+    try {
+      const binding = parseSiteInput(draft.value);
+      if (!sites.value.some((b) => sameBinding(b, binding))) sites.value = [...sites.value, binding];
+      draft.value = '';
+      error.value = null;
+    } catch (caught) {
+      error.value = (caught as Error).message;
+    }
+  }
+
+  return (
+    <fieldset class="sites">
+      <legend>Fill codes on</legend>
+      {sites.value.length === 0 ? (
+        <p class="hint">No site yet: codes can be copied anywhere but are never filled in automatically.</p>
+      ) : (
+        <ul class="site-list">
+          {sites.value.map((binding) => (
+            <li key={bindingLabel(binding)}>
+              <span>
+                {bindingLabel(binding)}
+                <small>{binding.match === 'site' ? ' (whole site)' : ' (this address only)'}</small>
+              </span>
+              <button
+                type="button"
+                class="icon-button"
+                aria-label={`Remove ${bindingLabel(binding)}`}
+                onClick={() => (sites.value = sites.value.filter((b) => !sameBinding(b, binding)))}
+              >
+                <Icon name="close" size={14} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="inline-add">
+        <input
+          name="site"
+          aria-label="Add a site"
+          placeholder="example.com or https://login.example.com"
+          autocomplete="off"
+          spellcheck={false}
+          value={draft.value}
+          aria-invalid={!!error.value}
+          aria-describedby="site-error"
+          onInput={(e) => (draft.value = e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              addDraft();
+            }
+          }}
+        />
+        <button type="button" onClick={addDraft}>
+          Add site
+        </button>
+      </div>
+      <FieldError id="site-error" message={error.value} />
+    </fieldset>
+  );
+}
