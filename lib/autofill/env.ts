@@ -1,0 +1,138 @@
+/**
+ * Owns the layout facts the autofill code needs (computed style, boxes, hit testing) behind one
+ * injectable interface, and the shared "can the user actually see this element" check.
+ */
+
+export type Box = { left: number; top: number; width: number; height: number };
+
+export type StyleFacts = { display: string; visibility: string; opacity: string; filter: string };
+
+/**
+ * Everything layout-dependent, so tests in a DOM without layout (happy-dom) can supply boxes,
+ * styles and hit tests, and the fill script passes `createWindowEnv(window)`.
+ */
+export interface DomEnv {
+  style(el: Element): StyleFacts;
+  rect(el: Element): Box;
+  viewport(): { width: number; height: number };
+  /** The topmost element at a viewport point, looking inside open shadow roots. */
+  hitTest(x: number, y: number): Element | null;
+  /** Elements in the top layer other than the page's normal flow: open popovers and dialogs. */
+  openTopLayer(): Element[];
+}
+
+export function createWindowEnv(win: Window): DomEnv {
+  const doc = win.document;
+  return {
+    style(el) {
+      const s = win.getComputedStyle(el);
+      return { display: s.display, visibility: s.visibility, opacity: s.opacity, filter: s.filter };
+    },
+    rect(el) {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height };
+    },
+    viewport() {
+      return { width: win.innerWidth, height: win.innerHeight };
+    },
+    hitTest(x, y) {
+      let hit = doc.elementFromPoint(x, y);
+      // elementFromPoint stops at a shadow host; descend through open roots to the real target.
+      for (let depth = 0; hit?.shadowRoot && depth < 32; depth++) {
+        const inner = hit.shadowRoot.elementFromPoint(x, y);
+        if (inner === null || inner === hit) break;
+        hit = inner;
+      }
+      return hit;
+    },
+    openTopLayer() {
+      const found = new Set<Element>(doc.querySelectorAll('dialog[open]'));
+      try {
+        for (const el of doc.querySelectorAll(':popover-open')) found.add(el);
+      } catch {
+        // A browser without the selector has no popovers either.
+      }
+      return [...found];
+    },
+  };
+}
+
+/** The parent across open shadow-root boundaries (a node in a shadow root → its host). */
+export function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const parent = el.parentNode;
+  if (parent && parent.nodeType === 11 && 'host' in parent) return (parent as ShadowRoot).host;
+  return null;
+}
+
+/** `el` itself and every composed ancestor up to `<html>`. */
+export function composedChain(el: Element): Element[] {
+  const chain: Element[] = [];
+  for (let cur: Element | null = el; cur; cur = composedParent(cur)) chain.push(cur);
+  return chain;
+}
+
+/** Whether `node` is `ancestor` or inside it, also through open shadow roots. */
+export function composedContains(ancestor: Element, node: Node | null): boolean {
+  for (let cur: Node | null = node; cur; ) {
+    if (cur === ancestor) return true;
+    if (cur.parentNode) cur = cur.parentNode;
+    else if (cur.nodeType === 11 && 'host' in cur) cur = (cur as ShadowRoot).host;
+    else return false;
+  }
+  return false;
+}
+
+/** Below this product of opacities an element counts as hidden (clickjacking surface 2). */
+export const MIN_OPACITY = 0.9;
+/** Smaller than this in either dimension: a field no one can see or click. */
+export const MIN_SIZE_PX = 8;
+
+export type HiddenReason =
+  | 'disconnected'
+  | 'display-none'
+  | 'visibility-hidden'
+  | 'transparent'
+  | 'filtered'
+  | 'zero-size'
+  | 'off-screen'
+  | 'covered';
+
+function opacityOf(style: StyleFacts): number {
+  const value = Number.parseFloat(style.opacity);
+  return Number.isFinite(value) ? value : 1;
+}
+
+function hasFilter(style: StyleFacts): boolean {
+  return style.filter !== '' && style.filter !== 'none';
+}
+
+/**
+ * Why `el` is not plainly visible to the user, or null when it is: connected, displayed, opaque
+ * (opacity product over the composed ancestor chain, `<html>` included, ≥ MIN_OPACITY), no CSS
+ * filter anywhere up the chain, a real size, its centre inside the viewport, and the element hit at
+ * that centre is `el`, inside `el`, or one of `accepted` (its labels).
+ */
+export function hiddenReason(el: Element, env: DomEnv, accepted: readonly Element[] = []): HiddenReason | null {
+  if (!el.isConnected) return 'disconnected';
+  let opacity = 1;
+  for (const node of composedChain(el)) {
+    const style = env.style(node);
+    if (style.display === 'none') return 'display-none';
+    if (style.visibility === 'hidden' || style.visibility === 'collapse') return 'visibility-hidden';
+    if (hasFilter(style)) return 'filtered';
+    opacity *= opacityOf(style);
+  }
+  if (opacity < MIN_OPACITY) return 'transparent';
+  const box = env.rect(el);
+  if (!(box.width >= MIN_SIZE_PX && box.height >= MIN_SIZE_PX)) return 'zero-size';
+  const x = box.left + box.width / 2;
+  const y = box.top + box.height / 2;
+  const view = env.viewport();
+  if (!(x >= 0 && y >= 0 && x < view.width && y < view.height)) return 'off-screen';
+  const hit = env.hitTest(x, y);
+  if (hit === null) return 'covered';
+  if (composedContains(el, hit)) return null;
+  if (accepted.some((a) => composedContains(a, hit))) return null;
+  return 'covered';
+}
