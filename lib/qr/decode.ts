@@ -176,7 +176,7 @@ type JsQrResult = NonNullable<ReturnType<typeof jsQR>>;
 function textOf(result: JsQrResult): string | null {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const chunk of result.chunks) {
-    if (chunk.type === 'byte') {
+    if (chunk.type === 'byte' && 'bytes' in chunk) {
       try {
         utf8.decode(new Uint8Array(chunk.bytes));
       } catch {
