@@ -1,0 +1,77 @@
+/** Owns the typed errors of the vault; each `code` is stable so it survives the message boundary. */
+import { TesseraError } from '@/lib/errors';
+
+/** Base of every vault failure; also used directly for the rare `concurrent-modification`. */
+export class VaultError extends TesseraError {}
+
+export type VaultUnavailableCode =
+  /** IndexedDB cannot be opened (disabled, private mode, quota, corrupt profile). */
+  | 'storage-unavailable'
+  /** The database was written by a newer Tessera (a downgrade); opening it would risk data. */
+  | 'vault-too-new'
+  /** Records exist but the device key row is gone: they cannot be decrypted, and no new key is made. */
+  | 'device-key-missing'
+  /** A device key exists but does not open its own check value. */
+  | 'device-key-unusable';
+
+/** A blocking state: every surface shows it and nothing is overwritten. */
+export class VaultUnavailableError extends VaultError {
+  declare readonly code: VaultUnavailableCode;
+  constructor(code: VaultUnavailableCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
+
+export type VaultInputCode =
+  | 'invalid-kind'
+  | 'invalid-algorithm'
+  | 'invalid-digits'
+  | 'invalid-period'
+  | 'invalid-counter'
+  | 'invalid-secret'
+  | 'invalid-label'
+  | 'invalid-site'
+  | 'invalid-flag'
+  | 'invalid-order'
+  | 'not-hotp'
+  | 'counter-exhausted'
+  | 'invalid-deleted-account';
+
+/** Bad input: thrown before anything is written. `index` names the entry of an `addMany` batch. */
+export class VaultInputError extends VaultError {
+  declare readonly code: VaultInputCode;
+  readonly index: number | undefined;
+  constructor(code: VaultInputCode, message: string, options?: { cause?: unknown; index?: number }) {
+    super(code, options?.index === undefined ? message : `Entry ${options.index + 1}: ${message}`, options);
+    this.index = options?.index;
+  }
+}
+
+export class AccountNotFoundError extends VaultError {
+  declare readonly code: 'not-found';
+  constructor(options?: { cause?: unknown }) {
+    super('not-found', 'This account no longer exists.', options);
+  }
+}
+
+/** Every export, backup or transfer path meets this for a device-bound account. */
+export class DeviceBoundError extends VaultError {
+  declare readonly code: 'device-bound';
+  constructor() {
+    super(
+      'device-bound',
+      'This account is bound to this device: its secret is kept only as a key that cannot be read back, so it cannot be exported, backed up or transferred.',
+    );
+  }
+}
+
+/** One record's secret cannot be read (corrupt bytes, moved ciphertext, newer format); the vault itself is fine. */
+export class RecordUnreadableError extends VaultError {
+  declare readonly code: 'record-unreadable';
+  /** `decrypt-failed`, `unsupported-envelope`, `malformed-envelope` or `bad-key` (a stored key lost its type). */
+  readonly reason: string;
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super('record-unreadable', "This account's secret cannot be read.", options);
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,158 @@
+/** Owns the `tessera-vault` IndexedDB schema, its step-by-step migrations and opening it. */
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import type { SecretEnvelope } from '@/lib/crypto/envelope';
+import { VaultUnavailableError } from './errors';
+import type { AccountRecord } from './types';
+
+export const VAULT_DB_NAME = 'tessera-vault';
+
+/**
+ * Version of the record format, bound into every record's AAD. It moves only when a migration
+ * changes what a stored secret means (and re-seals it); store-only migrations leave it alone.
+ */
+export const RECORD_FORMAT_VERSION = 1;
+
+export const DEVICE_KEY_ROW_ID = 'device';
+export const VAULT_META_ROW_ID = 'vault';
+
+/** The stored device key and its check value, written together in one transaction. */
+export type DeviceKeyRow = {
+  id: typeof DEVICE_KEY_ROW_ID;
+  /** Random, public: lets a provider remember it already checked this key. */
+  keyId: string;
+  key: CryptoKey;
+  check: SecretEnvelope;
+  createdAt: number;
+};
+
+export type VaultMetaRow = {
+  id: typeof VAULT_META_ROW_ID;
+  schemaVersion: number;
+  createdAt: number;
+  /** Set when the first data key is created; the passphrase mode will add `'passphrase'`. */
+  mode?: 'device';
+};
+
+export interface VaultDbSchema extends DBSchema {
+  accounts: { key: string; value: AccountRecord; indexes: { 'by-order': number } };
+  keys: { key: string; value: DeviceKeyRow };
+  meta: { key: string; value: VaultMetaRow };
+}
+
+export type VaultDb = IDBPDatabase<VaultDbSchema>;
+export type UpgradeTransaction = IDBPTransaction<VaultDbSchema, StoreNames<VaultDbSchema>[], 'versionchange'>;
+
+/**
+ * `migrations[i]` upgrades a database from version i to i + 1. Each step only issues IDB requests
+ * on the upgrade transaction (no other awaits), so a failing step aborts the whole upgrade.
+ */
+export type VaultMigration = (db: VaultDb, tx: UpgradeTransaction, context: { now: number }) => void;
+
+export const VAULT_MIGRATIONS: readonly VaultMigration[] = [
+  // 0 → 1: the first schema.
+  (db, _tx, { now }) => {
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('by-order', 'order');
+    db.createObjectStore('keys', { keyPath: 'id' });
+    const meta = db.createObjectStore('meta', { keyPath: 'id' });
+    void meta.put({ id: VAULT_META_ROW_ID, schemaVersion: 1, createdAt: now });
+  },
+];
+
+export const VAULT_DB_VERSION = VAULT_MIGRATIONS.length;
+
+export type OpenVaultDbOptions = {
+  name?: string;
+  /** Tests only: open at another version with another migration list. */
+  version?: number;
+  migrations?: readonly VaultMigration[];
+  now?: () => number;
+};
+
+/**
+ * Opens (creating or upgrading) the vault database. Any failure to open is a blocking
+ * `VaultUnavailableError`, never an empty vault.
+ */
+export async function openVaultDb(
+  idbFactory: IDBFactory | undefined = globalThis.indexedDB,
+  options: OpenVaultDbOptions = {},
+): Promise<VaultDb> {
+  const { name = VAULT_DB_NAME, migrations = VAULT_MIGRATIONS, now = Date.now } = options;
+  const version = options.version ?? migrations.length;
+  if (!Number.isSafeInteger(version) || version < 1 || version > migrations.length) {
+    throw new RangeError('version must be between 1 and the number of migrations');
+  }
+  if (!idbFactory) {
+    throw new VaultUnavailableError('storage-unavailable', 'IndexedDB is not available in this browser profile.');
+  }
+
+  let request: IDBOpenDBRequest;
+  try {
+    request = idbFactory.open(name, version);
+  } catch (cause) {
+    // Firefox with history disabled throws here synchronously.
+    throw new VaultUnavailableError('storage-unavailable', 'The vault database cannot be opened.', { cause });
+  }
+  let migrationError: unknown;
+  request.addEventListener('upgradeneeded', (event) => {
+    const tx = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    const db = wrap(request.result) as unknown as VaultDb;
+    try {
+      runMigrations(db, tx, migrations, event.oldVersion, event.newVersion ?? version, now());
+    } catch (cause) {
+      // Aborting rejects the open request: the old data stays exactly as it was.
+      migrationError = cause;
+      tx.abort();
+    }
+  });
+
+  let db: VaultDb;
+  try {
+    db = (await wrap(request)) as unknown as VaultDb;
+  } catch (cause) {
+    if ((cause as DOMException)?.name === 'VersionError') {
+      throw new VaultUnavailableError(
+        'vault-too-new',
+        'The vault was written by a newer version of Tessera; update Tessera to open it.',
+        { cause },
+      );
+    }
+    if (migrationError !== undefined) {
+      throw new VaultUnavailableError('storage-unavailable', 'The vault database could not be upgraded.', {
+        cause: migrationError,
+      });
+    }
+    throw new VaultUnavailableError('storage-unavailable', 'The vault database cannot be opened.', { cause });
+  }
+  // Let a newer version (an extension update) upgrade instead of waiting on us forever.
+  db.addEventListener('versionchange', () => db.close());
+  return db;
+}
+
+function runMigrations(
+  db: VaultDb,
+  tx: UpgradeTransaction,
+  migrations: readonly VaultMigration[],
+  oldVersion: number,
+  newVersion: number,
+  now: number,
+): void {
+  for (let from = oldVersion; from < newVersion; from++) {
+    const step = migrations[from];
+    if (!step) throw new RangeError(`no migration from version ${from}`);
+    step(db, tx, { now });
+  }
+  // Record the version reached (the row exists since version 1; requests run in order, so a
+  // fresh database sees the row its first step just wrote).
+  const meta = tx.objectStore('meta');
+  meta
+    .get(VAULT_META_ROW_ID)
+    .then((row) => meta.put({ id: VAULT_META_ROW_ID, createdAt: now, ...row, schemaVersion: newVersion }))
+    .catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted: nothing left to undo.
+      }
+    });
+}

@@ -1,0 +1,70 @@
+/** Owns the shapes of vault records and of what the vault hands out (metadata, codes, undo tokens). */
+import type { SecretEnvelope } from '@/lib/crypto/envelope';
+import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+
+/** `origin` = `https://host[:port]` (exact origin); `site` = a registrable domain (opt-in, wider). */
+export type SiteBinding = { match: 'origin'; origin: string } | { match: 'site'; site: string };
+
+/** What crosses to the UI: never a secret, never key material. */
+export type AccountMeta = {
+  id: string;
+  kind: OtpKind;
+  issuer: string;
+  account: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  /** totp and steam only (seconds). */
+  period?: number;
+  /** hotp only: the NEXT counter to use (see lib/otp/types.ts). */
+  counter?: number;
+  sites: SiteBinding[];
+  pinned: boolean;
+  order: number;
+  deviceBound: boolean;
+  secretBits: number;
+  createdAt: number;
+  /** Bumped when the label, bindings, flags or secret change; not by counters or use. */
+  updatedAt: number;
+  lastUsedAt?: number;
+};
+
+/** A device-bound secret: only a non-extractable HMAC key, no exportable copy anywhere. */
+export type DeviceBoundSecret = { v: 1; alg: 'device-bound'; key: CryptoKey };
+
+export type AccountRecord = AccountMeta & { secret: SecretEnvelope | DeviceBoundSecret };
+
+export type NewAccountInput = OtpAccountData & { sites?: SiteBinding[]; deviceBound?: boolean };
+
+export type AddOptions = { onConflict?: 'replace' | 'keep-both' };
+
+export type AddResult =
+  | { status: 'added'; account: AccountMeta }
+  /** Same issuer + account + secret (+ kind, algorithm, digits, period): nothing was added. */
+  | { status: 'exists'; account: AccountMeta }
+  /** Same issuer + account, different secret, and no `onConflict`: nothing was added. */
+  | { status: 'conflict'; existing: AccountMeta };
+
+/** Code pair for a time-based account; times in ms. `next` is the code from `stepEnd` on. */
+export type AccountCode = {
+  id: string;
+  kind: 'totp' | 'steam';
+  current: string;
+  next: string;
+  period: number;
+  stepStart: number;
+  stepEnd: number;
+};
+
+/** One account whose secret cannot be read: reported, never silently dropped. */
+export type AccountCodeFailure = { id: string; kind: 'totp' | 'steam'; error: 'record-unreadable' };
+
+export type AccountUpdate = { issuer?: string; account?: string; sites?: SiteBinding[]; pinned?: boolean };
+
+declare const deletedBrand: unique symbol;
+/**
+ * Undo token from `remove`: the full record (ciphertext or non-extractable key). Keep it inside
+ * the worker: it is structured-cloneable but not JSON-safe (a CryptoKey becomes `{}`).
+ */
+export type DeletedAccount = { readonly [deletedBrand]: true; readonly record: AccountRecord };
+
+export type VaultStatus = { state: 'ready' | 'empty' };

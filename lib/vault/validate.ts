@@ -1,0 +1,160 @@
+/** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
+import { getDomain } from 'tldts';
+import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
+import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import { VaultInputError } from './errors';
+import type { AccountUpdate, NewAccountInput, SiteBinding } from './types';
+
+export const MAX_SECRET_BYTES = 1024;
+export const MAX_LABEL_LENGTH = 256;
+export const MAX_SITES = 64;
+
+const KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
+
+/** A validated, normalised account: labels trimmed, defaults filled, steam parameters fixed. */
+export type ValidAccount = {
+  kind: OtpKind;
+  issuer: string;
+  account: string;
+  secret: Uint8Array;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period?: number;
+  counter?: number;
+  sites: SiteBinding[];
+  deviceBound: boolean;
+};
+
+export function validateNewAccount(input: NewAccountInput, index?: number): ValidAccount {
+  const fail = (code: ConstructorParameters<typeof VaultInputError>[0], message: string): never => {
+    throw new VaultInputError(code, message, { index });
+  };
+  if (typeof input !== 'object' || input === null) fail('invalid-kind', 'The account is missing.');
+  if (!KINDS.includes(input.kind)) fail('invalid-kind', 'The account type must be totp, hotp or steam.');
+  const { secret } = input;
+  if (!(secret instanceof Uint8Array) || secret.length < 1 || secret.length > MAX_SECRET_BYTES) {
+    fail('invalid-secret', `The secret must be 1 to ${MAX_SECRET_BYTES} bytes long.`);
+  }
+  const issuer = validateLabel(input.issuer, 'issuer', index);
+  const account = validateLabel(input.account, 'account', index);
+  const sites = input.sites === undefined ? [] : validateSites(input.sites, index);
+  const deviceBound = input.deviceBound ?? false;
+  if (typeof deviceBound !== 'boolean') fail('invalid-flag', 'deviceBound must be true or false.');
+  const common = { issuer, account, secret: new Uint8Array(secret), sites, deviceBound };
+
+  if (input.kind === 'steam') {
+    // Steam's parameters are fixed by Steam; a parser that says otherwise is describing the same account.
+    const { algorithm, digits, period } = OTP_DEFAULTS.steam;
+    return { kind: 'steam', algorithm, digits, period, ...common };
+  }
+  if (!(OTP_ALGORITHMS as readonly unknown[]).includes(input.algorithm)) {
+    fail('invalid-algorithm', 'The algorithm must be SHA1, SHA256 or SHA512.');
+  }
+  const { digits } = input;
+  if (!Number.isInteger(digits) || digits < OTP_DEFAULTS.minDigits || digits > OTP_DEFAULTS.maxDigits) {
+    fail('invalid-digits', `Codes must have ${OTP_DEFAULTS.minDigits} to ${OTP_DEFAULTS.maxDigits} digits.`);
+  }
+  if (input.kind === 'totp') {
+    const period = input.period ?? OTP_DEFAULTS.period;
+    if (!Number.isInteger(period) || period < 1 || period > OTP_DEFAULTS.maxPeriod) {
+      fail('invalid-period', `The period must be a whole number of seconds from 1 to ${OTP_DEFAULTS.maxPeriod}.`);
+    }
+    return { kind: 'totp', algorithm: input.algorithm, digits, period, ...common };
+  }
+  const counter = input.counter ?? OTP_DEFAULTS.counter;
+  if (!Number.isSafeInteger(counter) || counter < 0) {
+    fail('invalid-counter', 'The counter must be a whole number from 0 to 2^53 - 1.');
+  }
+  return { kind: 'hotp', algorithm: input.algorithm, digits, counter, ...common };
+}
+
+export function validateUpdate(patch: AccountUpdate): AccountUpdate {
+  if (typeof patch !== 'object' || patch === null) {
+    throw new VaultInputError('invalid-label', 'The change is missing.');
+  }
+  const out: AccountUpdate = {};
+  if (patch.issuer !== undefined) out.issuer = validateLabel(patch.issuer, 'issuer');
+  if (patch.account !== undefined) out.account = validateLabel(patch.account, 'account');
+  if (patch.sites !== undefined) out.sites = validateSites(patch.sites);
+  if (patch.pinned !== undefined) {
+    if (typeof patch.pinned !== 'boolean') throw new VaultInputError('invalid-flag', 'pinned must be true or false.');
+    out.pinned = patch.pinned;
+  }
+  return out;
+}
+
+function validateLabel(value: unknown, field: 'issuer' | 'account', index?: number): string {
+  if (typeof value !== 'string') {
+    throw new VaultInputError('invalid-label', `The ${field} must be text.`, { index });
+  }
+  const trimmed = value.trim();
+  // eslint-disable-next-line no-control-regex
+  if (trimmed.length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(trimmed)) {
+    throw new VaultInputError(
+      'invalid-label',
+      `The ${field} must be at most ${MAX_LABEL_LENGTH} characters without control characters.`,
+      { index },
+    );
+  }
+  return trimmed;
+}
+
+/**
+ * Origins must be exact `https://host[:port]` (what `URL#origin` prints); sites must be
+ * registrable domains in lowercase ASCII (punycode), so matching later is a string compare.
+ */
+export function validateSites(sites: unknown, index?: number): SiteBinding[] {
+  const fail = (message: string): never => {
+    throw new VaultInputError('invalid-site', message, { index });
+  };
+  if (!Array.isArray(sites)) fail('Sites must be a list.');
+  const list = sites as unknown[];
+  if (list.length > MAX_SITES) fail(`An account can be bound to at most ${MAX_SITES} sites.`);
+  const seen = new Set<string>();
+  const out: SiteBinding[] = [];
+  for (const entry of list) {
+    const binding = validateSite(entry, fail);
+    const key = binding.match === 'origin' ? `o:${binding.origin}` : `s:${binding.site}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(binding);
+  }
+  return out;
+}
+
+function validateSite(entry: unknown, fail: (message: string) => never): SiteBinding {
+  if (typeof entry !== 'object' || entry === null) return fail('A site binding is missing.');
+  const { match, origin, site } = entry as Record<string, unknown>;
+  if (match === 'origin') {
+    if (typeof origin !== 'string') return fail('An origin must be text.');
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      return fail('An origin must look like https://example.com.');
+    }
+    if (parsed.protocol !== 'https:' || parsed.origin !== origin) {
+      return fail('An origin must look like https://example.com (https, no path, lowercase).');
+    }
+    return { match: 'origin', origin };
+  }
+  if (match === 'site') {
+    if (typeof site !== 'string' || site !== site.toLowerCase() || !/^[a-z0-9.-]+$/.test(site)) {
+      return fail('A site must be a lowercase domain name.');
+    }
+    if (getDomain(site, { allowPrivateDomains: true }) !== site) {
+      return fail('A site must be a registrable domain such as example.com.');
+    }
+    return { match: 'site', site };
+  }
+  return fail('A site binding must match an origin or a site.');
+}
+
+/** The identity used for duplicate detection: case-insensitive, trimmed issuer + account. */
+export function labelKey(issuer: string, account: string): string {
+  return `${fold(issuer)}\u0000${fold(account)}`;
+}
+
+function fold(label: string): string {
+  return label.normalize('NFC').trim().toLowerCase();
+}

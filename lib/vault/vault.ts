@@ -1,0 +1,601 @@
+/** Owns every read and write of vault accounts: metadata out, codes out, secrets sealed in, one transaction per change. */
+import type { IDBPTransaction } from 'idb';
+import { importOtpKey, isOtpKey, otpKeyFingerprint } from '@/lib/crypto/device-bound';
+import type { KeyProvider } from '@/lib/crypto/device-key';
+import { EnvelopeError, type RandomBytes, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
+import { TesseraError } from '@/lib/errors';
+import { OTP_DEFAULTS } from '@/lib/otp/defaults';
+import { generateHotp } from '@/lib/otp/hotp';
+import { generateSteam } from '@/lib/otp/steam';
+import { generateTotp } from '@/lib/otp/totp';
+import { createDeviceKeyProvider } from './device-key-provider';
+import {
+  AccountNotFoundError,
+  DeviceBoundError,
+  RecordUnreadableError,
+  VaultError,
+  VaultInputError,
+  VaultUnavailableError,
+} from './errors';
+import { RECORD_FORMAT_VERSION, type VaultDb, type VaultDbSchema } from './schema';
+import type {
+  AccountCode,
+  AccountCodeFailure,
+  AccountMeta,
+  AccountRecord,
+  AccountUpdate,
+  AddOptions,
+  AddResult,
+  DeletedAccount,
+  NewAccountInput,
+  VaultStatus,
+} from './types';
+import { type ValidAccount, labelKey, validateNewAccount, validateUpdate } from './validate';
+
+export type VaultDeps = {
+  db: VaultDb | Promise<VaultDb>;
+  /** Defaults to device mode (the stored non-extractable key); the passphrase mode will pass its own. */
+  keyProvider?: KeyProvider;
+  now?: () => number;
+  randomId?: () => string;
+  randomBytes?: RandomBytes;
+};
+
+export type Vault = ReturnType<typeof createVault>;
+
+/** Attempts before `addMany` gives up when other writers keep changing the accounts under it. */
+const MAX_ADD_ATTEMPTS = 5;
+
+/**
+ * The vault API the background worker calls. Nothing here is state: the database is the truth;
+ * the only memory is a cache of imported non-extractable HMAC keys (lost with the worker, harmless).
+ */
+export function createVault(deps: VaultDeps) {
+  const now = deps.now ?? Date.now;
+  const randomId = deps.randomId ?? (() => crypto.randomUUID());
+  const { randomBytes } = deps;
+  const dbReady = Promise.resolve(deps.db);
+  // Keep a rejected open from surfacing as an unhandled rejection before the first call.
+  dbReady.catch(() => undefined);
+  const keyProvider = deps.keyProvider ?? createDeviceKeyProvider({ db: dbReady, now, randomId, randomBytes });
+
+  /**
+   * id → imported HMAC key. Stamped with the envelope's IV, which changes exactly when the
+   * secret is re-sealed, so a replaced secret can never be served from here.
+   */
+  const otpKeys = new Map<string, { stamp: string; key: Promise<CryptoKey> }>();
+
+  function otpKeyFor(record: AccountRecord, dataKey: () => Promise<CryptoKey>): Promise<CryptoKey> {
+    const { secret } = record;
+    if (secret.alg === 'device-bound') {
+      if (!isOtpKey(secret.key, record.algorithm)) {
+        return Promise.reject(new RecordUnreadableError('bad-key'));
+      }
+      return Promise.resolve(secret.key);
+    }
+    const stamp = secret.iv instanceof Uint8Array ? hex(secret.iv) : '';
+    const cached = otpKeys.get(record.id);
+    if (cached && cached.stamp === stamp && stamp !== '') return cached.key;
+    const key = (async () => {
+      const bytes = await openRecordSecret(record, await dataKey());
+      try {
+        return await importOtpKey(bytes, record.algorithm);
+      } finally {
+        bytes.fill(0);
+      }
+    })();
+    otpKeys.set(record.id, { stamp, key });
+    key.catch(() => {
+      if (otpKeys.get(record.id)?.key === key) otpKeys.delete(record.id);
+    });
+    return key;
+  }
+
+  /** One data-key lookup per operation, and none at all when every key is cached. */
+  function lazyDataKey(): () => Promise<CryptoKey> {
+    let pending: Promise<CryptoKey> | undefined;
+    return () => (pending ??= keyProvider.getDataKey());
+  }
+
+  async function readAll(db: VaultDb): Promise<AccountRecord[]> {
+    return db.getAll('accounts');
+  }
+
+  async function readRecord(db: VaultDb, id: string): Promise<AccountRecord> {
+    assertId(id);
+    const record = await db.get('accounts', id);
+    if (!record) throw new AccountNotFoundError();
+    return record;
+  }
+
+  async function sealRecordSecret(
+    id: string,
+    account: ValidAccount,
+    dataKey: () => Promise<CryptoKey>,
+  ): Promise<AccountRecord['secret']> {
+    if (account.deviceBound) {
+      return { v: 1, alg: 'device-bound', key: await importOtpKey(account.secret, account.algorithm) };
+    }
+    return sealEnvelope(await dataKey(), account.secret, recordAad(RECORD_FORMAT_VERSION, id), { randomBytes });
+  }
+
+  async function addMany(inputs: readonly NewAccountInput[], options: AddOptions = {}): Promise<AddResult[]> {
+    if (!Array.isArray(inputs)) throw new TypeError('inputs must be an array');
+    const onConflict = options.onConflict;
+    if (onConflict !== undefined && onConflict !== 'replace' && onConflict !== 'keep-both') {
+      throw new RangeError("onConflict must be 'replace' or 'keep-both'");
+    }
+    // Every entry is checked before anything is read or written: one bad entry, nothing added.
+    const valid = inputs.map((input, index) => validateNewAccount(input, index));
+    try {
+      const db = await dbReady;
+      const dataKey = lazyDataKey();
+      // Fails early (and creates the key on first run) before any planning.
+      await dataKey();
+      for (let attempt = 0; attempt < MAX_ADD_ATTEMPTS; attempt++) {
+        const snapshot = await readAll(db);
+        const plan = await planAdds(valid, snapshot, onConflict, dataKey);
+        const written = await commitPlan(db, plan, snapshotStamp(snapshot));
+        if (written) return written;
+      }
+      throw new VaultError('concurrent-modification', 'The accounts kept changing while adding; try again.');
+    } finally {
+      for (const account of valid) account.secret.fill(0);
+    }
+  }
+
+  type PlannedWrite = { id: string; account: ValidAccount; replaces?: AccountRecord; secret?: AccountRecord['secret'] };
+  type Plan = {
+    writes: Map<string, PlannedWrite>;
+    results: Array<{ status: AddResult['status']; id: string }>;
+    existing: Map<string, AccountRecord>;
+  };
+
+  /** Decides, for each entry, exists / conflict / add / replace, then seals the secrets to write. */
+  async function planAdds(
+    valid: ValidAccount[],
+    snapshot: AccountRecord[],
+    onConflict: AddOptions['onConflict'],
+    dataKey: () => Promise<CryptoKey>,
+  ): Promise<Plan> {
+    type Candidate = {
+      id: string;
+      label: string;
+      params: string;
+      fingerprint: () => Promise<Uint8Array>;
+    };
+    const once = (make: () => Promise<Uint8Array>) => {
+      let p: Promise<Uint8Array> | undefined;
+      return () => (p ??= make());
+    };
+    const candidates: Candidate[] = sortRecords(snapshot).map((record) => ({
+      id: record.id,
+      label: labelKey(record.issuer, record.account),
+      params: paramsKey(record),
+      fingerprint: once(async () => otpKeyFingerprint(await otpKeyFor(record, dataKey))),
+    }));
+    const plan: Plan = { writes: new Map(), results: [], existing: new Map(snapshot.map((r) => [r.id, r])) };
+
+    for (const account of valid) {
+      const label = labelKey(account.issuer, account.account);
+      const sameLabel = candidates.filter((c) => c.label === label);
+      const fingerprint = once(async () => otpKeyFingerprint(await importOtpKey(account.secret, account.algorithm)));
+      let exact: Candidate | undefined;
+      for (const candidate of sameLabel) {
+        if (candidate.params === paramsKey(account) && equalBytes(await candidate.fingerprint(), await fingerprint())) {
+          exact = candidate;
+          break;
+        }
+      }
+      if (exact) {
+        plan.results.push({ status: 'exists', id: exact.id });
+        continue;
+      }
+      const target = sameLabel[0];
+      if (target && onConflict === undefined) {
+        plan.results.push({ status: 'conflict', id: target.id });
+        continue;
+      }
+      const replacing = target !== undefined && onConflict === 'replace';
+      let id: string;
+      let replaces: AccountRecord | undefined;
+      if (replacing) {
+        id = target.id;
+        // Replacing an entry planned earlier in this batch still writes a new record.
+        const previous = plan.writes.get(id);
+        replaces = previous ? previous.replaces : plan.existing.get(id);
+      } else {
+        id = randomId();
+        // A new account never overwrites anything, even if an id generator misbehaves.
+        if (plan.existing.has(id) || plan.writes.has(id)) {
+          throw new VaultError('id-collision', 'Could not pick a new account id; try again.');
+        }
+      }
+      plan.writes.set(id, { id, account, replaces });
+      const entry: Candidate = { id, label, params: paramsKey(account), fingerprint };
+      if (replacing) candidates[candidates.indexOf(target)] = entry;
+      else candidates.push(entry);
+      plan.results.push({ status: 'added', id });
+    }
+
+    await Promise.all(
+      [...plan.writes.values()].map(async (write) => {
+        write.secret = await sealRecordSecret(write.id, write.account, dataKey);
+      }),
+    );
+    return plan;
+  }
+
+  /** One transaction; returns null (writing nothing) when the accounts changed since the snapshot. */
+  async function commitPlan(db: VaultDb, plan: Plan, stamp: string): Promise<AddResult[] | null> {
+    const time = now();
+    const written = new Map<string, AccountRecord>();
+    const ok = await inTransaction(db, 'readwrite', async (tx) => {
+      const all = await tx.store.getAll();
+      if (snapshotStamp(all) !== stamp) return false;
+      let nextOrder = all.reduce((max, r) => Math.max(max, r.order), -1) + 1;
+      const current = new Map(all.map((r) => [r.id, r]));
+      for (const write of plan.writes.values()) {
+        const old = write.replaces ? current.get(write.replaces.id) : undefined;
+        const record = buildRecord(write, old, old ? old.order : nextOrder++, time);
+        written.set(record.id, record);
+        await (old ? tx.store.put(record) : tx.store.add(record));
+      }
+      return true;
+    });
+    if (!ok) return null;
+    for (const write of plan.writes.values()) if (write.replaces) otpKeys.delete(write.id);
+    return plan.results.map(({ status, id }) => {
+      const record = written.get(id) ?? plan.existing.get(id);
+      if (!record) throw new Error('planned account vanished');
+      return status === 'conflict' ? { status, existing: toMeta(record) } : { status, account: toMeta(record) };
+    });
+  }
+
+  function buildRecord(write: PlannedWrite, old: AccountRecord | undefined, order: number, time: number): AccountRecord {
+    const { account } = write;
+    if (!write.secret) throw new Error('secret not sealed');
+    return {
+      id: write.id,
+      kind: account.kind,
+      issuer: account.issuer,
+      account: account.account,
+      algorithm: account.algorithm,
+      digits: account.digits,
+      ...(account.period !== undefined && { period: account.period }),
+      ...(account.counter !== undefined && { counter: account.counter }),
+      // A replacement keeps where the user put it and what they bound it to (unless new bindings are given).
+      sites: account.sites.length > 0 || !old ? account.sites : old.sites,
+      pinned: old?.pinned ?? false,
+      order,
+      deviceBound: account.deviceBound,
+      secretBits: account.secret.length * 8,
+      createdAt: old?.createdAt ?? time,
+      updatedAt: old ? Math.max(time, old.updatedAt + 1) : time,
+      ...(old?.lastUsedAt !== undefined && { lastUsedAt: old.lastUsedAt }),
+      secret: write.secret,
+    };
+  }
+
+  return {
+    /** Blocking problems throw `VaultUnavailableError`; first run creates the device key here (once). */
+    status: (): Promise<VaultStatus> =>
+      guard(async () => {
+        const db = await dbReady;
+        await keyProvider.getDataKey();
+        const count = await db.count('accounts');
+        return { state: count > 0 ? 'ready' : 'empty' };
+      }),
+
+    list: (): Promise<AccountMeta[]> => guard(async () => sortRecords(await readAll(await dbReady)).map(toMeta)),
+
+    get: (id: string): Promise<AccountMeta> => guard(async () => toMeta(await readRecord(await dbReady, id))),
+
+    /**
+     * Current and next code of every totp/steam account at `timestamp` (ms). All WebCrypto work is
+     * issued at once; an unreadable record is reported in place, a blocking key problem throws.
+     */
+    codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
+      guard(async () => {
+        if (!Number.isFinite(timestamp) || timestamp < 0) throw new RangeError('timestamp must be ≥ 0 ms');
+        const records = sortRecords(await readAll(await dbReady));
+        const dataKey = lazyDataKey();
+        const timeBased = records.filter(
+          (r): r is AccountRecord & { kind: 'totp' | 'steam' } => r.kind === 'totp' || r.kind === 'steam',
+        );
+        return Promise.all(
+          timeBased.map(async (record): Promise<AccountCode | AccountCodeFailure> => {
+            try {
+              const key = await otpKeyFor(record, dataKey);
+              const period = record.kind === 'steam' ? OTP_DEFAULTS.steam.period : (record.period ?? OTP_DEFAULTS.period);
+              const periodMs = period * 1000;
+              const stepStart = Math.floor(timestamp / periodMs) * periodMs;
+              const stepEnd = stepStart + periodMs;
+              const [current, next] = await Promise.all([
+                timeCode(key, record, timestamp),
+                timeCode(key, record, stepEnd),
+              ]);
+              return { id: record.id, kind: record.kind, current, next, period, stepStart, stepEnd };
+            } catch (error) {
+              if (error instanceof RecordUnreadableError) {
+                return { id: record.id, kind: record.kind, error: 'record-unreadable' };
+              }
+              throw error;
+            }
+          }),
+        );
+      }),
+
+    add: (input: NewAccountInput, options?: AddOptions): Promise<AddResult> =>
+      guard(async () => {
+        const [result] = await addMany([input], options);
+        if (!result) throw new Error('add produced no result');
+        return result;
+      }),
+
+    /** All or nothing, in one transaction; one result per input, in order. */
+    addMany: (inputs: readonly NewAccountInput[], options?: AddOptions): Promise<AddResult[]> =>
+      guard(() => addMany(inputs, options)),
+
+    update: (id: string, patch: AccountUpdate): Promise<AccountMeta> =>
+      guard(async () => {
+        assertId(id);
+        const changes = validateUpdate(patch);
+        const db = await dbReady;
+        const record = await inTransaction(db, 'readwrite', async (tx) => {
+          const old = await tx.store.get(id);
+          if (!old) throw new AccountNotFoundError();
+          const next: AccountRecord = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
+          await tx.store.put(next);
+          return next;
+        });
+        return toMeta(record);
+      }),
+
+    /** Deletes in one transaction; the token restores the exact record (keep it in the worker). */
+    remove: (id: string): Promise<DeletedAccount> =>
+      guard(async () => {
+        assertId(id);
+        const db = await dbReady;
+        const record = await inTransaction(db, 'readwrite', async (tx) => {
+          const old = await tx.store.get(id);
+          if (!old) throw new AccountNotFoundError();
+          await tx.store.delete(id);
+          return old;
+        });
+        otpKeys.delete(id);
+        return { record } as unknown as DeletedAccount;
+      }),
+
+    /** Idempotent: restoring twice, or an id that is back already, leaves one record. */
+    restore: (deleted: DeletedAccount): Promise<AccountMeta> =>
+      guard(async () => {
+        const record = (deleted as { record?: AccountRecord } | null)?.record;
+        if (typeof record !== 'object' || record === null || typeof record.id !== 'string' || !record.secret) {
+          throw new VaultInputError('invalid-deleted-account', 'This is not a deleted account.');
+        }
+        const db = await dbReady;
+        const restored = await inTransaction(db, 'readwrite', async (tx) => {
+          const present = await tx.store.get(record.id);
+          if (present) return present;
+          await tx.store.add(record);
+          return record;
+        });
+        return toMeta(restored);
+      }),
+
+    /** `ids` first, in that order; accounts not named keep their relative order after them. */
+    reorder: (ids: readonly string[]): Promise<void> =>
+      guard(async () => {
+        if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string') || new Set(ids).size !== ids.length) {
+          throw new VaultInputError('invalid-order', 'The new order must list distinct account ids.');
+        }
+        const db = await dbReady;
+        await inTransaction(db, 'readwrite', async (tx) => {
+          const all = sortRecords(await tx.store.getAll());
+          const byId = new Map(all.map((r) => [r.id, r]));
+          const named = ids.map((id) => {
+            const record = byId.get(id);
+            if (!record) throw new AccountNotFoundError();
+            return record;
+          });
+          const rest = all.filter((r) => !ids.includes(r.id)).sort((a, b) => a.order - b.order);
+          const writes: Promise<unknown>[] = [];
+          [...named, ...rest].forEach((record, order) => {
+            if (record.order !== order) writes.push(tx.store.put({ ...record, order }));
+          });
+          await Promise.all(writes);
+        });
+      }),
+
+    markUsed: (id: string): Promise<void> =>
+      guard(async () => {
+        assertId(id);
+        const db = await dbReady;
+        await inTransaction(db, 'readwrite', async (tx) => {
+          const record = await tx.store.get(id);
+          if (!record) throw new AccountNotFoundError();
+          await tx.store.put({ ...record, lastUsedAt: now() });
+        });
+      }),
+
+    /**
+     * Reserves a counter (read + write counter+1 in ONE transaction, awaiting only IDB requests),
+     * then computes HOTP(reserved) outside it. Concurrent calls get distinct counters.
+     */
+    nextHotp: (id: string): Promise<{ code: string; counter: number }> =>
+      guard(async () => {
+        const db = await dbReady;
+        const dataKey = lazyDataKey();
+        // Prove the secret is usable first, so a broken record does not burn counters.
+        const before = await readRecord(db, id);
+        if (before.kind !== 'hotp') throw new VaultInputError('not-hotp', 'This account does not use counters.');
+        await otpKeyFor(before, dataKey);
+
+        const reserved = await inTransaction(db, 'readwrite', async (tx) => {
+          const record = await tx.store.get(id);
+          if (!record) throw new AccountNotFoundError();
+          if (record.kind !== 'hotp') throw new VaultInputError('not-hotp', 'This account does not use counters.');
+          const counter = record.counter ?? OTP_DEFAULTS.counter;
+          if (counter >= Number.MAX_SAFE_INTEGER) {
+            throw new VaultInputError('counter-exhausted', 'This account has used up its counter.');
+          }
+          await tx.store.put({ ...record, counter: counter + 1, lastUsedAt: now() });
+          return { record, counter };
+        });
+        const key = await otpKeyFor(reserved.record, dataKey);
+        const code = await generateHotp(key, reserved.counter, {
+          algorithm: reserved.record.algorithm,
+          digits: reserved.record.digits,
+        });
+        return { code, counter: reserved.counter };
+      }),
+
+    /**
+     * The decrypted secret, for export and backup paths only: the ONE function they must use.
+     * Device-bound accounts throw `DeviceBoundError`: no copy of their secret exists to give.
+     */
+    exportableSecret: (id: string): Promise<Uint8Array> =>
+      guard(async () => {
+        const db = await dbReady;
+        const record = await readRecord(db, id);
+        if (record.deviceBound || record.secret.alg === 'device-bound') throw new DeviceBoundError();
+        return openRecordSecret(record, await keyProvider.getDataKey());
+      }),
+  };
+}
+
+async function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Promise<Uint8Array> {
+  try {
+    return await openEnvelope(dataKey, record.secret, recordAad(RECORD_FORMAT_VERSION, record.id));
+  } catch (cause) {
+    if (cause instanceof EnvelopeError) throw new RecordUnreadableError(cause.code, { cause });
+    throw cause;
+  }
+}
+
+function timeCode(key: CryptoKey, record: AccountRecord, timestamp: number): Promise<string> {
+  if (record.kind === 'steam') return generateSteam(key, { timestamp });
+  return generateTotp(key, {
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period ?? OTP_DEFAULTS.period,
+    timestamp,
+  });
+}
+
+/** Field by field, so nothing added to records later can leak to the UI by accident. */
+export function toMeta(record: AccountRecord): AccountMeta {
+  const meta: AccountMeta = {
+    id: record.id,
+    kind: record.kind,
+    issuer: record.issuer,
+    account: record.account,
+    algorithm: record.algorithm,
+    digits: record.digits,
+    sites: record.sites.map((site) => ({ ...site })),
+    pinned: record.pinned,
+    order: record.order,
+    deviceBound: record.deviceBound,
+    secretBits: record.secretBits,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+  if (record.period !== undefined) meta.period = record.period;
+  if (record.counter !== undefined) meta.counter = record.counter;
+  if (record.lastUsedAt !== undefined) meta.lastUsedAt = record.lastUsedAt;
+  return meta;
+}
+
+/** Pinned first, then the user's order; ties (possible after a restore) by creation, then id. */
+function sortRecords<T extends AccountMeta>(records: T[]): T[] {
+  return [...records].sort(
+    (a, b) =>
+      Number(b.pinned) - Number(a.pinned) ||
+      a.order - b.order ||
+      a.createdAt - b.createdAt ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** What must match, besides the secret, for a new entry to be "the same account". */
+function paramsKey(a: Pick<AccountMeta, 'kind' | 'algorithm' | 'digits' | 'period'>): string {
+  return a.kind === 'hotp' ? `hotp|${a.algorithm}|${a.digits}` : `${a.kind}|${a.algorithm}|${a.digits}|${a.period}`;
+}
+
+/** Changes whenever a record is added, removed, re-labelled or re-sealed (not on counters or use). */
+function snapshotStamp(records: AccountRecord[]): string {
+  return records
+    .map((r) => `${r.id}:${r.updatedAt}`)
+    .sort()
+    .join(',');
+}
+
+type AccountsTx<Mode extends IDBTransactionMode> = IDBPTransaction<VaultDbSchema, ['accounts'], Mode>;
+
+/**
+ * Runs `body` in one transaction and waits for the commit. `body` must await only requests of
+ * `tx`; if it throws, the transaction is aborted so nothing it issued is committed.
+ */
+async function inTransaction<T, Mode extends IDBTransactionMode>(
+  db: VaultDb,
+  mode: Mode,
+  body: (tx: AccountsTx<Mode>) => Promise<T>,
+): Promise<T> {
+  const tx: AccountsTx<Mode> = db.transaction(['accounts'], mode);
+  try {
+    const result = await body(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already committed or aborted.
+    }
+    throw error;
+  }
+}
+
+const STORAGE_FAILURES = new Set([
+  'InvalidStateError',
+  'TransactionInactiveError',
+  'QuotaExceededError',
+  'UnknownError',
+  'AbortError',
+  'DataCloneError',
+  'ReadOnlyError',
+  'VersionError',
+]);
+
+/** IndexedDB failures become the blocking `storage-unavailable`; our own typed errors pass through. */
+async function guard<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof TesseraError) throw error;
+    const name = (error as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && STORAGE_FAILURES.has(name)) {
+      throw new VaultUnavailableError('storage-unavailable', 'The vault database failed.', { cause: error });
+    }
+    throw error;
+  }
+}
+
+function assertId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0) throw new TypeError('id must be a non-empty string');
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
