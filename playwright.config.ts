@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests load the production build (.output/chrome-mv3) into Chromium;
+// `npm test` builds first. Each test gets a fresh profile, so two workers are
+// as many as two cores carry.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: process.env.CI ? 1 : 2,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  use: {
+    headless: !process.env.HEADED,
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+  },
+});

@@ -1,0 +1,256 @@
+/**
+ * Playwright fixtures for Tessera's end-to-end tests: a fixture server per
+ * worker, and per test a fresh Chromium profile with the production build
+ * loaded, plus helpers to open the popup, kill the service worker and restart
+ * the browser on the same profile.
+ *
+ * ```ts
+ * import { test, expect } from './fixtures';
+ * test('...', async ({ extension, site, openPopup, server }) => { ... });
+ * ```
+ * `context`, `page` and `serviceWorker` are the first browser's; after
+ * `restartBrowser()` use `extension.context` and `await extension.currentServiceWorker()`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import type { Browser } from 'wxt/browser';
+import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker } from './support/launch';
+import { startFixtureServer, type FixtureServer } from './support/server';
+
+export { expect };
+export type { FixtureServer, RequestLogEntry } from './support/server';
+
+/** For `serviceWorker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage...)`. */
+export type ChromeGlobal = { chrome: typeof Browser };
+
+/** `runningStatus` from CDP's ServiceWorker domain; `none` when no version is registered. */
+export type WorkerStatus = 'stopped' | 'starting' | 'running' | 'stopping' | 'none';
+
+const WORKER_TIMEOUT = 15_000;
+
+/** The extension under test in one Chromium profile, across stops and restarts. */
+export class ExtensionHarness {
+  #context: BrowserContext;
+  #worker: Worker | null;
+  #extensionId: string;
+
+  private constructor(
+    readonly userDataDir: string,
+    readonly extensionDir: string,
+    private readonly headless: boolean,
+    context: BrowserContext,
+    worker: Worker,
+  ) {
+    this.#context = context;
+    this.#worker = worker;
+    this.#extensionId = extensionIdOf(worker);
+  }
+
+  static async launch(options: { extensionDir: string; headless: boolean; userDataDir?: string }): Promise<ExtensionHarness> {
+    const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'tessera-e2e-profile-')));
+    const context = await launchWithExtension({ userDataDir, extensionDir: options.extensionDir, headless: options.headless });
+    try {
+      const worker = await waitForExtensionWorker(context, { timeout: WORKER_TIMEOUT });
+      return new ExtensionHarness(userDataDir, options.extensionDir, options.headless, context, worker);
+    } catch (error) {
+      await context.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  get context(): BrowserContext {
+    return this.#context;
+  }
+
+  get extensionId(): string {
+    return this.#extensionId;
+  }
+
+  /** The worker handle as of the last launch or `currentServiceWorker()`; stale after a stop. */
+  get serviceWorker(): Worker {
+    if (!this.#worker) {
+      throw new Error('The service worker was stopped: use `await extension.currentServiceWorker()` once it runs again.');
+    }
+    return this.#worker;
+  }
+
+  url(pathname: string): string {
+    return `chrome-extension://${this.#extensionId}/${pathname.replace(/^\/+/, '')}`;
+  }
+
+  /** The popup document in a tab (the toolbar popup itself cannot be opened by automation). */
+  async openPopup(): Promise<Page> {
+    const page = await this.#context.newPage();
+    await page.goto(this.url('popup.html'));
+    return page;
+  }
+
+  async workerStatus(): Promise<WorkerStatus> {
+    return this.#withWorkerEvents(async (latest) => {
+      // `ServiceWorker.enable` reports the current versions right after it returns.
+      await sleep(100);
+      return latest() ?? 'none';
+    });
+  }
+
+  /**
+   * Stops the extension's worker the way Chrome does when it idles out (CDP
+   * `ServiceWorker.stopAllWorkers`) and resolves once Chromium reports it stopped.
+   * Its globals are gone; the next event (a message, an alarm) starts a new one.
+   */
+  async stopServiceWorker(): Promise<void> {
+    await this.#withWorkerEvents(async (latest, cdp) => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until(() => latest() === 'stopped', WORKER_TIMEOUT, 'the service worker to stop');
+    });
+    this.#worker = null;
+  }
+
+  /** Starts the worker without sending it anything (for tests that need it running). */
+  async wakeServiceWorker(): Promise<Worker> {
+    await startWorker(this.#context, this.#extensionId);
+    return this.currentServiceWorker();
+  }
+
+  /**
+   * A handle to the running worker that answers `evaluate`. After a stop,
+   * Playwright may keep the old handle (re-bound to the new instance) or report a
+   * new one, so this asks each candidate rather than trusting either.
+   */
+  async currentServiceWorker(timeout = WORKER_TIMEOUT): Promise<Worker> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      if ((await this.workerStatus()) === 'running') {
+        const candidates = this.#context
+          .serviceWorkers()
+          .filter((w) => extensionIdOf(w) === this.#extensionId)
+          .reverse();
+        for (const worker of candidates) {
+          if (await answers(worker)) {
+            this.#worker = worker;
+            return worker;
+          }
+        }
+      }
+      await sleep(100);
+    }
+    throw new Error('The service worker is not running: wake it with a message or `wakeServiceWorker()`.');
+  }
+
+  /**
+   * Closes the browser and launches it again on the same profile, as a user
+   * quitting and reopening Chrome would. The worker is started through CDP,
+   * since nothing else may wake it on a reused profile.
+   */
+  async restartBrowser(): Promise<void> {
+    await this.#context.close();
+    this.#worker = null;
+    this.#context = await launchWithExtension({
+      userDataDir: this.userDataDir,
+      extensionDir: this.extensionDir,
+      headless: this.headless,
+    });
+    const worker = await waitForExtensionWorker(this.#context, { timeout: WORKER_TIMEOUT, knownId: this.#extensionId });
+    this.#worker = worker;
+    this.#extensionId = extensionIdOf(worker);
+  }
+
+  async close(): Promise<void> {
+    await this.#context.close().catch(() => {});
+    await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  /** Runs `fn` with a CDP session whose ServiceWorker events track this extension's worker. */
+  async #withWorkerEvents<T>(fn: (latest: () => WorkerStatus | undefined, cdp: CDPSession) => Promise<T>): Promise<T> {
+    const page = this.#context.pages()[0] ?? (await this.#context.newPage());
+    const cdp = await this.#context.newCDPSession(page);
+    const prefix = `chrome-extension://${this.#extensionId}/`;
+    let status: WorkerStatus | undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) {
+        if (version.scriptURL.startsWith(prefix)) status = version.runningStatus as WorkerStatus;
+      }
+    });
+    try {
+      await cdp.send('ServiceWorker.enable');
+      return await fn(() => status, cdp);
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until(check: () => boolean, timeout: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await sleep(20);
+  }
+}
+
+/** True when the worker evaluates within a second (a handle to a stopped worker hangs). */
+async function answers(worker: Worker): Promise<boolean> {
+  const reply = worker.evaluate(() => true).catch(() => false);
+  return Promise.race([reply, sleep(1000).then(() => false)]);
+}
+
+export interface TesseraTestFixtures {
+  /** The fixture server, with its request log and extra headers reset for this test. */
+  server: FixtureServer;
+  /** `https://<host>.test:<port>/<path>` on the fixture server. */
+  site: (host: string, pathname?: string) => string;
+  extension: ExtensionHarness;
+  extensionId: string;
+  serviceWorker: Worker;
+  openPopup: () => Promise<Page>;
+  stopServiceWorker: () => Promise<void>;
+  restartBrowser: () => Promise<void>;
+}
+
+export interface TesseraWorkerFixtures {
+  fixtureServer: FixtureServer;
+  extensionDir: string;
+}
+
+export const test = base.extend<TesseraTestFixtures, TesseraWorkerFixtures>({
+  extensionDir: [async ({}, use) => use(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR), { scope: 'worker' }],
+
+  fixtureServer: [
+    async ({}, use) => {
+      const server = await startFixtureServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  server: async ({ fixtureServer }, use) => {
+    fixtureServer.clearRequests();
+    fixtureServer.resetHeaders();
+    await use(fixtureServer);
+  },
+
+  site: async ({ fixtureServer }, use) => {
+    await use((host, pathname = '/') => fixtureServer.url(host, pathname));
+  },
+
+  extension: async ({ extensionDir, headless }, use) => {
+    const harness = await ExtensionHarness.launch({ extensionDir, headless });
+    await use(harness);
+    await harness.close();
+  },
+
+  // Playwright's own `page` fixture opens its tab in this context.
+  context: async ({ extension }, use) => use(extension.context),
+  extensionId: async ({ extension }, use) => use(extension.extensionId),
+  serviceWorker: async ({ extension }, use) => use(extension.serviceWorker),
+  openPopup: async ({ extension }, use) => use(() => extension.openPopup()),
+  stopServiceWorker: async ({ extension }, use) => use(() => extension.stopServiceWorker()),
+  restartBrowser: async ({ extension }, use) => use(() => extension.restartBrowser()),
+});

@@ -1,0 +1,114 @@
+/**
+ * Launching Chromium with the unpacked extension, shared by the e2e fixtures
+ * and `npm start`: one place knows the flags, the path and how to find the
+ * extension's id.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const DEFAULT_EXTENSION_DIR = path.join(repoRoot, '.output/chrome-mv3');
+export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
+
+export function chromePath(): string {
+  return process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
+}
+
+/** Says how to get a browser when the configured one is missing; null when it exists. */
+export function missingChromeMessage(executable = chromePath()): string | null {
+  if (existsSync(executable)) return null;
+  return [
+    `Chromium was not found at ${executable}.`,
+    'Install it (Debian/Ubuntu):  sudo apt-get update && sudo apt-get install -y chromium',
+    'or point CHROME_PATH at a Chromium or Chrome for Testing binary:  CHROME_PATH=/path/to/chromium npm start',
+    '(Branded Google Chrome ignores --load-extension since version 137, so it cannot be used here.)',
+  ].join('\n');
+}
+
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // Containers and CI run as root without a user namespace sandbox.
+    '--no-sandbox',
+    '--disable-gpu',
+    // No traffic of the browser's own: the tests and the demo run offline.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    // Every *.test name is the fixture server; its certificate is self-signed.
+    '--host-resolver-rules=MAP *.test 127.0.0.1',
+    '--ignore-certificate-errors',
+  ];
+}
+
+export interface LaunchOptions {
+  userDataDir: string;
+  extensionDir?: string;
+  headless?: boolean;
+  /** Keep the window's own size (for people) instead of a fixed 1280×720 viewport (for tests). */
+  naturalViewport?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
+  const extensionDir = options.extensionDir ?? DEFAULT_EXTENSION_DIR;
+  const missing = missingChromeMessage();
+  if (missing) throw new Error(missing);
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  return chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: chromePath(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(extensionDir),
+    ...(options.naturalViewport ? { viewport: null } : {}),
+  });
+}
+
+/**
+ * The extension's background worker. A fresh profile starts it on install; a
+ * reused profile may not (nothing wakes it), so after `timeout` we start it
+ * through CDP when we already know the id.
+ */
+export async function waitForExtensionWorker(
+  context: BrowserContext,
+  { timeout = 15_000, knownId }: { timeout?: number; knownId?: string } = {},
+): Promise<Worker> {
+  const isOurs = (worker: Worker) =>
+    worker.url().startsWith('chrome-extension://') && (!knownId || extensionIdOf(worker) === knownId);
+  const existing = context.serviceWorkers().find(isOurs);
+  if (existing) return existing;
+  const appeared = context.waitForEvent('serviceworker', { predicate: isOurs, timeout });
+  if (!knownId) return appeared;
+  // Right after launch the extension may not be registered yet: retry the start.
+  let found: Worker | undefined;
+  void appeared.then((worker) => (found = worker)).catch(() => {});
+  const deadline = Date.now() + timeout;
+  while (!found && Date.now() < deadline) {
+    await startWorker(context, knownId).catch(() => {});
+    await Promise.race([appeared.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 500))]);
+    found ??= context.serviceWorkers().find(isOurs);
+  }
+  return found ?? appeared;
+}
+
+export function extensionIdOf(worker: Worker): string {
+  return new URL(worker.url()).host;
+}
+
+/** Asks Chromium (through CDP) to start the extension's worker; a no-op when it runs. */
+export async function startWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
