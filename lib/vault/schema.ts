@@ -74,7 +74,7 @@ export type OpenVaultDbOptions = {
  * `VaultUnavailableError`, never an empty vault.
  */
 export async function openVaultDb(
-  idbFactory: IDBFactory | undefined = globalThis.indexedDB,
+  idbFactory: IDBFactory | null | undefined = globalThis.indexedDB,
   options: OpenVaultDbOptions = {},
 ): Promise<VaultDb> {
   const { name = VAULT_DB_NAME, migrations = VAULT_MIGRATIONS, now = Date.now } = options;
@@ -102,6 +102,8 @@ export async function openVaultDb(
     } catch (cause) {
       // Aborting rejects the open request: the old data stays exactly as it was.
       migrationError = cause;
+      // The open request reports the failure; the transaction's own promise must not go unhandled.
+      tx.done.catch(() => undefined);
       tx.abort();
     }
   });

@@ -180,8 +180,8 @@ describe('vault addMany', () => {
         return (...args: Parameters<typeof db.transaction>) => {
           const tx = target.transaction(...args);
           if (args[1] !== 'readwrite') return tx;
-          const store = tx.objectStore('accounts');
-          const add = (record: object) => (++adds === 2 ? store.add({ ...record, poison: () => 1 } as never) : store.add(record as never));
+          const store = tx.objectStore('accounts' as never) as unknown as { add(value: unknown): Promise<unknown> };
+          const add = (record: object) => store.add(++adds === 2 ? { ...record, poison: () => 1 } : record);
           const bound = (object: object, key: PropertyKey) => {
             const value = Reflect.get(object, key);
             return typeof value === 'function' ? value.bind(object) : value;
