@@ -1,0 +1,126 @@
+/** Owns choosing the importer for a file (by content first; the file name only breaks ties) and running it. */
+import { BackupFormatError, looksLikeTesseraBackup, readBackupJson } from '@/lib/backup/tessera-backup';
+import { PassphraseError } from '@/lib/crypto/passphrase';
+import { looksLikeAegis, parseAegis } from './aegis';
+import { looksLikeAndOtp, parseAndOtp } from './andotp';
+import { looksLikeAuthenticatorExtension, parseAuthenticatorExtension } from './authenticator-extension';
+import { looksLikeBitwardenCsv, looksLikeBitwardenJson, parseBitwardenCsv, parseBitwardenJson } from './bitwarden';
+import { looksLikeEnte, parseEnte } from './ente';
+import { looksLikeFreeOtpPlus, parseFreeOtpPlus } from './freeotp-plus';
+import { looksLikeGoogleAuthenticator, parseGoogleAuthenticator } from './google-authenticator';
+import { assertImportSize, readJson } from './input';
+import { looksLikeOtpauthText, parseOtpauthText } from './otpauth-text';
+import { looksLikeTwoFas, parseTwoFas } from './two-fas';
+import { ImportFormatError, type ImportCandidate, type ImportFormat, type ImportOptions } from './types';
+
+/** JSON formats, most specific test first (andOTP's bare array and the extension's keyed object are the loosest). */
+const JSON_FORMATS: ReadonlyArray<[ImportFormat, (json: unknown) => boolean]> = [
+  ['tessera-backup', looksLikeTesseraBackup],
+  ['aegis', looksLikeAegis],
+  ['2fas', looksLikeTwoFas],
+  ['freeotp-plus', looksLikeFreeOtpPlus],
+  ['bitwarden-json', looksLikeBitwardenJson],
+  ['andotp', looksLikeAndOtp],
+  ['authenticator-extension', looksLikeAuthenticatorExtension],
+];
+
+type Detected = { format: ImportFormat; json?: unknown };
+
+/** Which importer reads this file; throws `ImportFormatError` (`not-this-format`, `too-large`, `truncated`, …) when none does. */
+export function detectFormat(fileName: string, text: string): ImportFormat {
+  return detect(fileName, text).format;
+}
+
+function detect(fileName: string, text: string): Detected {
+  if (typeof fileName !== 'string') throw new TypeError('fileName must be a string');
+  assertImportSize(text);
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (looksBinary(body)) {
+    throw new ImportFormatError(
+      'not-this-format',
+      'This is an image or another binary file, not an export. To read a QR code image, use the QR image import.',
+    );
+  }
+  if (body.startsWith('{') || body.startsWith('[')) {
+    const json = readJson(text);
+    const match = JSON_FORMATS.find(([, looksLike]) => looksLike(json));
+    if (match) return { format: match[0], json };
+    throw new ImportFormatError('not-this-format', 'Tessera does not recognise this JSON file as an export of a supported app.');
+  }
+  if (looksLikeEnte(body)) return { format: 'ente' };
+  if (looksLikeGoogleAuthenticator(body)) return { format: 'google-authenticator' };
+  if (looksLikeOtpauthText(body)) return { format: 'otpauth-text' };
+  if (looksLikeBitwardenCsv(body)) return { format: 'bitwarden-csv' };
+  const hint = /\.(tessera|json|2fas)$/i.test(fileName) ? ' It does not even start like a JSON file.' : '';
+  throw new ImportFormatError('not-this-format', `Tessera does not recognise this file as an export of a supported app.${hint}`);
+}
+
+/** NUL bytes, or the replacement characters a PNG/JPEG header turns into when read as UTF-8. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 512);
+  return head.includes('\u0000') || head.startsWith('\uFFFDPNG') || /^\uFFFD{2,}/.test(head) || (head.match(/\uFFFD/g)?.length ?? 0) > 8;
+}
+
+/** Detects the format and parses the file. A file-level problem throws `ImportFormatError`; entry problems are candidates. */
+export async function importFile(
+  fileName: string,
+  text: string,
+  options: ImportOptions = {},
+): Promise<{ format: ImportFormat; candidates: ImportCandidate[] }> {
+  const { format, json } = detect(fileName, text);
+  const candidates = await parseAs(format, json ?? text, options);
+  return { format, candidates };
+}
+
+async function parseAs(format: ImportFormat, input: unknown, options: ImportOptions): Promise<ImportCandidate[]> {
+  switch (format) {
+    case 'tessera-backup':
+      return readTesseraBackup(input, options);
+    case 'aegis':
+      return parseAegis(input, options);
+    case '2fas':
+      return parseTwoFas(input, options);
+    case 'freeotp-plus':
+      return parseFreeOtpPlus(input);
+    case 'bitwarden-json':
+      return parseBitwardenJson(input);
+    case 'bitwarden-csv':
+      return parseBitwardenCsv(input);
+    case 'andotp':
+      return parseAndOtp(input);
+    case 'authenticator-extension':
+      return parseAuthenticatorExtension(input);
+    case 'ente':
+      return parseEnte(input);
+    case 'google-authenticator':
+      return parseGoogleAuthenticator(input);
+    case 'otpauth-text':
+      return parseOtpauthText(input);
+  }
+}
+
+/** A restore through the import path speaks the import error language (one `code` set for the UI). */
+async function readTesseraBackup(json: unknown, options: ImportOptions): Promise<ImportCandidate[]> {
+  if (options.password === undefined || options.password === '') {
+    throw new ImportFormatError('password-required', 'This Tessera backup is encrypted: enter its passphrase.');
+  }
+  try {
+    return (await readBackupJson(json, options.password)).accounts;
+  } catch (error) {
+    if (error instanceof PassphraseError) {
+      if (error.code === 'wrong-passphrase') throw new ImportFormatError('wrong-password', error.message, { cause: error });
+      if (error.code === 'unsupported-envelope') throw new ImportFormatError('unsupported-encryption', error.message, { cause: error });
+      throw new ImportFormatError('corrupt-backup', error.message, { cause: error });
+    }
+    if (error instanceof BackupFormatError) {
+      const code =
+        error.code === 'unsupported-version' || error.code === 'malformed'
+          ? error.code
+          : error.code === 'not-a-backup'
+            ? 'not-this-format'
+            : 'corrupt-backup';
+      throw new ImportFormatError(code, error.message, { cause: error });
+    }
+    throw error;
+  }
+}

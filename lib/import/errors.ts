@@ -1,0 +1,14 @@
+/** Owns the translation of lower-level decryption errors into the one error type importers throw. */
+import type { ForeignBackupError } from '@/lib/crypto/foreign-backups';
+import { ImportFormatError } from './types';
+
+export function foreignBackupToImportError(error: ForeignBackupError): ImportFormatError {
+  switch (error.code) {
+    case 'wrong-password':
+      return new ImportFormatError('wrong-password', 'The password does not open this file.', { cause: error });
+    case 'unsupported-backup':
+      return new ImportFormatError('unsupported-encryption', error.message, { cause: error });
+    default:
+      return new ImportFormatError('malformed', error.message, { cause: error });
+  }
+}
