@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { classifyCapture, describePage, issuerMatchesDomain } from '@/lib/capture/classify';
+
+// RFC 4226/6238's test secret "12345678901234567890" (160 bits) in base32.
+const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+// An 80-bit secret ("Hello!\xde\xad\xbe\xef"), the Key URI wiki's example.
+const SHORT_SECRET = 'JBSWY3DPEHPK3PXP';
+const GITHUB = { url: 'https://github.com/settings/two_factor_authentication/setup' };
+// Google Authenticator export of Example:alice@google.com (secret JBSWY3DPEHPK3PXP), a widely
+// published sample payload.
+const MIGRATION =
+  'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
+
+const uri = (issuer: string, extra = '', secret = RFC_SECRET) =>
+  `otpauth://totp/${encodeURIComponent(issuer)}:alice@example.com?secret=${secret}&issuer=${encodeURIComponent(issuer)}${extra}`;
+
+describe('classifyCapture', () => {
+  it('turns a valid otpauth URI into an account with the page origin suggested', () => {
+    const f = classifyCapture(uri('GitHub'), GITHUB);
+    expect(f.type).toBe('account');
+    if (f.type !== 'account') return;
+    expect(f.account.issuer).toBe('GitHub');
+    expect(f.account.account).toBe('alice@example.com');
+    expect(f.account.secret).toEqual(new TextEncoder().encode('12345678901234567890'));
+    expect(f.foundOn).toEqual({
+      origin: 'https://github.com',
+      host: 'github.com',
+      registrableDomain: 'github.com',
+      punycode: false,
+      displayHost: 'github.com',
+    });
+    expect(f.warnings).toEqual([]);
+    expect(f.suggestedSites).toEqual([{ match: 'origin', origin: 'https://github.com' }]);
+  });
+
+  it('suggests the exact origin of a subdomain page, not the whole site', () => {
+    const f = classifyCapture(uri('Example'), { url: 'https://accounts.example.com:8443/mfa' });
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.suggestedSites).toEqual([{ match: 'origin', origin: 'https://accounts.example.com:8443' }]);
+    expect(f.foundOn.registrableDomain).toBe('example.com');
+  });
+
+  it('classifies a Google Authenticator export as a migration batch', () => {
+    const f = classifyCapture(MIGRATION, { url: 'https://example.test/export' });
+    expect(f.type).toBe('migration');
+    if (f.type !== 'migration') return;
+    expect(f.accounts.map((a) => [a.issuer, a.account])).toEqual([['Example', 'alice@google.com']]);
+    expect(f.batch).toEqual({ size: 1, index: 0, id: 0 });
+    expect(f.warnings.map((w) => w.code)).toEqual(['weak-secret']);
+  });
+
+  it('says a web link is not an enrollment code', () => {
+    expect(classifyCapture('https://example.com/promo', GITHUB)).toMatchObject({ type: 'not-enrollment', code: 'url' });
+  });
+
+  it('says plain text is not an enrollment code', () => {
+    expect(classifyCapture('hello world', GITHUB)).toMatchObject({ type: 'not-enrollment', code: 'text' });
+    expect(classifyCapture('   ', GITHUB)).toMatchObject({ type: 'not-enrollment', code: 'empty' });
+  });
+
+  it('passes on the OTP core error code for a malformed otpauth URI without echoing the secret', () => {
+    const secret = 'MZXW6YTBOI======AAAA!!';
+    const f = classifyCapture(`otpauth://totp/X:a?secret=${secret}`, GITHUB);
+    expect(f).toMatchObject({ type: 'not-enrollment', code: 'invalid-base32' });
+    if (f.type !== 'not-enrollment') return;
+    expect(f.reason).not.toContain('MZXW6YTBOI');
+    const f2 = classifyCapture('otpauth://totp/X:a?secret=JBSWY3DPEHPK3PXP&digits=99', GITHUB);
+    expect(f2).toMatchObject({ type: 'not-enrollment', code: 'digits-out-of-range' });
+    expect(JSON.stringify(f2)).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(classifyCapture('otpauth://totp/X:a?issuer=X', GITHUB)).toMatchObject({ code: 'missing-secret' });
+  });
+
+  it('warns when a page on evil.test shows a code claiming issuer Google', () => {
+    const f = classifyCapture(uri('Google'), { url: 'https://evil.test/setup' });
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.warnings.map((w) => w.code)).toEqual(['issuer-mismatch']);
+    expect(f.warnings[0]!.message).toContain('evil.test');
+  });
+
+  it('warns on lookalike hosts that merely contain the issuer name', () => {
+    const f = classifyCapture(uri('Google'), { url: 'https://accounts.google.com.evil.test/' });
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.warnings.map((w) => w.code)).toContain('issuer-mismatch');
+    const g = classifyCapture(uri('Google'), { url: 'https://google-login.test/' });
+    if (g.type !== 'account') throw new Error(g.type);
+    expect(g.warnings.map((w) => w.code)).toContain('issuer-mismatch');
+  });
+
+  it('shows an IDN host in its punycode form', () => {
+    const f = classifyCapture(uri('Apple'), { url: 'https://аррӏе.com/' });
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.foundOn.displayHost).toBe('xn--80ak6aa92e.com');
+    expect(f.foundOn.registrableDomain).toBe('xn--80ak6aa92e.com');
+    expect(f.foundOn.punycode).toBe(true);
+    expect(f.warnings.map((w) => w.code)).toContain('issuer-mismatch');
+    const g = classifyCapture(uri('Apple'), { url: 'https://xn--80ak6aa92e.com/' });
+    if (g.type !== 'account') throw new Error(g.type);
+    expect(g.foundOn.displayHost).toBe('xn--80ak6aa92e.com');
+  });
+
+  it('warns about a secret shorter than 128 bits but still returns the account', () => {
+    const f = classifyCapture(uri('GitHub', '', SHORT_SECRET), GITHUB);
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.warnings.map((w) => w.code)).toEqual(['weak-secret']);
+    expect(f.warnings[0]!.message).toContain('80 bits');
+  });
+
+  it('names unusual algorithm, digits and period plainly', () => {
+    const f = classifyCapture(uri('GitHub', '&algorithm=SHA256&digits=8&period=60'), GITHUB);
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.warnings.map((w) => w.code)).toEqual(['unusual-parameters']);
+    expect(f.warnings[0]!.message).toMatch(/SHA256.*8 digits.*60-second/);
+  });
+
+  it('warns on an http page and suggests no site', () => {
+    const f = classifyCapture(uri('Example'), { url: 'http://example.com/setup' });
+    if (f.type !== 'account') throw new Error(f.type);
+    expect(f.warnings.map((w) => w.code)).toEqual(['not-https']);
+    expect(f.suggestedSites).toEqual([]);
+  });
+});
+
+describe('issuerMatchesDomain', () => {
+  it.each([
+    ['GitHub', 'github.com', true],
+    ['github.com', 'github.com', true],
+    ['Example Corp', 'example.com', true],
+    ['My-Bank', 'mybank.co.uk', true],
+    ['Microsoft', 'microsoftonline.com', true],
+    ['Microsoft', 'live.com', true],
+    ['Google', 'google.com', true],
+    ['Amazon Web Services', 'amazon.com', true],
+    ['Acme Corp', 'okta.com', true],
+    ['Acme Corp', 'auth0.com', true],
+    ['Google', 'evil.test', false],
+    ['Google', 'google-login.test', false],
+    ['GitHub', 'github.io', false],
+    ['Google', 'go.test', false],
+    ['PayPal', 'example.com', false],
+  ])('%s on %s → %s', (issuer, domain, expected) => {
+    expect(issuerMatchesDomain(issuer, domain)).toBe(expected);
+  });
+});
+
+describe('describePage', () => {
+  it('keeps private suffixes apart (a.github.io is its own site)', () => {
+    expect(describePage('https://alice.github.io/x').registrableDomain).toBe('alice.github.io');
+  });
+
+  it('rejects a relative URL with RangeError', () => {
+    expect(() => describePage('/relative')).toThrow(RangeError);
+  });
+});
