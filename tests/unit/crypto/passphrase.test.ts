@@ -64,7 +64,7 @@ describe('passphrase envelope', () => {
 
   it('says wrong-passphrase, naming damage too, when one ciphertext byte was changed', async () => {
     const ct = Buffer.from(envelope.ct, 'base64');
-    ct[3] ^= 0x01;
+    ct[3]! ^= 0x01;
     const tampered = { ...envelope, ct: ct.toString('base64') };
     const error = await openWithPassphrase(tampered, 'correct horse battery staple').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PassphraseError);
