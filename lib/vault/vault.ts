@@ -91,10 +91,81 @@ export function createVault(deps: VaultDeps) {
     return key;
   }
 
+  /**
+   * id → codes by time step. Codes are what the UI receives anyway; caching them means a popup
+   * polling every second costs no WebCrypto within a step, and a step change costs one HMAC per
+   * account (the old `next` is the new `current`). Tagged like `otpKeys`, plus the parameters.
+   */
+  const codeCache = new Map<string, { tag: string; byStep: Map<number, string> }>();
+
+  async function cachedTimeCode(
+    record: AccountRecord,
+    step: number,
+    timestamp: number,
+    key: () => Promise<CryptoKey>,
+  ): Promise<string> {
+    const tag = codeTag(record);
+    let entry = codeCache.get(record.id);
+    if (!entry || entry.tag !== tag) {
+      entry = { tag, byStep: new Map() };
+      codeCache.set(record.id, entry);
+    }
+    const hit = entry.byStep.get(step);
+    if (hit !== undefined) return hit;
+    const code = await timeCode(await key(), record, timestamp);
+    // Keep a small window around the steps asked for; old steps are never asked again.
+    for (const known of entry.byStep.keys()) if (Math.abs(known - step) > 2) entry.byStep.delete(known);
+    entry.byStep.set(step, code);
+    return code;
+  }
+
+  function forget(id: string): void {
+    otpKeys.delete(id);
+    codeCache.delete(id);
+  }
+
   /** One data-key lookup per operation, and none at all when every key is cached. */
   function lazyDataKey(): () => Promise<CryptoKey> {
     let pending: Promise<CryptoKey> | undefined;
     return () => (pending ??= keyProvider.getDataKey());
+  }
+
+  /**
+   * Current and next code of every totp/steam account at `timestamp` (ms). All WebCrypto work is
+   * issued at once; an unreadable record is reported in place, a blocking key problem throws.
+   */
+  async function codesFor(
+    records: AccountRecord[],
+    timestamp: number,
+  ): Promise<Array<AccountCode | AccountCodeFailure>> {
+    if (!Number.isFinite(timestamp) || timestamp < 0) throw new RangeError('timestamp must be ≥ 0 ms');
+    const dataKey = lazyDataKey();
+    const timeBased = records.filter(
+      (r): r is AccountRecord & { kind: 'totp' | 'steam' } => r.kind === 'totp' || r.kind === 'steam',
+    );
+    return Promise.all(
+      timeBased.map(async (record): Promise<AccountCode | AccountCodeFailure> => {
+        try {
+          let keyPromise: Promise<CryptoKey> | undefined;
+          const key = () => (keyPromise ??= otpKeyFor(record, dataKey));
+          const period = record.kind === 'steam' ? OTP_DEFAULTS.steam.period : (record.period ?? OTP_DEFAULTS.period);
+          const periodMs = period * 1000;
+          const step = Math.floor(timestamp / periodMs);
+          const stepStart = step * periodMs;
+          const stepEnd = stepStart + periodMs;
+          const [current, next] = await Promise.all([
+            cachedTimeCode(record, step, stepStart, key),
+            cachedTimeCode(record, step + 1, stepEnd, key),
+          ]);
+          return { id: record.id, kind: record.kind, current, next, period, stepStart, stepEnd };
+        } catch (error) {
+          if (error instanceof RecordUnreadableError) {
+            return { id: record.id, kind: record.kind, error: 'record-unreadable' };
+          }
+          throw error;
+        }
+      }),
+    );
   }
 
   async function readAll(db: VaultDb): Promise<AccountRecord[]> {
@@ -244,7 +315,7 @@ export function createVault(deps: VaultDeps) {
       return true;
     });
     if (!ok) return null;
-    for (const write of plan.writes.values()) if (write.replaces) otpKeys.delete(write.id);
+    for (const write of plan.writes.values()) if (write.replaces) forget(write.id);
     return plan.results.map(({ status, id }) => {
       const record = written.get(id) ?? plan.existing.get(id);
       if (!record) throw new Error('planned account vanished');
@@ -291,39 +362,17 @@ export function createVault(deps: VaultDeps) {
 
     get: (id: string): Promise<AccountMeta> => guard(async () => toMeta(await readRecord(await dbReady, id))),
 
-    /**
-     * Current and next code of every totp/steam account at `timestamp` (ms). All WebCrypto work is
-     * issued at once; an unreadable record is reported in place, a blocking key problem throws.
-     */
+    /** Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp omitted. */
     codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
+      guard(async () => codesFor(sortRecords(await readAll(await dbReady)), timestamp)),
+
+    /** `list()` and `codes()` from one read: what a popup needs to draw, at half the IndexedDB cost. */
+    overview: (
+      timestamp: number = now(),
+    ): Promise<{ accounts: AccountMeta[]; codes: Array<AccountCode | AccountCodeFailure> }> =>
       guard(async () => {
-        if (!Number.isFinite(timestamp) || timestamp < 0) throw new RangeError('timestamp must be ≥ 0 ms');
         const records = sortRecords(await readAll(await dbReady));
-        const dataKey = lazyDataKey();
-        const timeBased = records.filter(
-          (r): r is AccountRecord & { kind: 'totp' | 'steam' } => r.kind === 'totp' || r.kind === 'steam',
-        );
-        return Promise.all(
-          timeBased.map(async (record): Promise<AccountCode | AccountCodeFailure> => {
-            try {
-              const key = await otpKeyFor(record, dataKey);
-              const period = record.kind === 'steam' ? OTP_DEFAULTS.steam.period : (record.period ?? OTP_DEFAULTS.period);
-              const periodMs = period * 1000;
-              const stepStart = Math.floor(timestamp / periodMs) * periodMs;
-              const stepEnd = stepStart + periodMs;
-              const [current, next] = await Promise.all([
-                timeCode(key, record, timestamp),
-                timeCode(key, record, stepEnd),
-              ]);
-              return { id: record.id, kind: record.kind, current, next, period, stepStart, stepEnd };
-            } catch (error) {
-              if (error instanceof RecordUnreadableError) {
-                return { id: record.id, kind: record.kind, error: 'record-unreadable' };
-              }
-              throw error;
-            }
-          }),
-        );
+        return { accounts: records.map(toMeta), codes: await codesFor(records, timestamp) };
       }),
 
     add: (input: NewAccountInput, options?: AddOptions): Promise<AddResult> =>
@@ -363,7 +412,7 @@ export function createVault(deps: VaultDeps) {
           await tx.store.delete(id);
           return old;
         });
-        otpKeys.delete(id);
+        forget(id);
         return { record } as unknown as DeletedAccount;
       }),
 
@@ -472,6 +521,14 @@ async function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Prom
     if (cause instanceof EnvelopeError) throw new RecordUnreadableError(cause.code, { cause });
     throw cause;
   }
+}
+
+/** Changes when the secret is re-sealed (new IV) or replaced, or when code parameters change. */
+function codeTag(record: AccountRecord): string {
+  const { secret } = record;
+  const secretTag =
+    secret.alg === 'device-bound' ? `bound:${record.createdAt}:${record.updatedAt}` : secret.iv instanceof Uint8Array ? hex(secret.iv) : '';
+  return `${secretTag}|${record.kind}|${record.algorithm}|${record.digits}|${record.period ?? ''}`;
 }
 
 function timeCode(key: CryptoKey, record: AccountRecord, timestamp: number): Promise<string> {

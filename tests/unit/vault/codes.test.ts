@@ -101,4 +101,38 @@ describe('vault codes', () => {
     expect(codes.find((c) => c.id === ids.SHA1)).toEqual({ id: ids.SHA1, kind: 'totp', error: 'record-unreadable' });
     expect(byId(codes, ids.SHA512).current).toBe('90693936');
   });
+
+  it('never serves a cached code after the secret was replaced, even by another vault instance', async () => {
+    const { vault, db } = await setUpVault();
+    await vault.add(totp({ issuer: 'RFC', account: 'x', digits: 8 }));
+    expect((await vault.codes(59_000))[0]).toMatchObject({ current: '94287082' });
+    const { createVault } = await import('@/lib/vault');
+
+    await createVault({ db }).add(
+      totp({ issuer: 'RFC', account: 'x', digits: 8, secret: SEED_SHA256, algorithm: 'SHA256' }),
+      { onConflict: 'replace' },
+    );
+
+    expect((await vault.codes(59_000))[0]).toMatchObject({ current: '46119246' });
+  });
+
+  it('gives the same codes from its cache on repeated calls in and across steps', async () => {
+    const { vault } = await setUpVault();
+    await vault.add(totp({ digits: 8 }));
+    const first = await vault.codes(1_111_111_109_000);
+    const again = await vault.codes(1_111_111_109_500);
+    const nextStep = await vault.codes(1_111_111_111_000);
+
+    expect(again).toEqual(first);
+    expect(nextStep[0]).toMatchObject({ current: '14050471', stepStart: 1_111_111_110_000 });
+  });
+
+  it('gives list and codes from one read in overview()', async () => {
+    const { vault } = await setUpVault();
+    await vault.add(totp({ digits: 8 }));
+    const overview = await vault.overview(59_000);
+    expect(overview.accounts).toEqual(await vault.list());
+    expect(overview.codes).toEqual(await vault.codes(59_000));
+    expect(overview.codes[0]).toMatchObject({ current: '94287082' });
+  });
 });
