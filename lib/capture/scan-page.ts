@@ -30,7 +30,9 @@ export type ScanOptions = {
   budgetMs?: number;
 };
 
-const DEFAULT_MAX_SOURCES = 40;
+// Reading and rejecting a non-QR image costs about a millisecond (no finder patterns, no jsQR
+// call), so a page of thumbnails fits; the time budget bounds the rest.
+const DEFAULT_MAX_SOURCES = 100;
 const DEFAULT_BUDGET_MS = 400;
 
 export async function scanPage(
