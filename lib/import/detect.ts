@@ -8,7 +8,7 @@ import { looksLikeBitwardenCsv, looksLikeBitwardenJson, parseBitwardenCsv, parse
 import { looksLikeEnte, parseEnte } from './ente';
 import { looksLikeFreeOtpPlus, parseFreeOtpPlus } from './freeotp-plus';
 import { looksLikeGoogleAuthenticator, parseGoogleAuthenticator } from './google-authenticator';
-import { assertImportSize, readJson } from './input';
+import { assertImportSize, isRecord, readJson } from './input';
 import { looksLikeOtpauthText, parseOtpauthText } from './otpauth-text';
 import { looksLikeTwoFas, parseTwoFas } from './two-fas';
 import { ImportFormatError, type ImportCandidate, type ImportFormat, type ImportOptions } from './types';
@@ -35,6 +35,12 @@ function detect(fileName: string, text: string): Detected {
   if (typeof fileName !== 'string') throw new TypeError('fileName must be a string');
   assertImportSize(text);
   const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (/\.aes$/i.test(fileName)) {
+    throw new ImportFormatError(
+      'unsupported-encryption',
+      'Encrypted andOTP backups cannot be read here. In andOTP, export a plain JSON backup, import it, then delete that file.',
+    );
+  }
   if (looksBinary(body)) {
     throw new ImportFormatError(
       'not-this-format',
@@ -45,6 +51,7 @@ function detect(fileName: string, text: string): Detected {
     const json = readJson(text);
     const match = JSON_FORMATS.find(([, looksLike]) => looksLike(json));
     if (match) return { format: match[0], json };
+    refuseKnownEncryptedExports(json);
     throw new ImportFormatError('not-this-format', 'Tessera does not recognise this JSON file as an export of a supported app.');
   }
   if (looksLikeEnte(body)) return { format: 'ente' };
@@ -53,6 +60,23 @@ function detect(fileName: string, text: string): Detected {
   if (looksLikeBitwardenCsv(body)) return { format: 'bitwarden-csv' };
   const hint = /\.(tessera|json|2fas)$/i.test(fileName) ? ' It does not even start like a JSON file.' : '';
   throw new ImportFormatError('not-this-format', `Tessera does not recognise this file as an export of a supported app.${hint}`);
+}
+
+/** Encrypted exports of apps whose ciphers Tessera does not implement: say how to get a readable file. */
+function refuseKnownEncryptedExports(json: unknown): void {
+  if (!isRecord(json)) return;
+  if (json.encrypted === true && ('encKeyValidation_DO_NOT_EDIT' in json || 'passwordProtected' in json)) {
+    throw new ImportFormatError(
+      'unsupported-encryption',
+      'This Bitwarden export is encrypted. Export again from Bitwarden as unencrypted JSON or CSV, import it, then delete that file.',
+    );
+  }
+  if (isRecord(json.kdfParams) && 'encryptedData' in json && 'encryptionNonce' in json) {
+    throw new ImportFormatError(
+      'unsupported-encryption',
+      'Encrypted ente Auth exports cannot be read here. In ente Auth, export as plain text, import it, then delete that file.',
+    );
+  }
 }
 
 /** NUL bytes, or the replacement characters a PNG/JPEG header turns into when read as UTF-8. */

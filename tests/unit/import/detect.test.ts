@@ -58,6 +58,24 @@ describe('detectFormat', () => {
   });
 });
 
+describe('encrypted exports Tessera cannot open', () => {
+  it.each([
+    ['backup.json', JSON.stringify({ encrypted: true, passwordProtected: true, salt: 'x', kdfIterations: 600000, encKeyValidation_DO_NOT_EDIT: 'x', data: 'x' }), /Bitwarden/],
+    ['ente.txt', JSON.stringify({ version: 1, kdfParams: { memLimit: 1, opsLimit: 1, salt: 'x' }, encryptedData: 'x', encryptionNonce: 'x' }), /ente/],
+    ['otp_accounts_2024.json.aes', '\u0000\u0001binary', /andOTP/],
+  ])('refuses %s as unsupported-encryption and says how to export a readable file', (name, text, app) => {
+    let error: unknown;
+    try {
+      detectFormat(name, text);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ImportFormatError).code).toBe('unsupported-encryption');
+    expect((error as ImportFormatError).message).toMatch(app);
+    expect((error as ImportFormatError).message).toMatch(/export/i);
+  });
+});
+
 describe('importFile', () => {
   it('detects and parses in one call', async () => {
     const { format, candidates } = await importFile('aegis-export.json', read('aegis_plain.json'));
