@@ -3,7 +3,8 @@
  * and `npm start`: one place knows the flags, the path and how to find the
  * extension's id.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
@@ -95,6 +96,16 @@ export async function waitForExtensionWorker(
     found ??= context.serviceWorkers().find(isOurs);
   }
   return found ?? appeared;
+}
+
+/**
+ * The id Chromium gives an unpacked extension: SHA-256 of its absolute path,
+ * first 32 hex digits written with the letters a–p. Lets a relaunch wake the
+ * worker before it has shown up.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 export function extensionIdOf(worker: Worker): string {
