@@ -10,6 +10,7 @@ export type UnreadableReason =
   | 'cross-origin' // tainted canvas, cross-origin frame or background: the screenshot must do
   | 'not-loaded' // an image or video with no decoded pixels yet
   | 'svg-unrenderable' // the serialized SVG would not load as an image (page CSP, broken markup)
+  | 'would-fetch' // an http(s) background: loading it again could be a request, so the screenshot reads it
   | 'empty';
 
 export type PixelResult =
@@ -26,6 +27,12 @@ export type ReadPixelsEnv = {
   loadImage?: (url: string) => Promise<CanvasImageSource>;
   /** The page's origin, for deciding which background URLs can be drawn untainted. */
   pageOrigin?: string;
+  /**
+   * Load same-origin http(s) background images again (default false). Off because a server that
+   * sends `no-store` gets a second request, and a scan must make none (security.md §6 item 5):
+   * such backgrounds go to the screenshot fallback, which reads the pixels already painted.
+   */
+  loadSameOriginBackgrounds?: boolean;
 };
 
 /** Images are drawn at natural size up to this long side: QR images are far smaller. */
@@ -77,6 +84,8 @@ export async function readPixels(source: CaptureSource, env: ReadPixelsEnv = {})
       case 'background': {
         const origin = env.pageOrigin ?? source.element.ownerDocument.location?.origin;
         if (!drawableUrl(source.url, origin)) return unreadable('cross-origin');
+        const local = source.url.startsWith('data:') || source.url.startsWith('blob:');
+        if (!local && !env.loadSameOriginBackgrounds) return unreadable('would-fetch');
         let image: CanvasImageSource;
         try {
           image = await (env.loadImage ?? defaultLoadImage)(source.url);

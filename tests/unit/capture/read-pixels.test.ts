@@ -96,13 +96,35 @@ describe('readPixels', () => {
     expect(loadImage).not.toHaveBeenCalled();
   });
 
-  it('loads a same-origin background image and draws it', async () => {
+  it('leaves a same-origin http(s) background to the screenshot unless allowed to load it', async () => {
+    const loadImage = vi.fn();
+    const r = await readPixels(
+      { kind: 'background', element: document.createElement('div'), url: 'https://site.test/qr.png', rect, visible: true },
+      { createCanvas: fakeCanvasFactory().createCanvas, loadImage, pageOrigin: 'https://site.test' },
+    );
+    expect(r).toEqual({ status: 'unreadable', reason: 'would-fetch', rect });
+    expect(loadImage).not.toHaveBeenCalled();
+  });
+
+  it('draws a data: background without any network', async () => {
+    const bitmap = { width: 50, height: 50 } as unknown as ImageBitmap;
+    const loadImage = vi.fn(async () => bitmap);
+    const url = 'data:image/png;base64,iVBORw0KGgo=';
+    const r = await readPixels(
+      { kind: 'background', element: document.createElement('div'), url, rect, visible: true },
+      { createCanvas: fakeCanvasFactory().createCanvas, loadImage, pageOrigin: 'https://site.test' },
+    );
+    expect(loadImage).toHaveBeenCalledWith(url);
+    expect(r).toMatchObject({ status: 'ok', pixels: { width: 50, height: 50 } });
+  });
+
+  it('loads a same-origin background image and draws it when allowed', async () => {
     const { createCanvas, drawn } = fakeCanvasFactory();
     const bitmap = { width: 90, height: 90 } as unknown as ImageBitmap;
     const loadImage = vi.fn(async () => bitmap);
     const r = await readPixels(
       { kind: 'background', element: document.createElement('div'), url: 'https://site.test/qr.png', rect, visible: true },
-      { createCanvas, loadImage, pageOrigin: 'https://site.test' },
+      { createCanvas, loadImage, pageOrigin: 'https://site.test', loadSameOriginBackgrounds: true },
     );
     expect(loadImage).toHaveBeenCalledWith('https://site.test/qr.png');
     expect(r).toMatchObject({ status: 'ok', pixels: { width: 90, height: 90 } });
