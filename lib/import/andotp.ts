@@ -2,13 +2,13 @@
 import { OTP_DEFAULTS } from '@/lib/otp';
 import type { OtpAccountData } from '@/lib/otp/types';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readSecret, readString, toJson } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 export function looksLikeAndOtp(json: unknown): boolean {
   return Array.isArray(json) && json.length > 0 && json.every((entry) => isRecord(entry) && 'secret' in entry && 'type' in entry);
 }
 
-export async function parseAndOtp(input: unknown): Promise<ImportCandidate[]> {
+export async function parseAndOtp(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   const entries = toJson(input);
   if (Array.isArray(entries) && entries.length === 0) return [];
   if (!looksLikeAndOtp(entries)) throw new ImportFormatError('not-this-format', 'This is not an andOTP backup.');

@@ -5,7 +5,7 @@
 import { OTP_DEFAULTS, OtpUriError } from '@/lib/otp';
 import type { OtpAccountData, OtpAlgorithm } from '@/lib/otp/types';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readSecret, readString, toJson } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 /** Its `OTPType` enum, 1-based, in the order the extension declares it. */
 const TYPES = ['totp', 'hotp', 'battle', 'steam', 'hex', 'hhex'] as const;
@@ -27,7 +27,7 @@ export function looksLikeAuthenticatorExtension(json: unknown): boolean {
   );
 }
 
-export async function parseAuthenticatorExtension(input: unknown): Promise<ImportCandidate[]> {
+export async function parseAuthenticatorExtension(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   const file = toJson(input);
   if (!looksLikeAuthenticatorExtension(file)) {
     throw new ImportFormatError('not-this-format', 'This is not a backup of the Authenticator browser extension.');

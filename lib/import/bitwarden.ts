@@ -2,13 +2,13 @@
 import { OTP_DEFAULTS, parseOtpauthUri } from '@/lib/otp';
 import type { OtpAccountData } from '@/lib/otp/types';
 import { EntryProblem, assertImportSize, candidateFrom, isRecord, readSecret, readString, toJson } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 export function looksLikeBitwardenJson(json: unknown): boolean {
   return isRecord(json) && Array.isArray(json.items) && ('encrypted' in json || 'folders' in json);
 }
 
-export async function parseBitwardenJson(input: unknown): Promise<ImportCandidate[]> {
+export async function parseBitwardenJson(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   const file = toJson(input);
   if (isRecord(file) && file.encrypted === true) {
     throw new ImportFormatError(
@@ -33,7 +33,7 @@ export function looksLikeBitwardenCsv(text: string): boolean {
   return /(^|,)login_totp(,|$)/.test(header);
 }
 
-export async function parseBitwardenCsv(input: unknown): Promise<ImportCandidate[]> {
+export async function parseBitwardenCsv(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   if (typeof input !== 'string') throw new ImportFormatError('not-this-format', 'A Bitwarden CSV export is text, not JSON.');
   assertImportSize(input);
   const rows = parseCsv(input.replace(/^\uFEFF/, ''));

@@ -92,36 +92,25 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<{ format: ImportFormat; candidates: ImportCandidate[] }> {
   const { format, json } = detect(fileName, text);
-  const candidates = await parseAs(format, json ?? text, options);
+  const candidates = await PARSERS[format](json ?? text, options);
   return { format, candidates };
 }
 
-async function parseAs(format: ImportFormat, input: unknown, options: ImportOptions): Promise<ImportCandidate[]> {
-  switch (format) {
-    case 'tessera-backup':
-      return readTesseraBackup(input, options);
-    case 'aegis':
-      return parseAegis(input, options);
-    case '2fas':
-      return parseTwoFas(input, options);
-    case 'freeotp-plus':
-      return parseFreeOtpPlus(input);
-    case 'bitwarden-json':
-      return parseBitwardenJson(input);
-    case 'bitwarden-csv':
-      return parseBitwardenCsv(input);
-    case 'andotp':
-      return parseAndOtp(input);
-    case 'authenticator-extension':
-      return parseAuthenticatorExtension(input);
-    case 'ente':
-      return parseEnte(input);
-    case 'google-authenticator':
-      return parseGoogleAuthenticator(input);
-    case 'otpauth-text':
-      return parseOtpauthText(input);
-  }
-}
+type Parser = (input: unknown, options: ImportOptions) => Promise<ImportCandidate[]>;
+
+const PARSERS: { readonly [F in ImportFormat]: Parser } = {
+  'tessera-backup': readTesseraBackup,
+  aegis: parseAegis,
+  '2fas': parseTwoFas,
+  'freeotp-plus': parseFreeOtpPlus,
+  'bitwarden-json': parseBitwardenJson,
+  'bitwarden-csv': parseBitwardenCsv,
+  andotp: parseAndOtp,
+  'authenticator-extension': parseAuthenticatorExtension,
+  ente: parseEnte,
+  'google-authenticator': parseGoogleAuthenticator,
+  'otpauth-text': parseOtpauthText,
+};
 
 /** A restore through the import path speaks the import error language (one `code` set for the UI). */
 async function readTesseraBackup(json: unknown, options: ImportOptions): Promise<ImportCandidate[]> {

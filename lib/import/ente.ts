@@ -1,14 +1,14 @@
 /** Owns reading ente Auth plain-text exports: otpauth URIs, one per line, with an ente `codeDisplay` parameter. */
 import { isRecord } from './input';
 import { parseUriLines, uriCandidate } from './otpauth-text';
-import type { ImportCandidate } from './types';
+import type { ImportCandidate, ImportOptions } from './types';
 
 export function looksLikeEnte(text: string): boolean {
   return /^otpauth:\/\/[^\n]*[?&]codeDisplay=/im.test(text);
 }
 
 /** Like plain otpauth text, except that entries ente holds in its trash are reported, not imported. */
-export async function parseEnte(input: unknown): Promise<ImportCandidate[]> {
+export async function parseEnte(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   return parseUriLines(input, (line, index) => {
     const candidate = uriCandidate(line, index);
     if (candidate.ok && isTrashed(line)) {

@@ -2,7 +2,7 @@
 import { OTP_DEFAULTS } from '@/lib/otp';
 import type { OtpAccountData } from '@/lib/otp/types';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readString, toJson } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 const MAX_SECRET_BYTES = 1024;
 
@@ -10,7 +10,7 @@ export function looksLikeFreeOtpPlus(json: unknown): boolean {
   return isRecord(json) && Array.isArray(json.tokens);
 }
 
-export async function parseFreeOtpPlus(input: unknown): Promise<ImportCandidate[]> {
+export async function parseFreeOtpPlus(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   const file = toJson(input);
   if (!looksLikeFreeOtpPlus(file)) throw new ImportFormatError('not-this-format', 'This is not a FreeOTP+ export.');
   return ((file as { tokens: unknown[] }).tokens).map((token, index) => {

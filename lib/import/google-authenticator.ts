@@ -1,7 +1,7 @@
 /** Owns reading Google Authenticator exports given as text: `otpauth-migration://` URIs, one QR code per line. */
 import { isIgnorableLine, readMigrationLine } from './otpauth-text';
 import { readLines } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 const MIGRATION = /^otpauth-migration:\/\//i;
 
@@ -14,7 +14,7 @@ export function looksLikeGoogleAuthenticator(text: string): boolean {
  * Every account of every export URI. An export of several QR codes shares a batch id; when some of
  * its codes are missing, one extra problem entry says which, so the user can scan them too.
  */
-export async function parseGoogleAuthenticator(input: unknown): Promise<ImportCandidate[]> {
+export async function parseGoogleAuthenticator(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   const lines = readLines(input);
   const candidates: ImportCandidate[] = [];
   const batches = new Map<number, { size: number; seen: Set<number> }>();

@@ -1,7 +1,7 @@
 /** Owns reading plain-text exports with one `otpauth://` (or `otpauth-migration://`) URI per line. */
 import { parseMigrationBatch, parseOtpauthUri, type MigrationBatch } from '@/lib/otp';
 import { candidateFrom, labelOf, problemOf, readLines } from './input';
-import { ImportFormatError, type ImportCandidate } from './types';
+import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 const OTPAUTH = /^otpauth:\/\//i;
 const MIGRATION = /^otpauth-migration:\/\//i;
@@ -17,7 +17,7 @@ export function looksLikeOtpauthText(text: string): boolean {
 }
 
 /** One candidate per account; a line that is not a URI, or a URI that does not parse, is that line's problem. */
-export async function parseOtpauthText(input: unknown): Promise<ImportCandidate[]> {
+export async function parseOtpauthText(input: unknown, _options: ImportOptions = {}): Promise<ImportCandidate[]> {
   return parseUriLines(input, (line, index) => [uriCandidate(line, index)]);
 }
 
