@@ -1,4 +1,4 @@
-/** Owns choosing the importer for a file (by content first; the file name only breaks ties) and running it. */
+/** Owns choosing the importer for a file (by its content; the file name only adds hints) and running it. */
 import { BackupFormatError, looksLikeTesseraBackup, readBackupJson } from '@/lib/backup/tessera-backup';
 import { PassphraseError } from '@/lib/crypto/passphrase';
 import { looksLikeAegis, parseAegis } from './aegis';
