@@ -26,6 +26,7 @@ export function AccountRow({ state, account, draggable, onDropOn }: AccountRowPr
   const shown = useMemo(() => state.codeFor(id), [state, id]);
   const hidden = useComputed(() => state.settings.value.hideCodes && !state.revealed.value.has(id));
   const codeText = useComputed(() => {
+    if (state.unreadable.value.has(id)) return 'unreadable';
     if (hidden.value) return HIDDEN;
     if (account.kind === 'hotp') {
       const code = state.hotpCodes.value.get(id);

@@ -9,7 +9,7 @@
 import type { ClipboardJob } from './clipboard-job';
 import type { SerializedError } from './errors';
 import { TesseraError } from './errors';
-import type { AccountCode, AccountMeta, SiteBinding } from './vault/types';
+import type { AccountCode, AccountCodeFailure, AccountMeta, SiteBinding } from './vault/types';
 import type { OtpAlgorithm, OtpKind } from './otp/types';
 
 /** Who sent a message, as derived from the browser's `sender`, never from the payload. */
@@ -54,7 +54,7 @@ export interface AccountPatch {
 export interface Protocol {
   getVaultStatus: { request: void; reply: VaultStatusReply };
   listAccounts: { request: void; reply: AccountMeta[] };
-  getCodes: { request: { at: number }; reply: AccountCode[] };
+  getCodes: { request: { at: number }; reply: Array<AccountCode | AccountCodeFailure> };
   addAccount: { request: AddAccountRequest; reply: AddAccountReply };
   updateAccount: { request: { id: string; patch: AccountPatch }; reply: AccountMeta };
   deleteAccount: { request: { id: string }; reply: { undoToken: string } };

@@ -13,6 +13,9 @@ import {
 import { loadSettings } from '../platform/settings';
 import type { Vault } from '../vault/vault';
 
+/** Deleted accounts stay restorable a little longer than the popup offers undo. */
+const TRASH_KEPT_MS = 60_000;
+
 export interface BackgroundDeps {
   vault: () => Promise<Vault>;
   now?: () => number;
@@ -20,7 +23,12 @@ export interface BackgroundDeps {
 
 export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDeps): Handlers {
   return {
-    getVaultStatus: async () => (await vault()).status(),
+    getVaultStatus: async () => {
+      const opened = await vault();
+      const status = await opened.status();
+      await opened.purgeTrash(TRASH_KEPT_MS);
+      return status;
+    },
     listAccounts: async () => (await vault()).list(),
     getCodes: async ({ at }) => (await vault()).codes(at),
     addAccount: async ({ source, sites, deviceBound, onConflict }) =>
@@ -29,7 +37,11 @@ export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDe
         onConflict ? { onConflict } : {},
       ),
     updateAccount: async ({ id, patch }) => (await vault()).update(id, patch),
-    deleteAccount: async ({ id }) => ({ undoToken: await (await vault()).trash(id) }),
+    deleteAccount: async ({ id }) => {
+      const opened = await vault();
+      await opened.purgeTrash(TRASH_KEPT_MS);
+      return { undoToken: await opened.trash(id) };
+    },
     undoDeleteAccount: async ({ undoToken }) => (await vault()).untrash(undoToken),
     reorderAccounts: async ({ ids }) => (await vault()).reorder(ids),
     nextHotpCode: async ({ id }) => (await vault()).nextHotp(id),

@@ -7,14 +7,14 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
 import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import type { AccountCode, AccountMeta } from '../vault/types';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { groupAccounts, type ListGroups } from './list';
 
 export interface PopupApi {
   getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
   listAccounts(): Promise<AccountMeta[]>;
-  getCodes(at: number): Promise<AccountCode[]>;
+  getCodes(at: number): Promise<Array<AccountCode | AccountCodeFailure>>;
   addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
   updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta>;
   deleteAccount(id: string): Promise<{ undoToken: string }>;
@@ -76,6 +76,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   const phase = signal<Phase>({ name: 'loading' });
   const accounts = signal<AccountMeta[]>([]);
   const codes = signal<ReadonlyMap<string, AccountCode>>(new Map());
+  const unreadable = signal<ReadonlySet<string>>(new Set());
   const hotpCodes = signal<ReadonlyMap<string, string>>(new Map());
   const revealed = signal<ReadonlySet<string>>(new Set());
   const now = signal(clock.now());
@@ -116,7 +117,10 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     const at = clock.now();
     const list = await api.getCodes(at);
     if (stopped) return;
-    codes.value = new Map(list.map((entry) => [entry.id, entry]));
+    batch(() => {
+      codes.value = new Map(list.flatMap((entry) => ('error' in entry ? [] : [[entry.id, entry] as const])));
+      unreadable.value = new Set(list.flatMap((entry) => ('error' in entry ? [entry.id] : [])));
+    });
     scheduleRefresh();
   }
 
@@ -318,6 +322,8 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     hasAccounts,
     now: now as ReadonlySignal<number>,
     hotpCodes: hotpCodes as ReadonlySignal<ReadonlyMap<string, string>>,
+    /** Accounts whose secret cannot be decrypted: shown as such, never silently dropped. */
+    unreadable: unreadable as ReadonlySignal<ReadonlySet<string>>,
     revealed: revealed as ReadonlySignal<ReadonlySet<string>>,
     query,
     view,

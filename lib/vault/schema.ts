@@ -33,8 +33,12 @@ export type VaultMetaRow = {
   mode?: 'device';
 };
 
+/** A deleted account kept for a few seconds so the user can undo; purged after that. */
+export type TrashRow = { id: string; record: AccountRecord; deletedAt: number };
+
 export interface VaultDbSchema extends DBSchema {
   accounts: { key: string; value: AccountRecord; indexes: { 'by-order': number } };
+  trash: { key: string; value: TrashRow; indexes: { 'by-deleted-at': number } };
   keys: { key: string; value: DeviceKeyRow };
   meta: { key: string; value: VaultMetaRow };
 }
@@ -56,6 +60,11 @@ export const VAULT_MIGRATIONS: readonly VaultMigration[] = [
     db.createObjectStore('keys', { keyPath: 'id' });
     const meta = db.createObjectStore('meta', { keyPath: 'id' });
     void meta.put({ id: VAULT_META_ROW_ID, schemaVersion: 1, createdAt: now });
+  },
+  // 1 → 2: deleted accounts wait in `trash` for the undo window, so undo survives a worker stop.
+  (db) => {
+    const trash = db.createObjectStore('trash', { keyPath: 'id' });
+    trash.createIndex('by-deleted-at', 'deletedAt');
   },
 ];
 

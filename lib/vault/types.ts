@@ -2,8 +2,9 @@
 import type { SecretEnvelope } from '@/lib/crypto/envelope';
 import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
 
-/** `origin` = `https://host[:port]` (exact origin); `site` = a registrable domain (opt-in, wider). */
-export type SiteBinding = { match: 'origin'; origin: string } | { match: 'site'; site: string };
+import type { SiteBinding } from '@/lib/sites/binding';
+
+export type { SiteBinding };
 
 /** What crosses to the UI: never a secret, never key material. */
 export type AccountMeta = {

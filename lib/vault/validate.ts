@@ -1,5 +1,5 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
-import { getDomain } from 'tldts';
+import { isLoopbackHost, originOf, registrableDomain } from '../sites/binding';
 import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
 import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
 import { VaultInputError } from './errors';
@@ -122,32 +122,34 @@ export function validateSites(sites: unknown, index?: number): SiteBinding[] {
   return out;
 }
 
+/** One rule for what a binding may be: the site-binding module's own normalisation. */
 function validateSite(entry: unknown, fail: (message: string) => never): SiteBinding {
   if (typeof entry !== 'object' || entry === null) return fail('A site binding is missing.');
   const { match, origin, site } = entry as Record<string, unknown>;
   if (match === 'origin') {
     if (typeof origin !== 'string') return fail('An origin must be text.');
-    let parsed: URL;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      return fail('An origin must look like https://example.com.');
-    }
-    if (parsed.protocol !== 'https:' || parsed.origin !== origin) {
+    const canonical = canonicalOr(() => originOf(origin));
+    const bindable = canonical !== null && (canonical.startsWith('https://') || isLoopbackHost(new URL(canonical).hostname));
+    if (canonical !== origin || !bindable) {
       return fail('An origin must look like https://example.com (https, no path, lowercase).');
     }
     return { match: 'origin', origin };
   }
   if (match === 'site') {
-    if (typeof site !== 'string' || site !== site.toLowerCase() || !/^[a-z0-9.-]+$/.test(site)) {
-      return fail('A site must be a lowercase domain name.');
-    }
-    if (getDomain(site, { allowPrivateDomains: true }) !== site) {
+    if (typeof site !== 'string' || canonicalOr(() => registrableDomain(site)) !== site) {
       return fail('A site must be a registrable domain such as example.com.');
     }
     return { match: 'site', site };
   }
   return fail('A site binding must match an origin or a site.');
+}
+
+function canonicalOr(read: () => string): string | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 /** The identity used for duplicate detection: case-insensitive, trimmed issuer + account. */

@@ -433,6 +433,61 @@ export function createVault(deps: VaultDeps) {
         return toMeta(restored);
       }),
 
+    /**
+     * Moves an account to the trash in one transaction and returns the token that undoes it.
+     * Trashed accounts are invisible to every read, export included, and purged after the undo window.
+     */
+    trash: (id: string): Promise<string> =>
+      guard(async () => {
+        assertId(id);
+        const db = await dbReady;
+        const tx = db.transaction(['accounts', 'trash'], 'readwrite');
+        const record = await tx.objectStore('accounts').get(id);
+        if (!record) {
+          tx.abort();
+          tx.done.catch(() => undefined);
+          throw new AccountNotFoundError();
+        }
+        await Promise.all([
+          tx.objectStore('accounts').delete(id),
+          tx.objectStore('trash').put({ id, record, deletedAt: now() }),
+          tx.done,
+        ]);
+        forget(id);
+        return id;
+      }),
+
+    /** Puts a trashed account back; idempotent, and refused once the trash was purged. */
+    untrash: (token: string): Promise<AccountMeta> =>
+      guard(async () => {
+        assertId(token);
+        const db = await dbReady;
+        const tx = db.transaction(['accounts', 'trash'], 'readwrite');
+        const [row, present] = await Promise.all([tx.objectStore('trash').get(token), tx.objectStore('accounts').get(token)]);
+        if (!row) {
+          await tx.done;
+          if (present) return toMeta(present);
+          throw new AccountNotFoundError();
+        }
+        const restored = present ?? row.record;
+        await Promise.all([
+          present ? Promise.resolve() : tx.objectStore('accounts').add(row.record),
+          tx.objectStore('trash').delete(token),
+          tx.done,
+        ]);
+        return toMeta(restored);
+      }),
+
+    /** Deletes for good every trashed account older than `maxAgeMs`; returns how many. */
+    purgeTrash: (maxAgeMs: number): Promise<number> =>
+      guard(async () => {
+        const db = await dbReady;
+        const tx = db.transaction('trash', 'readwrite');
+        const expired = await tx.store.index('by-deleted-at').getAllKeys(IDBKeyRange.upperBound(now() - maxAgeMs));
+        await Promise.all([...expired.map((key) => tx.store.delete(key)), tx.done]);
+        return expired.length;
+      }),
+
     /** `ids` first, in that order; accounts not named keep their relative order after them. */
     reorder: (ids: readonly string[]): Promise<void> =>
       guard(async () => {

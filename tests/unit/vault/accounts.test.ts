@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { createVault, openVaultDb } from '@/lib/vault';
 import type { AddResult } from '@/lib/vault';
 import { SEED_SHA1, SEED_SHA256, ascii, hotp, rejection, setUpVault, totp } from './helpers';
 
@@ -292,5 +294,40 @@ describe('vault metadata changes', () => {
     const a = added(await vault.add(totp()));
     expect(await vault.exportableSecret(a.id)).toEqual(SEED_SHA1);
     expect((await rejection(vault.exportableSecret('missing'))).code).toBe('not-found');
+  });
+});
+
+describe('vault trash', () => {
+  it('hides a trashed account from every read and restores it exactly', async () => {
+    const vault = createVault({ db: await openVaultDb(new IDBFactory()) });
+    const added = await vault.add(totp());
+    if (added.status !== 'added') throw new Error('not added');
+    const token = await vault.trash(added.account.id);
+
+    expect(await vault.list()).toEqual([]);
+    expect(await vault.codes(59_000)).toEqual([]);
+    await expect(vault.exportableSecret(added.account.id)).rejects.toMatchObject({ code: 'not-found' });
+
+    const restored = await vault.untrash(token);
+    expect(restored).toEqual(added.account);
+    // RFC 6238 SHA1 at T=59 s (6 digits): the restored record still decrypts.
+    expect((await vault.codes(59_000))[0]).toMatchObject({ current: '287082' });
+    expect((await vault.untrash(token)).id).toBe(added.account.id);
+  });
+
+  it('purges only what is older than the window, after which undo is refused', async () => {
+    let time = 1_000_000;
+    const vault = createVault({ db: await openVaultDb(new IDBFactory()), now: () => time });
+    const first = await vault.add(totp({ account: 'first' }));
+    const second = await vault.add(totp({ account: 'second' }));
+    if (first.status !== 'added' || second.status !== 'added') throw new Error('not added');
+    await vault.trash(first.account.id);
+    time += 50_000;
+    await vault.trash(second.account.id);
+    time += 20_000;
+
+    expect(await vault.purgeTrash(60_000)).toBe(1);
+    await expect(vault.untrash(first.account.id)).rejects.toMatchObject({ code: 'not-found' });
+    expect((await vault.untrash(second.account.id)).account).toBe('second');
   });
 });

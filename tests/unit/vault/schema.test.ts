@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { VAULT_DB_NAME, VAULT_DB_VERSION, VAULT_MIGRATIONS, createVault, openVaultDb, type VaultMigration } from '@/lib/vault';
 import { rejection, totp } from './helpers';
 
-/** Stands in for a future version 2: a new index plus a rewrite of every record. */
-const testV2: VaultMigration = (_db, tx) => {
+/** Stands in for a future version: a new index plus a rewrite of every record. */
+const testNext: VaultMigration = (_db, tx) => {
   const accounts = tx.objectStore('accounts');
   (accounts as unknown as { createIndex(name: string, keyPath: string): void }).createIndex('by-kind', 'kind');
   void accounts.openCursor().then(function step(cursor): Promise<void> | void {
@@ -16,28 +16,54 @@ const testV2: VaultMigration = (_db, tx) => {
 };
 
 describe('vault schema', () => {
-  it('creates version 1 from an empty profile', async () => {
+  it('creates the latest version from an empty profile', async () => {
     const db = await openVaultDb(new IDBFactory(), { now: () => 1234 });
 
     expect(db.name).toBe(VAULT_DB_NAME);
-    expect(db.version).toBe(1);
-    expect(VAULT_DB_VERSION).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'keys', 'meta']);
+    expect(db.version).toBe(2);
+    expect(VAULT_DB_VERSION).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'keys', 'meta', 'trash']);
     expect([...db.transaction('accounts').store.indexNames]).toEqual(['by-order']);
-    expect(await db.get('meta', 'vault')).toEqual({ id: 'vault', schemaVersion: 1, createdAt: 1234 });
+    expect([...db.transaction('trash').store.indexNames]).toEqual(['by-deleted-at']);
+    expect(await db.get('meta', 'vault')).toEqual({ id: 'vault', schemaVersion: 2, createdAt: 1234 });
   });
 
-  it('upgrades a database written by version 1, keeping accounts, key and codes', async () => {
+  it('upgrades a database written by version 1 to version 2 (trash), keeping accounts, key and codes', async () => {
+    const factory = new IDBFactory();
+    const v1 = await openVaultDb(factory, { version: 1, now: () => 1000 });
+    expect([...v1.objectStoreNames].sort()).toEqual(['accounts', 'keys', 'meta']);
+    const added = await createVault({ db: v1 }).add(totp());
+    const keyBefore = await v1.get('keys', 'device');
+    v1.close();
+
+    const v2 = await openVaultDb(factory, { now: () => 2000 });
+
+    expect(v2.version).toBe(2);
+    expect([...v2.objectStoreNames]).toContain('trash');
+    expect(await v2.get('meta', 'vault')).toMatchObject({ schemaVersion: 2, createdAt: 1000, mode: 'device' });
+    expect((await v2.get('keys', 'device'))!.keyId).toBe(keyBefore!.keyId);
+    const vault = createVault({ db: v2 });
+    if (added.status !== 'added') throw new Error('not added');
+    expect((await vault.list()).map((a) => a.id)).toEqual([added.account.id]);
+    // RFC 6238 SHA1 at T=59 s (6 digits): the record still decrypts under its AAD.
+    expect((await vault.codes(59_000))[0]).toMatchObject({ current: '287082' });
+    // The new store works: delete and undo round-trip through it.
+    await vault.trash(added.account.id);
+    expect(await vault.list()).toEqual([]);
+    expect((await vault.untrash(added.account.id)).id).toBe(added.account.id);
+  });
+
+  it('upgrades to a future version step by step, keeping accounts, key and codes', async () => {
     const factory = new IDBFactory();
     const v1 = await openVaultDb(factory, { now: () => 1000 });
     const added = await createVault({ db: v1 }).add(totp());
     const keyBefore = await v1.get('keys', 'device');
     v1.close();
 
-    const v2 = await openVaultDb(factory, { migrations: [...VAULT_MIGRATIONS, testV2], now: () => 2000 });
+    const v2 = await openVaultDb(factory, { migrations: [...VAULT_MIGRATIONS, testNext], now: () => 2000 });
 
-    expect(v2.version).toBe(2);
-    expect(await v2.get('meta', 'vault')).toMatchObject({ schemaVersion: 2, createdAt: 1000, mode: 'device' });
+    expect(v2.version).toBe(3);
+    expect(await v2.get('meta', 'vault')).toMatchObject({ schemaVersion: 3, createdAt: 1000, mode: 'device' });
     expect((await v2.get('keys', 'device'))!.keyId).toBe(keyBefore!.keyId);
     const vault = createVault({ db: v2 });
     const [account] = await vault.list();
@@ -48,13 +74,13 @@ describe('vault schema', () => {
   });
 
   it('migrates an empty profile straight to the latest version step by step', async () => {
-    const db = await openVaultDb(new IDBFactory(), { migrations: [...VAULT_MIGRATIONS, testV2] });
-    expect(db.version).toBe(2);
+    const db = await openVaultDb(new IDBFactory(), { migrations: [...VAULT_MIGRATIONS, testNext] });
+    expect(db.version).toBe(3);
     expect([...db.transaction('accounts').store.indexNames].sort()).toEqual(['by-kind', 'by-order']);
-    expect(await db.get('meta', 'vault')).toMatchObject({ schemaVersion: 2 });
+    expect(await db.get('meta', 'vault')).toMatchObject({ schemaVersion: 3 });
   });
 
-  it('leaves a version 1 database untouched when a migration step fails', async () => {
+  it('leaves a database untouched when a migration step fails', async () => {
     const factory = new IDBFactory();
     const v1 = await openVaultDb(factory);
     await createVault({ db: v1 }).add(totp());
@@ -69,13 +95,13 @@ describe('vault schema', () => {
 
     expect(error.code).toBe('storage-unavailable');
     const reopened = await openVaultDb(factory);
-    expect(reopened.version).toBe(1);
+    expect(reopened.version).toBe(2);
     expect(await reopened.getAll('accounts')).toEqual(before);
   });
 
   it('refuses a database written by a newer version', async () => {
     const factory = new IDBFactory();
-    (await openVaultDb(factory, { migrations: [...VAULT_MIGRATIONS, testV2] })).close();
+    (await openVaultDb(factory, { migrations: [...VAULT_MIGRATIONS, testNext] })).close();
 
     expect((await rejection(openVaultDb(factory))).code).toBe('vault-too-new');
   });
