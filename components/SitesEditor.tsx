@@ -1,5 +1,4 @@
 import { useSignal, type Signal } from '@preact/signals';
-import { parseSiteInput } from '@/lib/sites/binding';
 import { bindingLabel } from '@/lib/popup/list';
 import type { SiteBinding } from '@/lib/vault/types';
 import { FieldError } from './FieldError';
@@ -17,9 +16,11 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
   const draft = useSignal('');
   const error = useSignal<string | null>(null);
 
-  function addDraft(): void {
+  async function addDraft(): Promise<void> {
     if (!draft.value.trim()) return;
     try {
+      // Loaded on demand: the Public Suffix List is large and the list view never needs it.
+      const { parseSiteInput } = await import('@/lib/sites/binding');
       const binding = parseSiteInput(draft.value);
       if (!sites.value.some((b) => sameBinding(b, binding))) sites.value = [...sites.value, binding];
       draft.value = '';
@@ -68,11 +69,11 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              addDraft();
+              void addDraft();
             }
           }}
         />
-        <button type="button" onClick={addDraft}>
+        <button type="button" onClick={() => void addDraft()}>
           Add site
         </button>
       </div>

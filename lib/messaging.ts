@@ -41,6 +41,12 @@ export type AddAccountReply =
   | { status: 'exists'; account: AccountMeta }
   | { status: 'conflict'; existing: AccountMeta };
 
+/** The active tab's registrable domain (visible only through activeTab) and its accounts. */
+export interface ActiveSiteReply {
+  domain: string | null;
+  accountIds: string[];
+}
+
 export type VaultStatusReply = { state: 'ready' | 'empty' };
 
 export interface AccountPatch {
@@ -63,6 +69,7 @@ export interface Protocol {
   nextHotpCode: { request: { id: string }; reply: { code: string; counter: number } };
   markAccountUsed: { request: { id: string }; reply: void };
   scheduleClipboardClear: { request: { copied: string }; reply: { clearAt: number | null } };
+  getActiveSite: { request: void; reply: ActiveSiteReply };
   takeClipboardJob: { request: void; reply: ClipboardJob | null };
   finishClipboardJob: { request: void; reply: void };
 }
@@ -86,6 +93,7 @@ export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderCont
   nextHotpCode: PAGES_ONLY,
   markAccountUsed: PAGES_ONLY,
   scheduleClipboardClear: PAGES_ONLY,
+  getActiveSite: PAGES_ONLY,
   takeClipboardJob: PAGES_ONLY,
   finishClipboardJob: PAGES_ONLY,
 };

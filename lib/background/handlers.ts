@@ -11,6 +11,8 @@ import {
   scheduleClipboardJob,
 } from '../platform/clipboard';
 import { loadSettings } from '../platform/settings';
+import { activeTabUrl } from '../platform/tabs';
+import { activeSite } from '../sites/active-site';
 import type { Vault } from '../vault/vault';
 
 /** Deleted accounts stay restorable a little longer than the popup offers undo. */
@@ -53,6 +55,7 @@ export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDe
       await scheduleClipboardJob({ copied, clearAt });
       return { clearAt };
     },
+    getActiveSite: async () => activeSite(await activeTabUrl(), await (await vault()).list()),
     takeClipboardJob: () => pendingClipboardJob(),
     finishClipboardJob: () => finishClipboardJob(),
   };

@@ -1,5 +1,4 @@
 /** Searching, sorting and grouping the popup's account list (pure). */
-import { getDomain, getHostname } from 'tldts';
 import type { SortOrder } from '../settings';
 import type { AccountMeta, SiteBinding } from '../vault/types';
 
@@ -37,25 +36,19 @@ export function sortAccounts(accounts: readonly AccountMeta[], order: SortOrder)
   return [...accounts].sort((a, b) => Number(b.pinned) - Number(a.pinned) || compare[order](a, b));
 }
 
-/** The registrable domain of a binding, for "This site" grouping. */
-function bindingDomain(binding: SiteBinding): string | null {
-  const host = binding.match === 'site' ? binding.site : getHostname(binding.origin);
-  return host ? (getDomain(host, { allowPrivateDomains: true }) ?? host) : null;
-}
-
-/** Accounts bound to the active tab's registrable domain come first, under "This site". */
+/**
+ * Accounts bound to the active tab's site come first, under "This site". Which ones those
+ * are is decided in the worker (it owns the Public Suffix List), so the popup stays small.
+ */
 export function groupAccounts(
   accounts: readonly AccountMeta[],
   query: string,
   order: SortOrder,
-  activeDomain: string | null,
+  thisSiteIds: ReadonlySet<string>,
 ): ListGroups {
   const sorted = sortAccounts(accounts.filter((a) => matchesQuery(a, query)), order);
-  if (!activeDomain) return { thisSite: [], others: sorted };
   const thisSite: AccountMeta[] = [];
   const others: AccountMeta[] = [];
-  for (const account of sorted) {
-    (account.sites.some((b) => bindingDomain(b) === activeDomain) ? thisSite : others).push(account);
-  }
+  for (const account of sorted) (thisSiteIds.has(account.id) ? thisSite : others).push(account);
   return { thisSite, others };
 }

@@ -5,7 +5,7 @@
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
-import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
+import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
@@ -26,8 +26,8 @@ export interface PopupApi {
   writeClipboard(text: string): Promise<void>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
-  /** Registrable domain of the tab the popup was opened on, when the browser tells us. */
-  activeDomain(): Promise<string | null>;
+  /** The tab the popup was opened on: its registrable domain and the accounts bound to it. */
+  activeSite(): Promise<ActiveSiteReply>;
 }
 
 export interface Clock {
@@ -82,14 +82,15 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   const now = signal(clock.now());
   const query = signal('');
   const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const activeDomain = signal<string | null>(null);
+  const activeSite = signal<ActiveSiteReply>({ domain: null, accountIds: [] });
+  const thisSiteIds = computed(() => new Set(activeSite.value.accountIds));
   const view = signal<View>({ name: 'list' });
   const announcement = signal<{ text: string; at: number } | null>(null);
   const copiedId = signal<string | null>(null);
   const pendingUndo = signal<PendingUndo | null>(null);
 
   const groups: ReadonlySignal<ListGroups> = computed(() =>
-    groupAccounts(accounts.value, query.value, settings.value.sortOrder, activeDomain.value),
+    groupAccounts(accounts.value, query.value, settings.value.sortOrder, thisSiteIds.value),
   );
   const orderedIds = computed(() => [...groups.value.thisSite, ...groups.value.others].map((a) => a.id));
   const hasAccounts = computed(() => accounts.value.length > 0);
@@ -149,17 +150,17 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     stopped = false;
     scheduleTick();
     try {
-      const [, loadedSettings, list, domain] = await Promise.all([
+      const [, loadedSettings, list, site] = await Promise.all([
         api.getVaultStatus(),
         api.loadSettings(),
         api.listAccounts(),
-        api.activeDomain().catch(() => null),
+        api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [] })),
         refreshCodes(),
       ]);
       batch(() => {
         settings.value = loadedSettings;
         accounts.value = list;
-        activeDomain.value = domain;
+        activeSite.value = site;
         phase.value = { name: 'ready' };
       });
     } catch (error) {
@@ -328,7 +329,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     query,
     view,
     settings: settings as ReadonlySignal<Settings>,
-    activeDomain: activeDomain as ReadonlySignal<string | null>,
+    activeSite: activeSite as ReadonlySignal<ActiveSiteReply>,
     announcement: announcement as ReadonlySignal<{ text: string; at: number } | null>,
     copiedId: copiedId as ReadonlySignal<string | null>,
     pendingUndo: pendingUndo as ReadonlySignal<PendingUndo | null>,

@@ -166,14 +166,14 @@ export type AccountMatch<T> = { account: T; match: 'origin' | 'site' };
  * The accounts allowed to fill on `origin`, best first: exact-origin bindings before same-site
  * ones; otherwise the input order is kept (it is the user's order).
  */
-export function accountsForOrigin<T extends { bindings?: readonly SiteBinding[] }>(
+export function accountsForOrigin<T extends { sites?: readonly SiteBinding[] }>(
   accounts: readonly T[],
   origin: string,
 ): AccountMatch<T>[] {
   const exact: AccountMatch<T>[] = [];
   const site: AccountMatch<T>[] = [];
   for (const account of accounts) {
-    const bindings = account.bindings ?? [];
+    const bindings = account.sites ?? [];
     if (bindings.some((b) => b.match === 'origin' && bindingMatches(b, origin))) {
       exact.push({ account, match: 'origin' });
     } else if (bindings.some((b) => b.match === 'site' && bindingMatches(b, origin))) {
@@ -181,6 +181,20 @@ export function accountsForOrigin<T extends { bindings?: readonly SiteBinding[] 
     }
   }
   return [...exact, ...site];
+}
+
+/**
+ * The registrable domain a binding belongs to, for grouping ("This site") only: never for
+ * deciding where to fill, which is `bindingMatches`' job. Null for a malformed binding.
+ */
+export function bindingDomain(binding: SiteBinding): string | null {
+  try {
+    return binding.match === 'site'
+      ? registrableDomain(binding.site)
+      : registrableDomain(parseOrigin(binding.origin).host);
+  } catch {
+    return null;
+  }
 }
 
 const CORPORATE_SUFFIXES = new Set(['inc', 'llc', 'ltd', 'gmbh', 'corp', 'corporation', 'co', 'ag', 'sa', 'plc', 'bv']);

@@ -85,7 +85,7 @@ function fakeApi(accounts: AccountMeta[]): PopupApi & { clipboard: string[]; get
     writeClipboard: async (text) => void clipboard.push(text),
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-    activeDomain: async () => null,
+    activeSite: async () => ({ domain: null, accountIds: [] }),
   };
 }
 
@@ -152,7 +152,7 @@ describe('createPopupState', () => {
       meta('a2', { issuer: 'Acme', account: 'bob', order: 2, sites: [{ match: 'site', site: 'acme.test' }] }),
       meta('a3', { issuer: 'Ünïcode Bank', account: 'carol', order: 0 }),
     ];
-    const api = { ...fakeApi(accounts), activeDomain: async () => 'acme.test' };
+    const api = { ...fakeApi(accounts), activeSite: async () => ({ domain: 'acme.test', accountIds: ['a2'] }) };
     const { clock } = manualClock(0);
     const state = createPopupState(api, clock);
     await state.start();

@@ -154,10 +154,10 @@ describe('bindingMatches', () => {
 describe('accountsForOrigin', () => {
   it('ranks exact-origin bindings before same-site ones and drops the rest', () => {
     const accounts = [
-      { id: 'site', bindings: [{ match: 'site', site: 'example.com' }] as SiteBinding[] },
+      { id: 'site', sites: [{ match: 'site', site: 'example.com' }] as SiteBinding[] },
       { id: 'none' },
-      { id: 'other', bindings: [{ match: 'site', site: 'example.org' }] as SiteBinding[] },
-      { id: 'exact', bindings: [{ match: 'origin', origin: 'https://login.example.com' }] as SiteBinding[] },
+      { id: 'other', sites: [{ match: 'site', site: 'example.org' }] as SiteBinding[] },
+      { id: 'exact', sites: [{ match: 'origin', origin: 'https://login.example.com' }] as SiteBinding[] },
     ];
     const ranked = accountsForOrigin(accounts, 'https://login.example.com');
     expect(ranked.map((m) => [m.account.id, m.match])).toEqual([
@@ -167,7 +167,7 @@ describe('accountsForOrigin', () => {
   });
 
   it('returns nothing for an opaque origin', () => {
-    const accounts = [{ bindings: [{ match: 'site', site: 'example.com' }] as SiteBinding[] }];
+    const accounts = [{ sites: [{ match: 'site', site: 'example.com' }] as SiteBinding[] }];
     expect(accountsForOrigin(accounts, 'null')).toEqual([]);
   });
 });
