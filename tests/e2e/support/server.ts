@@ -97,14 +97,16 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       time: Date.now(),
     };
     requests.push(entry);
-    res.on('finish', () => {
-      entry.status = res.statusCode;
-    });
-    handle(req, res, url, root, { ...fileHeaders, ...dynamicHeaders }).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
-      else res.destroy();
-      console.error('[fixture-server]', error);
-    });
+    handle(req, res, url, root, { ...fileHeaders, ...dynamicHeaders })
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error\n');
+        else res.destroy();
+        console.error('[fixture-server]', error);
+      })
+      .finally(() => {
+        // Set before this turn of the event loop ends, so a test that got the response sees it.
+        entry.status = res.statusCode;
+      });
   };
 
   const [cert, key] = await Promise.all([
