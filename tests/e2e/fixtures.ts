@@ -89,8 +89,9 @@ export class ExtensionHarness {
 
   async workerStatus(): Promise<WorkerStatus> {
     return this.#withWorkerEvents(async (latest) => {
-      // `ServiceWorker.enable` reports the current versions right after it returns.
-      await sleep(100);
+      // `ServiceWorker.enable` reports the current versions as events soon after it returns.
+      const deadline = Date.now() + 2000;
+      while (latest() === undefined && Date.now() < deadline) await sleep(20);
       return latest() ?? 'none';
     });
   }
