@@ -1,0 +1,268 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type ExtensionHarness } from './fixtures';
+import { PopupPage } from './pages/popup-page';
+import { ClipboardReader } from './support/clipboard';
+import { base32ToBytes, hotp, totpWindow } from './support/otp-oracle';
+
+const GITHUB = { issuer: 'GitHub', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' };
+const RFC_SECRET_BASE32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // ASCII "12345678901234567890"
+
+let clipboardOrigin = '';
+test.beforeEach(({ site }) => {
+  clipboardOrigin = new URL(site('clipboard')).origin;
+});
+
+async function popupFor(extension: ExtensionHarness): Promise<PopupPage> {
+  const page = await extension.openPopup();
+  await page.setViewportSize({ width: 360, height: 600 });
+  const popup = new PopupPage(page, extension.extensionId, new ClipboardReader(extension.context, clipboardOrigin));
+  await popup.ready();
+  return popup;
+}
+
+/** The code on screen must be one the oracle computes for now (±1 step at clock edges). */
+async function expectValidCode(popup: PopupPage, name: string | RegExp, secret: string): Promise<string> {
+  const shown = await popup.codeOf(name);
+  expect(totpWindow(base32ToBytes(secret), Date.now())).toContain(shown);
+  return shown;
+}
+
+async function add(popup: PopupPage, ...accounts: Parameters<PopupPage['addAccount']>[0][]) {
+  for (const account of accounts) {
+    await popup.addAccount(account);
+    await expect(popup.status).toContainText('Added');
+  }
+}
+
+test.describe('popup', () => {
+  test('shows an empty state that says how to add the first account', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+    await expect(popup.page.getByRole('button', { name: 'Enter a setup key' })).toBeVisible();
+  });
+
+  test('adds an account with a good key and shows its current code', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    await expect(popup.rows).toHaveCount(1);
+    await expect(popup.rowButton(/GitHub/)).toHaveAccessibleName('GitHub alice@example.com');
+    await expectValidCode(popup, /GitHub/, GITHUB.secret);
+    // Grouped for reading: "123 456".
+    await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText(/^\d{3} \d{3}$/);
+  });
+
+  test('refuses a bad key with a specific inline error and adds nothing', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await popup.addAccount({ issuer: 'Bad', account: 'bob', secret: 'NOT-A-KEY-1!' });
+    const secretField = popup.page.getByLabel('Setup key (base32)');
+    await expect(secretField).toHaveAttribute('aria-invalid', 'true');
+    await expect(popup.page.locator('#secret-error')).toContainText(/base32/i);
+    await popup.page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+  });
+
+  test('adds from a pasted otpauth:// link and reports a malformed one', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await popup.addAccountFromUri('otpauth://totp/Acme%20Cloud:carol?secret=JBSWY3DPEHPK3PXP&issuer=Acme%20Cloud');
+    await expect(popup.rows).toHaveCount(1);
+    await expect(popup.rowButton(/Acme Cloud/)).toHaveAccessibleName('Acme Cloud carol');
+    await popup.addAccountFromUri('otpauth://totp/X?issuer=X');
+    await expect(popup.page.locator('#uri-error')).toContainText(/secret/i);
+  });
+
+  test('copies the current code on click and on Enter, and says so', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    await popup.rowButton(/GitHub/).click();
+    expect(totpWindow(base32ToBytes(GITHUB.secret), Date.now())).toContain(await popup.readClipboard());
+    await expect(popup.status).toContainText('Copied the code for GitHub (alice@example.com)');
+    await expect(popup.status).toHaveAttribute('aria-live', 'polite');
+
+    await popup.writeClipboard('something else');
+    await popup.rowButton(/GitHub/).focus();
+    await popup.page.keyboard.press('Enter');
+    await expect.poll(() => popup.readClipboard()).not.toBe('something else');
+    expect(totpWindow(base32ToBytes(GITHUB.secret), Date.now())).toContain(await popup.readClipboard());
+  });
+
+  test('finds accounts from the keyboard: type to search, arrows, Enter, Escape', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(
+      popup,
+      GITHUB,
+      { issuer: 'Acme Cloud', account: 'carol', secret: 'KRSXG5CTMVRXEZLU' },
+      { issuer: 'Bank', account: 'dave', secret: 'MFRGGZDFMZTWQ2LK', sites: ['bank.test'] },
+    );
+    await popup.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await popup.page.keyboard.type('acme');
+    await expect(popup.search).toBeFocused();
+    await expect(popup.search).toHaveValue('acme');
+    await expect(popup.rows).toHaveCount(1);
+    await popup.page.keyboard.press('Enter');
+    expect(totpWindow(base32ToBytes('KRSXG5CTMVRXEZLU'), Date.now())).toContain(await popup.readClipboard());
+
+    await popup.search.fill('bank.test'); // a bound site matches too
+    await expect(popup.rows).toHaveCount(1);
+    await expect(popup.rows.first()).toContainText('Bank');
+
+    await popup.page.keyboard.press('Escape');
+    await expect(popup.search).toHaveValue('');
+    await expect(popup.rows).toHaveCount(3);
+
+    await popup.page.keyboard.press('ArrowDown');
+    await expect(popup.rows.nth(0).locator('[data-row-button]')).toBeFocused();
+    await popup.page.keyboard.press('ArrowDown');
+    await expect(popup.rows.nth(1).locator('[data-row-button]')).toBeFocused();
+    await popup.page.keyboard.press('ArrowUp');
+    await popup.page.keyboard.press('ArrowUp');
+    await expect(popup.search).toBeFocused();
+
+    await popup.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await popup.page.keyboard.press('/');
+    await expect(popup.search).toBeFocused();
+  });
+
+  test('edits issuer, label and bound sites', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    const form = await popup.openEditor('GitHub');
+    await form.getByLabel('Service (issuer)').fill('GitHub Enterprise');
+    await form.getByLabel('Account', { exact: true }).fill('alice');
+    await form.getByLabel('Add a site').fill('github.com');
+    await form.getByRole('button', { name: 'Add site' }).click();
+    await form.getByLabel('Add a site').fill('http://evil.example');
+    await form.getByRole('button', { name: 'Add site' }).click();
+    await expect(form.locator('#site-error')).toContainText(/https/i);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(popup.rowButton(/GitHub Enterprise/)).toHaveAccessibleName('GitHub Enterprise alice');
+    await popup.search.fill('github.com');
+    await expect(popup.rows).toHaveCount(1);
+    // The code did not change with the label.
+    await expectValidCode(popup, /GitHub Enterprise/, GITHUB.secret);
+  });
+
+  test('deletes after a confirmation and undoes within a few seconds', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB, { issuer: 'Acme Cloud', account: 'carol', secret: 'KRSXG5CTMVRXEZLU' });
+    const form = await popup.openEditor('GitHub');
+    await form.getByRole('button', { name: 'Delete this account…' }).click();
+    await popup.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await expect(popup.rows).toHaveCount(1);
+    await popup.page.getByRole('button', { name: 'Undo' }).click();
+    await expect(popup.rows).toHaveCount(2);
+    await expectValidCode(popup, /GitHub/, GITHUB.secret);
+    // A reopened popup agrees: the account is really back.
+    await popup.goto();
+    await expect(popup.rows).toHaveCount(2);
+  });
+
+  test('pins an account to the top and reorders by keyboard and by drag', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(
+      popup,
+      { issuer: 'Alpha', account: 'a', secret: 'JBSWY3DPEHPK3PXP' },
+      { issuer: 'Bravo', account: 'b', secret: 'KRSXG5CTMVRXEZLU' },
+      { issuer: 'Charlie', account: 'c', secret: 'MFRGGZDFMZTWQ2LK' },
+    );
+    await expect.poll(() => popup.names()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+
+    await popup.rowButton(/Alpha/).focus();
+    await popup.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => popup.names()).toEqual(['Bravo', 'Alpha', 'Charlie']);
+    await expect(popup.rowButton(/Alpha/)).toBeFocused();
+
+    await popup.row(/Charlie/).dragTo(popup.row(/Bravo/));
+    await expect.poll(() => popup.names()).toEqual(['Charlie', 'Bravo', 'Alpha']);
+
+    const form = await popup.openEditor('Alpha');
+    await form.getByLabel('Pin to the top').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => popup.names()).toEqual(['Alpha, pinned', 'Charlie', 'Bravo']);
+
+    // The order is stored, not just shown.
+    await popup.goto();
+    await expect.poll(() => popup.names()).toEqual(['Alpha, pinned', 'Charlie', 'Bravo']);
+  });
+
+  test('sorts by issuer A–Z and by recent use', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(
+      popup,
+      { issuer: 'Zulu', account: 'z', secret: 'JBSWY3DPEHPK3PXP' },
+      { issuer: 'Mike', account: 'm', secret: 'KRSXG5CTMVRXEZLU' },
+      { issuer: 'Alpha', account: 'a', secret: 'MFRGGZDFMZTWQ2LK' },
+    );
+    await popup.page.getByLabel('Sort accounts').selectOption('issuer');
+    await expect.poll(() => popup.names()).toEqual(['Alpha', 'Mike', 'Zulu']);
+    await popup.rowButton(/Mike/).click();
+    await popup.page.getByLabel('Sort accounts').selectOption('recent');
+    await popup.goto();
+    await expect.poll(() => popup.names()).toEqual(['Mike', 'Zulu', 'Alpha']);
+  });
+
+  test('gives HOTP codes in counter order, one per click, never twice', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, { issuer: 'Counter', account: 'rfc4226', secret: RFC_SECRET_BASE32, kind: 'hotp', counter: 0 });
+    const secret = base32ToBytes(RFC_SECRET_BASE32);
+    await expect(popup.row(/Counter/).locator('[data-code]')).toHaveText('––– –––');
+    await expect(popup.row(/Counter/).locator('.ring')).toHaveCount(0);
+    const next = popup.page.getByRole('button', { name: 'Next code for Counter' });
+    await next.click();
+    await expect.poll(() => popup.codeOf(/Counter/)).toBe(hotp(secret, 0));
+    await next.click();
+    await expect.poll(() => popup.codeOf(/Counter/)).toBe(hotp(secret, 1));
+    // Clicking the row copies the code shown; it does not use up a counter.
+    await popup.rowButton(/Counter/).click();
+    expect(await popup.readClipboard()).toBe(hotp(secret, 1));
+
+    // Two windows asking at once still get different counters.
+    const second = await popupFor(extension);
+    await Promise.all([next.click(), second.page.getByRole('button', { name: 'Next code for Counter' }).click()]);
+    await expect.poll(async () => [await popup.codeOf(/Counter/), await second.codeOf(/Counter/)].sort()).toEqual(
+      [hotp(secret, 2), hotp(secret, 3)].sort(),
+    );
+  });
+
+  test('hides codes until clicked when asked to', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    const settings = await popup.openSettings();
+    await settings.getByLabel('Hide codes until clicked').check();
+    await settings.getByRole('button', { name: 'Done' }).click();
+    await popup.goto();
+    await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText('••• •••');
+    await popup.rowButton(/GitHub/).click();
+    await expectValidCode(popup, /GitHub/, GITHUB.secret);
+  });
+
+  test('follows the system colour scheme', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await popup.page.emulateMedia({ colorScheme: 'light' });
+    const light = await background(popup.page);
+    await popup.page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background(popup.page);
+    expect(light).toBe('rgb(247, 248, 250)');
+    expect(dark).toBe('rgb(17, 22, 29)');
+    // Nothing overflows the 360 px popup.
+    expect(await popup.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('keeps codes right across a period boundary while left open', async ({ extension }) => {
+    test.slow();
+    const popup = await popupFor(extension);
+    await add(popup, { issuer: 'Fast', account: 'five-seconds', secret: 'JBSWY3DPEHPK3PXP', period: 5 });
+    const secret = base32ToBytes('JBSWY3DPEHPK3PXP');
+    // Sample for three periods: every code seen must be valid at the moment it was read.
+    const seen = new Set<string>();
+    for (let i = 0; i < 24; i++) {
+      const code = await popup.codeOf(/Fast/);
+      const now = Date.now();
+      expect(totpWindow(secret, now, { period: 5 }).slice(0, 2)).toContain(code);
+      seen.add(code);
+      await popup.page.waitForTimeout(500);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+  });
+});
