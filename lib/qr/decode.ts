@@ -55,7 +55,10 @@ export function decodeQrCodes(image: QrImage, options: DecodeQrOptions = {}): De
   const { candidates, finders } = findCandidates(rgba, width, height);
   for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
     if (results.length >= maxCodes) break;
-    if (seen.some((b) => mostlyInside(candidate.box, b))) continue;
+    // A triple made of a decoded code's finders, or of look-alike runs inside its data, is spent.
+    if (seen.some((b) => mostlyInside(candidate.box, b) || candidate.points.filter((p) => inside(p, b)).length >= 2)) {
+      continue;
+    }
     const found = decodeRegion(rgba, width, candidate.box, candidate.moduleSize, candidate.inverted, 'known');
     if (!found) continue;
     seen.push(found.bounds);
@@ -92,7 +95,14 @@ export function decodeQrCodes(image: QrImage, options: DecodeQrOptions = {}): De
 }
 
 type Box = { x: number; y: number; width: number; height: number };
-type Candidate = { box: Box; moduleSize: number; inverted: boolean; score: number };
+type Candidate = {
+  box: Box;
+  moduleSize: number;
+  inverted: boolean;
+  score: number;
+  /** The three finder centres, to skip triples that lie on a code already decoded. */
+  points: Array<{ x: number; y: number }>;
+};
 
 function regionPasses(
   source: Uint8ClampedArray,
@@ -141,12 +151,17 @@ function decodeRegion(
   polarity: 'known' | 'unknown',
   forcedScale?: number,
 ): DecodedQr | null {
-  let scale = forcedScale ?? (moduleSize < SMALL_MODULE_PX ? clamp(Math.ceil(4 / moduleSize), 2, 4) : 1);
+  let up = forcedScale ?? (moduleSize < SMALL_MODULE_PX ? clamp(Math.ceil(4 / moduleSize), 2, 4) : 1);
   // jsQR's binariser works on 8-px blocks and needs a few of them in each direction.
-  while (Math.min(box.width, box.height) * scale < 64 && scale < 8) scale++;
+  while (Math.min(box.width, box.height) * up < 64 && up < 8) up++;
+  // Big modules (a 2× DPR screenshot, a large SVG raster) are sampled down to about 3 px:
+  // jsQR's time grows with pixels, not modules.
+  let down = forcedScale === undefined && moduleSize >= 2 * SMALL_MODULE_PX ? Math.floor(moduleSize / SMALL_MODULE_PX) : 1;
+  while (down > 1 && Math.min(box.width, box.height) / down < 64) down--;
+  const scale = up / down;
   // A crop's polarity is known from its finders, so it is flipped here and jsQR binarises once
   // ('onlyInvert' would crash in jsQR 1.4: it never builds the inverted matrix).
-  const crop = cropScaled(rgba, imageWidth, box, scale, inverted);
+  const crop = down > 1 ? cropDownscaled(rgba, imageWidth, box, down, inverted) : cropScaled(rgba, imageWidth, box, up, inverted);
   const result = jsQR(crop.data, crop.width, crop.height, {
     // Explicit every time: jsQR keeps the last options in a module-level object.
     inversionAttempts: polarity === 'known' ? 'dontInvert' : 'attemptBoth',
@@ -450,7 +465,13 @@ function asCode(a: Finder, b: Finder, c: Finder, width: number, height: number):
   const y1 = clamp(Math.ceil(Math.max(...ys) + pad), 0, height);
   if (x1 - x0 < 8 || y1 - y0 < 8) return null;
   const score = Math.min(a.count, b.count, c.count) - Math.abs(cos) * 4 - Math.abs(l1 - l2) / m;
-  return { box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, moduleSize: m, inverted: a.inverted, score };
+  return {
+    box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    moduleSize: m,
+    inverted: a.inverted,
+    score,
+    points: [corner, p, q],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,6 +525,36 @@ function cropScaled(
   return { data: out, width: w, height: h };
 }
 
+/** Samples every `step`-th pixel of `box` (near each cell's centre), composited and flipped like cropScaled. */
+function cropDownscaled(rgba: Uint8ClampedArray, imageWidth: number, box: Box, step: number, invert: boolean): QrImage {
+  const w = Math.floor(box.width / step);
+  const h = Math.floor(box.height / step);
+  const out = new Uint8ClampedArray(w * h * 4);
+  const half = step >> 1;
+  for (let y = 0; y < h; y++) {
+    const src = ((box.y + y * step + half) * imageWidth + box.x + half) * 4;
+    for (let x = 0; x < w; x++) {
+      const s = src + x * step * 4;
+      const a = rgba[s + 3]!;
+      let r = rgba[s]!;
+      let g = rgba[s + 1]!;
+      let b = rgba[s + 2]!;
+      if (a !== 255) {
+        const white = 255 - a;
+        r = (r * a) / 255 + white;
+        g = (g * a) / 255 + white;
+        b = (b * a) / 255 + white;
+      }
+      const d = (y * w + x) * 4;
+      out[d] = invert ? 255 - r : r;
+      out[d + 1] = invert ? 255 - g : g;
+      out[d + 2] = invert ? 255 - b : b;
+      out[d + 3] = 255;
+    }
+  }
+  return { data: out, width: w, height: h };
+}
+
 /** Paints over a found code (padded) with the colour just outside it, so the next pass sees past it. */
 function blank(rgba: Uint8ClampedArray, width: number, height: number, b: QrBounds, pad: number): void {
   const x0 = Math.max(0, b.x - pad);
@@ -534,6 +585,10 @@ function mostlyInside(box: Box, found: QrBounds): boolean {
   const ix = Math.max(0, Math.min(box.x + box.width, found.x + found.width) - Math.max(box.x, found.x));
   const iy = Math.max(0, Math.min(box.y + box.height, found.y + found.height) - Math.max(box.y, found.y));
   return ix * iy >= 0.5 * found.width * found.height && ix * iy >= 0.3 * box.width * box.height;
+}
+
+function inside(p: { x: number; y: number }, b: QrBounds): boolean {
+  return p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

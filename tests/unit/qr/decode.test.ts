@@ -40,6 +40,14 @@ describe('decodeQrCodes', () => {
     expect(decodeQrCodes(img).map((f) => f.text)).toEqual(['otpauth://totp/a?secret=AAAAAAAA']);
   });
 
+  it('decodes a code with large modules (16 px) and reports its full box', () => {
+    const img = blankImage(1000, 900);
+    const box = drawQr(img, URI, 37, 21, { scale: 16 });
+    const found = decodeQrCodes(img);
+    expect(found.map((f) => f.text)).toEqual([URI]);
+    expectNear(found[0]!.bounds, box);
+  });
+
   it('treats transparent pixels as white background', () => {
     const img = qrImage(URI, { scale: 3 });
     // Light pixels become fully transparent black, as in a PNG with no background.
