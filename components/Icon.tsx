@@ -12,6 +12,7 @@ const PATHS = {
   check: 'M5 13l4 4L19 7',
   trash: 'M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14',
   close: 'M6 6l12 12M18 6L6 18',
+  popout: 'M14 4h6v6M20 4l-8 8M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -69,7 +69,7 @@ export interface Protocol {
   nextHotpCode: { request: { id: string }; reply: { code: string; counter: number } };
   markAccountUsed: { request: { id: string }; reply: void };
   scheduleClipboardClear: { request: { copied: string }; reply: { clearAt: number | null } };
-  getActiveSite: { request: void; reply: ActiveSiteReply };
+  getActiveSite: { request: { tabId?: number }; reply: ActiveSiteReply };
   takeClipboardJob: { request: void; reply: ClipboardJob | null };
   finishClipboardJob: { request: void; reply: void };
 }

@@ -40,7 +40,12 @@ function useTypeToSearch(state: PopupState) {
   }, [state]);
 }
 
-function Header({ state }: { state: PopupState }) {
+export interface PopOut {
+  isPoppedOut: boolean;
+  open(): Promise<void>;
+}
+
+function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
   const view = state.view.value;
   return (
     <header class="top">
@@ -61,6 +66,11 @@ function Header({ state }: { state: PopupState }) {
           <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
             <Icon name="gear" />
           </button>
+          {!popOut.isPoppedOut && (
+            <button type="button" class="icon-button" aria-label="Open in a window" title="Open in a window" onClick={() => void popOut.open()}>
+              <Icon name="popout" />
+            </button>
+          )}
         </nav>
       )}
     </header>
@@ -92,11 +102,11 @@ function Body({ state }: { state: PopupState }) {
   }
 }
 
-export function App({ state }: { state: PopupState }) {
+export function App({ state, popOut }: { state: PopupState; popOut: PopOut }) {
   useTypeToSearch(state);
   return (
     <div class="app">
-      <Header state={state} />
+      <Header state={state} popOut={popOut} />
       <main class="content">
         <Body state={state} />
       </main>

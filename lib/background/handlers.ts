@@ -11,7 +11,7 @@ import {
   scheduleClipboardJob,
 } from '../platform/clipboard';
 import { loadSettings } from '../platform/settings';
-import { activeTabUrl } from '../platform/tabs';
+import { tabUrl } from '../platform/tabs';
 import { activeSite } from '../sites/active-site';
 import type { Vault } from '../vault/vault';
 
@@ -55,7 +55,7 @@ export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDe
       await scheduleClipboardJob({ copied, clearAt });
       return { clearAt };
     },
-    getActiveSite: async () => activeSite(await activeTabUrl(), await (await vault()).list()),
+    getActiveSite: async ({ tabId }) => activeSite(await tabUrl(tabId), await (await vault()).list()),
     takeClipboardJob: () => pendingClipboardJob(),
     finishClipboardJob: () => finishClipboardJob(),
   };

@@ -4,7 +4,11 @@ import type { PopupApi } from '../popup/state';
 import { sendMessage } from './messaging';
 import { loadSettings, saveSettings } from './settings';
 
-export function createBrowserPopupApi(): PopupApi {
+/**
+ * `targetTabId`: set when the popup runs popped out in its own tab or window, so it keeps
+ * acting for the tab it was opened on rather than for itself.
+ */
+export function createBrowserPopupApi(targetTabId?: number): PopupApi {
   return {
     getVaultStatus: () => sendMessage('getVaultStatus'),
     listAccounts: () => sendMessage('listAccounts'),
@@ -20,8 +24,19 @@ export function createBrowserPopupApi(): PopupApi {
     writeClipboard: (text) => navigator.clipboard.writeText(text),
     loadSettings,
     saveSettings,
-    activeSite: () => sendMessage('getActiveSite'),
+    activeSite: () => sendMessage('getActiveSite', targetTabId === undefined ? {} : { tabId: targetTabId }),
   };
+}
+
+/**
+ * Opens the popup in its own window, still acting for the tab it was opened on, for
+ * long lists and for people who keep it beside the page.
+ */
+export async function popOutPopup(targetTabId?: number): Promise<void> {
+  const tabId = targetTabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  const url = browser.runtime.getURL(tabId === undefined ? '/popup.html' : `/popup.html?tab=${tabId}`);
+  await browser.windows.create({ url, type: 'popup', width: 380, height: 640 });
+  if (targetTabId === undefined) window.close();
 }
 
 /** Asks for clipboardRead at the moment the user turns on clipboard clearing. */

@@ -18,6 +18,7 @@ import { test as base, expect, type BrowserContext, type CDPSession, type Page, 
 import type { Browser } from 'wxt/browser';
 import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker } from './support/launch';
 import { startFixtureServer, type FixtureServer } from './support/server';
+import { freePort, Toolbar } from './support/toolbar';
 
 export { expect };
 export type { FixtureServer, RequestLogEntry } from './support/server';
@@ -35,14 +36,17 @@ export class ExtensionHarness {
   #context: BrowserContext;
   #worker: Worker | null;
   #extensionId: string;
+  #toolbar: Toolbar;
 
   private constructor(
     readonly userDataDir: string,
     readonly extensionDir: string,
     private readonly headless: boolean,
+    private readonly debugPort: number,
     context: BrowserContext,
     worker: Worker,
   ) {
+    this.#toolbar = new Toolbar(debugPort);
     this.#context = context;
     this.#worker = worker;
     this.#extensionId = extensionIdOf(worker);
@@ -50,10 +54,16 @@ export class ExtensionHarness {
 
   static async launch(options: { extensionDir: string; headless: boolean; userDataDir?: string }): Promise<ExtensionHarness> {
     const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'tessera-e2e-profile-')));
-    const context = await launchWithExtension({ userDataDir, extensionDir: options.extensionDir, headless: options.headless });
+    const debugPort = await freePort();
+    const context = await launchWithExtension({
+      userDataDir,
+      extensionDir: options.extensionDir,
+      headless: options.headless,
+      toolbarDebugPort: debugPort,
+    });
     try {
       const worker = await waitForExtensionWorker(context, { timeout: WORKER_TIMEOUT });
-      return new ExtensionHarness(userDataDir, options.extensionDir, options.headless, context, worker);
+      return new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, context, worker);
     } catch (error) {
       await context.close().catch(() => {});
       throw error;
@@ -80,11 +90,32 @@ export class ExtensionHarness {
     return `chrome-extension://${this.#extensionId}/${pathname.replace(/^\/+/, '')}`;
   }
 
-  /** The popup document in a tab (the toolbar popup itself cannot be opened by automation). */
+  /** The popup document in a tab (no `activeTab`; see `clickToolbarButton` for the real popup). */
   async openPopup(): Promise<Page> {
     const page = await this.#context.newPage();
     await page.goto(this.url('popup.html'));
     return page;
+  }
+
+  /**
+   * Clicks Tessera's toolbar button with `page` as the active tab, which grants `activeTab`
+   * on it as a person's click does, and returns the popup popped out for that tab
+   * (`popup.html?tab=<id>`: the real popup window cannot be driven by Playwright).
+   */
+  async clickToolbarButton(page: Page): Promise<Page> {
+    await this.#toolbar.press(this.#extensionId, page);
+    const worker = await this.currentServiceWorker();
+    const url = page.url();
+    const tabId = await worker.evaluate(async (pageUrl) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      // Only the tab granted activeTab shows its URL to the extension.
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
+    }, url);
+    if (tabId === null) throw new Error(`The toolbar click did not grant activeTab on ${url}.`);
+    const popup = await this.#context.newPage();
+    await popup.goto(this.url(`popup.html?tab=${tabId}`));
+    return popup;
   }
 
   async workerStatus(): Promise<WorkerStatus> {
@@ -146,12 +177,14 @@ export class ExtensionHarness {
    * since nothing else may wake it on a reused profile.
    */
   async restartBrowser(): Promise<void> {
+    await this.#toolbar.disconnect();
     await this.#context.close();
     this.#worker = null;
     this.#context = await launchWithExtension({
       userDataDir: this.userDataDir,
       extensionDir: this.extensionDir,
       headless: this.headless,
+      toolbarDebugPort: this.debugPort,
     });
     const worker = await waitForExtensionWorker(this.#context, { timeout: WORKER_TIMEOUT, knownId: this.#extensionId });
     this.#worker = worker;
@@ -159,6 +192,7 @@ export class ExtensionHarness {
   }
 
   async close(): Promise<void> {
+    await this.#toolbar.disconnect();
     await this.#context.close().catch(() => {});
     await rm(this.userDataDir, { recursive: true, force: true, maxRetries: 3 });
   }

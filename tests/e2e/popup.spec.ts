@@ -266,3 +266,40 @@ test.describe('popup', () => {
     expect(seen.size).toBeGreaterThanOrEqual(2);
   });
 });
+
+test.describe('popup opened from the toolbar', () => {
+  test('lists the accounts bound to the current site first, under "This site"', async ({ extension, site }) => {
+    const setup = await popupFor(extension);
+    await add(
+      setup,
+      GITHUB,
+      { issuer: 'Acme Cloud', account: 'carol', secret: 'KRSXG5CTMVRXEZLU', sites: ['acme.test'] },
+      { issuer: 'Acme Staging', account: 'carol', secret: 'MFRGGZDFMZTWQ2LK', sites: [`https://login.other.test`] },
+    );
+    await setup.page.close();
+
+    const tab = await extension.context.newPage();
+    await tab.goto(site('www.acme.test', '/login.html'));
+    const popup = new PopupPage(await extension.clickToolbarButton(tab), extension.extensionId);
+    await popup.ready();
+    const thisSite = popup.page.getByRole('region', { name: 'This site' });
+    await expect(thisSite.locator('li[data-account-id]')).toHaveCount(1);
+    await expect(thisSite).toContainText('Acme Cloud');
+    await expect(popup.page.getByRole('region', { name: 'Other accounts' }).locator('li[data-account-id]')).toHaveCount(2);
+    await expect(popup.search).toBeVisible();
+    await expectValidCode(popup, /Acme Cloud/, 'KRSXG5CTMVRXEZLU');
+  });
+
+  test('has no "This site" section on a site no account is bound to', async ({ extension, site }) => {
+    const setup = await popupFor(extension);
+    await add(setup, { issuer: 'Acme Cloud', account: 'carol', secret: 'KRSXG5CTMVRXEZLU', sites: ['acme.test'] });
+    await setup.page.close();
+    const tab = await extension.context.newPage();
+    // A lookalike of the bound site must not count as it.
+    await tab.goto(site('acme.test.evil.test', '/login.html'));
+    const popup = new PopupPage(await extension.clickToolbarButton(tab), extension.extensionId);
+    await popup.ready();
+    await expect(popup.page.getByRole('region', { name: 'This site' })).toHaveCount(0);
+    await expect(popup.rows).toHaveCount(1);
+  });
+});

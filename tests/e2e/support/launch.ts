@@ -54,6 +54,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Keep the window's own size (for people) instead of a fixed 1280×720 viewport (for tests). */
   naturalViewport?: boolean;
+  /**
+   * Tests only: a CDP port with extension debugging, so `Extensions.triggerAction` can press
+   * the toolbar button the way a person does (which is what grants `activeTab`).
+   */
+  toolbarDebugPort?: number;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
@@ -66,7 +71,12 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
   return chromium.launchPersistentContext(options.userDataDir, {
     executablePath: chromePath(),
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir),
+    args: [
+      ...chromiumArgs(extensionDir),
+      ...(options.toolbarDebugPort
+        ? [`--remote-debugging-port=${options.toolbarDebugPort}`, '--enable-unsafe-extension-debugging']
+        : []),
+    ],
     ...(options.naturalViewport ? { viewport: null } : {}),
   });
 }
