@@ -35,6 +35,7 @@ export type {
   DeletedAccount,
   DeviceBoundSecret,
   NewAccountInput,
+  PreviewResult,
   SiteBinding,
   VaultStatus,
 } from './types';

@@ -45,6 +45,15 @@ export type AddResult =
   /** Same issuer + account, different secret, and no `onConflict`: nothing was added. */
   | { status: 'conflict'; existing: AccountMeta };
 
+/**
+ * `previewMany`: what `addMany` (without `onConflict`) would do. `existing` is undefined when the
+ * match is an earlier entry of the same batch (a duplicate inside the imported file).
+ */
+export type PreviewResult =
+  | { status: 'new' }
+  | { status: 'exists' | 'conflict'; existing: AccountMeta | undefined }
+  | { status: 'problem'; code: string; message: string };
+
 /** Code pair for a time-based account; times in ms. `next` is the code from `stepEnd` on. */
 export type AccountCode = {
   id: string;

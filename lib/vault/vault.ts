@@ -28,6 +28,7 @@ import type {
   AddResult,
   DeletedAccount,
   NewAccountInput,
+  PreviewResult,
   VaultStatus,
 } from './types';
 import { type ValidAccount, labelKey, validateNewAccount, validateUpdate } from './validate';
@@ -228,6 +229,7 @@ export function createVault(deps: VaultDeps) {
     snapshot: AccountRecord[],
     onConflict: AddOptions['onConflict'],
     dataKey: () => Promise<CryptoKey>,
+    seal = true,
   ): Promise<Plan> {
     type Candidate = {
       id: string;
@@ -289,12 +291,45 @@ export function createVault(deps: VaultDeps) {
       plan.results.push({ status: 'added', id });
     }
 
+    if (!seal) return plan;
     await Promise.all(
       [...plan.writes.values()].map(async (write) => {
         write.secret = await sealRecordSecret(write.id, write.account, dataKey);
       }),
     );
     return plan;
+  }
+
+  /**
+   * What `addMany` without `onConflict` would do with each entry, writing nothing: the import
+   * preview. Entries are validated one by one, so a bad entry is reported in place, not thrown.
+   */
+  async function previewMany(inputs: readonly NewAccountInput[]): Promise<PreviewResult[]> {
+    if (!Array.isArray(inputs)) throw new TypeError('inputs must be an array');
+    const checked = inputs.map((input, index): ValidAccount | VaultInputError => {
+      try {
+        return validateNewAccount(input, index);
+      } catch (error) {
+        if (error instanceof VaultInputError) return error;
+        throw error;
+      }
+    });
+    const valid = checked.filter((entry): entry is ValidAccount => !(entry instanceof VaultInputError));
+    try {
+      const db = await dbReady;
+      const plan = await planAdds(valid, await readAll(db), undefined, lazyDataKey(), false);
+      let next = 0;
+      return checked.map((entry): PreviewResult => {
+        if (entry instanceof VaultInputError) return { status: 'problem', code: entry.code, message: entry.message };
+        const { status, id } = plan.results[next++]!;
+        const existing = plan.existing.get(id);
+        if (status === 'added') return { status: 'new' };
+        // A match planned earlier in the same batch has no record yet: it is a duplicate within the file.
+        return existing ? { status, existing: toMeta(existing) } : { status, existing: undefined };
+      });
+    } finally {
+      for (const account of valid) account.secret.fill(0);
+    }
   }
 
   /** One transaction; returns null (writing nothing) when the accounts changed since the snapshot. */
@@ -365,6 +400,17 @@ export function createVault(deps: VaultDeps) {
     /** Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp omitted. */
     codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
       guard(async () => codesFor(sortRecords(await readAll(await dbReady)), timestamp)),
+
+    /** Current and next code of ONE totp/steam account (what a fill needs), decrypting only it. */
+    codeOf: (id: string, timestamp: number = now()): Promise<AccountCode> =>
+      guard(async () => {
+        assertId(id);
+        const record = await readRecord(await dbReady, id);
+        if (record.kind === 'hotp') throw new VaultInputError('not-time-based', 'Counter-based accounts use nextHotp.');
+        const [code] = await codesFor([record], timestamp);
+        if (!code || 'error' in code) throw new RecordUnreadableError('decrypt-failed');
+        return code;
+      }),
 
     /** `list()` and `codes()` from one read: what a popup needs to draw, at half the IndexedDB cost. */
     overview: (
@@ -559,6 +605,8 @@ export function createVault(deps: VaultDeps) {
      * The decrypted secret, for export and backup paths only: the ONE function they must use.
      * Device-bound accounts throw `DeviceBoundError`: no copy of their secret exists to give.
      */
+    previewMany: (inputs: readonly NewAccountInput[]): Promise<PreviewResult[]> => guard(() => previewMany(inputs)),
+
     exportableSecret: (id: string): Promise<Uint8Array> =>
       guard(async () => {
         const db = await dbReady;
