@@ -11,6 +11,9 @@ import type { SerializedError } from './errors';
 import { TesseraError } from './errors';
 import type { AccountCode, AccountCodeFailure, AccountMeta, SiteBinding } from './vault/types';
 import type { OtpAlgorithm, OtpKind } from './otp/types';
+import type { ConfirmCaptureReply, ConfirmCaptureRequest } from './capture/capture-flow';
+import type { CaptureView } from './capture/review';
+import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from './backup';
 
 /** Who sent a message, as derived from the browser's `sender`, never from the payload. */
 export type SenderContext = 'extension-page' | 'content-script';
@@ -67,11 +70,24 @@ export interface Protocol {
   undoDeleteAccount: { request: { undoToken: string }; reply: AccountMeta };
   reorderAccounts: { request: { ids: string[] }; reply: void };
   nextHotpCode: { request: { id: string }; reply: { code: string; counter: number } };
+  // QR capture (issue 5): the popup asks, the worker scans the tab and keeps the findings.
+  scanPage: { request: { tabId?: number }; reply: CaptureView };
+  getPendingCapture: { request: { tabId?: number }; reply: CaptureView | null };
+  confirmCapture: { request: ConfirmCaptureRequest; reply: ConfirmCaptureReply };
+  dismissCapture: { request: { captureId: string; itemId?: string }; reply: void };
   markAccountUsed: { request: { id: string }; reply: void };
   scheduleClipboardClear: { request: { copied: string }; reply: { clearAt: number | null } };
   getActiveSite: { request: { tabId?: number }; reply: ActiveSiteReply };
+  fillCode: { request: { id: string; tabId?: number }; reply: { code: string; fields: number } };
   takeClipboardJob: { request: void; reply: ClipboardJob | null };
   finishClipboardJob: { request: void; reply: void };
+  // The manage page: backup, exports (secrets in the reply, to an extension page only) and imports.
+  exportBackup: { request: { passphrase: string }; reply: BackupExport };
+  exportOtpauthUris: { request: void; reply: { text: string; exported: number; skipped: ExportSkip[] } };
+  exportMigrationUris: { request: void; reply: { uris: string[]; exported: number; skipped: ExportSkip[] } };
+  exportAccountQr: { request: { id: string }; reply: { uri: string } };
+  previewImport: { request: { candidates: TransferCandidate[] }; reply: ImportPreviewEntry[] };
+  commitImport: { request: { candidates: TransferCandidate[]; onConflict: ConflictChoice }; reply: ImportCommitResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -91,11 +107,22 @@ export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderCont
   undoDeleteAccount: PAGES_ONLY,
   reorderAccounts: PAGES_ONLY,
   nextHotpCode: PAGES_ONLY,
+  scanPage: PAGES_ONLY,
+  getPendingCapture: PAGES_ONLY,
+  confirmCapture: PAGES_ONLY,
+  dismissCapture: PAGES_ONLY,
   markAccountUsed: PAGES_ONLY,
   scheduleClipboardClear: PAGES_ONLY,
   getActiveSite: PAGES_ONLY,
+  fillCode: PAGES_ONLY,
   takeClipboardJob: PAGES_ONLY,
   finishClipboardJob: PAGES_ONLY,
+  exportBackup: PAGES_ONLY,
+  exportOtpauthUris: PAGES_ONLY,
+  exportMigrationUris: PAGES_ONLY,
+  exportAccountQr: PAGES_ONLY,
+  previewImport: PAGES_ONLY,
+  commitImport: PAGES_ONLY,
 };
 
 /** The wire form of a request; `tessera` tells our messages from anything else. */

@@ -3,6 +3,9 @@
  * platform module per handler. The only place where messages meet the vault.
  */
 import { accountFromSource } from '../accounts/manual-entry';
+import { commitImport, exportAccountUri, exportBackup, exportMigrationList, exportOtpauthList, previewImport } from '../backup';
+import { CaptureError, createCaptureFlow, type CaptureFlow } from '../capture/capture-flow';
+import { activeTabId as captureTabId, browserCaptureDeps } from '../platform/capture';
 import type { Handlers } from '../platform/messaging';
 import {
   canClearClipboard,
@@ -11,7 +14,9 @@ import {
   scheduleClipboardJob,
 } from '../platform/clipboard';
 import { loadSettings } from '../platform/settings';
-import { tabUrl } from '../platform/tabs';
+import { activeTabId, tabUrl } from '../platform/tabs';
+import { AutofillError } from '../autofill/errors';
+import { fillAccountCode } from './fill';
 import { activeSite } from '../sites/active-site';
 import type { Vault } from '../vault/vault';
 
@@ -21,9 +26,12 @@ const TRASH_KEPT_MS = 60_000;
 export interface BackgroundDeps {
   vault: () => Promise<Vault>;
   now?: () => number;
+  /** QR capture; defaults to the browser's tabs, scripting and session storage. */
+  capture?: CaptureFlow;
 }
 
-export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDeps): Handlers {
+export function createBackgroundHandlers({ vault, now = Date.now, capture }: BackgroundDeps): Handlers {
+  const captureFlow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
   return {
     getVaultStatus: async () => {
       const opened = await vault();
@@ -47,6 +55,10 @@ export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDe
     undoDeleteAccount: async ({ undoToken }) => (await vault()).untrash(undoToken),
     reorderAccounts: async ({ ids }) => (await vault()).reorder(ids),
     nextHotpCode: async ({ id }) => (await vault()).nextHotp(id),
+    scanPage: async ({ tabId }) => captureFlow.scan(tabId ?? (await requireCaptureTab())),
+    getPendingCapture: async ({ tabId }) => captureFlow.pending(tabId ?? (await captureTabId()) ?? undefined),
+    confirmCapture: async (request) => captureFlow.confirm(request),
+    dismissCapture: async ({ captureId, itemId }) => captureFlow.dismiss(captureId, itemId),
     markAccountUsed: async ({ id }) => (await vault()).markUsed(id),
     scheduleClipboardClear: async ({ copied }) => {
       const { clipboardClearSeconds } = await loadSettings();
@@ -55,8 +67,27 @@ export function createBackgroundHandlers({ vault, now = Date.now }: BackgroundDe
       await scheduleClipboardJob({ copied, clearAt });
       return { clearAt };
     },
+    fillCode: async ({ id, tabId }) => fillAccountCode(await vault(), tabId ?? (await requireActiveTab()), id, now()),
     getActiveSite: async ({ tabId }) => activeSite(await tabUrl(tabId), await (await vault()).list()),
     takeClipboardJob: () => pendingClipboardJob(),
     finishClipboardJob: () => finishClipboardJob(),
+    exportBackup: async ({ passphrase }) => exportBackup(await vault(), passphrase, { now: now() }),
+    exportOtpauthUris: async () => exportOtpauthList(await vault()),
+    exportMigrationUris: async () => exportMigrationList(await vault()),
+    exportAccountQr: async ({ id }) => exportAccountUri(await vault(), id),
+    previewImport: async ({ candidates }) => previewImport(await vault(), candidates),
+    commitImport: async ({ candidates, onConflict }) => commitImport(await vault(), candidates, onConflict),
   };
+}
+
+async function requireActiveTab(): Promise<number> {
+  const id = await activeTabId();
+  if (id === null) throw new AutofillError('page-not-fillable', 'There is no page to fill.');
+  return id;
+}
+
+async function requireCaptureTab(): Promise<number> {
+  const id = await captureTabId();
+  if (id === null) throw new CaptureError('page-not-scannable', 'There is no page to scan.');
+  return id;
 }

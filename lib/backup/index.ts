@@ -15,3 +15,36 @@ export {
   type ExportableAccount,
   type SkippedAccount,
 } from './tessera-backup';
+export {
+  ExportError,
+  MIGRATION_QR_MAX_CHARS,
+  MIN_BACKUP_PASSPHRASE_LENGTH,
+  backupFileName,
+  collectExportable,
+  exportAccountUri,
+  exportBackup,
+  exportMigrationList,
+  exportOtpauthList,
+  type BackupExport,
+  type ExportSkip,
+  type ExportSkipReason,
+  type ExportSource,
+} from './exports';
+export {
+  commitImport,
+  previewImport,
+  type ConflictChoice,
+  type ImportCommitResult,
+  type ImportPreviewEntry,
+  type ImportTarget,
+} from './import-commit';
+export {
+  MAX_TRANSFER_CANDIDATES,
+  TransferError,
+  readTransferCandidates,
+  toNewAccountInput,
+  toTransferCandidate,
+  toTransferCandidates,
+  type TransferAccount,
+  type TransferCandidate,
+} from './transfer';
