@@ -17,6 +17,7 @@ export default defineConfig({
       'unlimitedStorage',
       'activeTab',
       'scripting',
+      'contextMenus',
       'alarms',
       ...(browser === 'firefox' ? [] : ['offscreen', 'favicon']),
       'clipboardWrite',
@@ -29,6 +30,10 @@ export default defineConfig({
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Tessera' },
+    // Scan for an enrollment QR code without reaching for the mouse (grants activeTab, as a click does).
+    commands: {
+      'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Scan this page for a QR code' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tessera@tessera.example', strict_min_version: '128.0' } } }
       : {}),

@@ -4,12 +4,22 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createVaultAccess } from '@/lib/background/vault-access';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from '@/lib/platform/clipboard';
 import { listenForMessages } from '@/lib/platform/messaging';
+import { createCaptureFlow } from '@/lib/capture/capture-flow';
+import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers, openPopupForReview } from '@/lib/platform/capture';
 
 export default defineBackground({
   type: 'module',
   // Listeners are registered synchronously so a worker woken by an event receives it.
   main() {
-    listenForMessages(createBackgroundHandlers({ vault: createVaultAccess() }));
+    const vault = createVaultAccess();
+    const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
+    listenForMessages(createBackgroundHandlers({ vault, capture }));
+    // Context menu and keyboard command: scan, then open the popup to confirm what was found.
+    browser.runtime.onInstalled.addListener(() => createCaptureMenu());
+    onCaptureTriggers(async (tabId) => {
+      await capture.scan(tabId).catch(() => undefined);
+      await openPopupForReview();
+    });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CLIPBOARD_ALARM) void onClipboardAlarm();
     });
