@@ -116,6 +116,28 @@ export class PopupPage {
     return this.page.getByRole('form', { name: /^Edit / });
   }
 
+  /** Asks the worker for the next HOTP code of the account named `name` (its issuer). */
+  async nextHotp(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Next code for ${name}` }).click();
+  }
+
+  /** Deletes through the editor and its confirmation; the undo bar is then offered. */
+  async deleteAccount(name: string): Promise<void> {
+    const form = await this.openEditor(name);
+    await form.getByRole('button', { name: 'Delete this account…' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  }
+
+  async undoDelete(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Undo' }).click();
+  }
+
+  /** Moves a row one place in manual order from the keyboard (Alt+Arrow), as a person would. */
+  async moveRow(name: string | RegExp, direction: 'up' | 'down'): Promise<void> {
+    await this.rowButton(name).focus();
+    await this.page.keyboard.press(direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
+  }
+
   async openSettings(): Promise<Locator> {
     await this.page.getByRole('button', { name: 'Settings' }).click();
     return this.page.locator('[aria-labelledby="settings-title"]');
