@@ -41,6 +41,7 @@ export function AccountRow({ state, account, draggable, onDropOn }: AccountRowPr
     return `next ${groupCode(value.next)}`;
   });
   const copied = useComputed(() => (state.copiedId.value === id ? 'row copied' : 'row'));
+  const fillable = useComputed(() => state.fillableIds.value.has(id));
   const titleId = `t-${id}`;
   const subtitleId = `s-${id}`;
   const codeId = `c-${id}`;
@@ -70,6 +71,13 @@ export function AccountRow({ state, account, draggable, onDropOn }: AccountRowPr
         aria-labelledby={`${titleId} ${subtitleId}`}
         aria-describedby={codeId}
         onClick={() => void state.copy(id)}
+        onKeyDown={(event) => {
+          // Enter on an account bound to this page fills and copies; elsewhere it copies.
+          if (event.key === 'Enter' && fillable.value) {
+            event.preventDefault();
+            void state.fill(id, { alsoCopy: true });
+          }
+        }}
       >
         <SiteIcon account={account} />
         <span class="row-names">
@@ -103,6 +111,16 @@ export function AccountRow({ state, account, draggable, onDropOn }: AccountRowPr
         {account.kind !== 'hotp' && <CountdownRing shown={shown} />}
       </button>
       <span class="row-actions">
+        {fillable.value && (
+          <button
+            type="button"
+            class="fill-button"
+            aria-label={`Fill the code for ${account.issuer || account.account} into this page`}
+            onClick={() => void state.fill(id)}
+          >
+            Fill
+          </button>
+        )}
         {account.kind === 'hotp' && (
           <button
             type="button"

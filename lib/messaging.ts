@@ -47,7 +47,10 @@ export type AddAccountReply =
 /** The active tab's registrable domain (visible only through activeTab) and its accounts. */
 export interface ActiveSiteReply {
   domain: string | null;
+  /** Bound anywhere on the page's registrable domain: listed under "This site". */
   accountIds: string[];
+  /** Bound so that they may fill on this exact page origin: these offer Fill. */
+  fillableIds: string[];
 }
 
 export type VaultStatusReply = { state: 'ready' | 'empty' };

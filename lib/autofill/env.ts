@@ -130,6 +130,13 @@ export function hiddenReason(el: Element, env: DomEnv, accepted: readonly Elemen
   const y = box.top + box.height / 2;
   const view = env.viewport();
   if (!(x >= 0 && y >= 0 && x < view.width && y < view.height)) return 'off-screen';
+  // A top-layer element with `pointer-events: none` paints over the field yet is invisible to
+  // hit testing (clickjacking surface 3), so open popovers and dialogs are checked by box.
+  for (const layer of env.openTopLayer()) {
+    if (composedContains(layer, el)) continue;
+    const r = env.rect(layer);
+    if (x >= r.left && x < r.left + r.width && y >= r.top && y < r.top + r.height) return 'covered';
+  }
   const hit = env.hitTest(x, y);
   if (hit === null) return 'covered';
   if (composedContains(el, hit)) return null;

@@ -24,7 +24,14 @@ export function createBrowserPopupApi(targetTabId?: number): PopupApi {
     writeClipboard: (text) => navigator.clipboard.writeText(text),
     loadSettings,
     saveSettings,
+    fillCode: (id) => sendMessage('fillCode', targetTabId === undefined ? { id } : { id, tabId: targetTabId }),
     activeSite: () => sendMessage('getActiveSite', targetTabId === undefined ? {} : { tabId: targetTabId }),
+    capture: {
+      scanPage: () => sendMessage('scanPage', targetTabId === undefined ? {} : { tabId: targetTabId }),
+      pendingCapture: () => sendMessage('getPendingCapture', targetTabId === undefined ? {} : { tabId: targetTabId }),
+      confirmCapture: (request) => sendMessage('confirmCapture', request),
+      dismissCapture: (captureId, itemId) => sendMessage('dismissCapture', itemId === undefined ? { captureId } : { captureId, itemId }),
+    },
   };
 }
 

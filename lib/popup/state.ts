@@ -9,6 +9,7 @@ import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest,
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
+import { createCaptureState, type CaptureApi } from './capture';
 import { groupAccounts, type ListGroups } from './list';
 
 export interface PopupApi {
@@ -28,6 +29,10 @@ export interface PopupApi {
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** The tab the popup was opened on: its registrable domain and the accounts bound to it. */
   activeSite(): Promise<ActiveSiteReply>;
+  /** QR capture for the page the popup acts for (absent where there is no page, e.g. tests). */
+  capture?: CaptureApi;
+  /** Fills the account's code into the page the popup acts for; replies with the code used. */
+  fillCode(id: string): Promise<{ code: string; fields: number }>;
 }
 
 export interface Clock {
@@ -40,7 +45,8 @@ export type View =
   | { name: 'list' }
   | { name: 'add' }
   | { name: 'edit'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'capture' };
 
 export type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; error: SerializedError };
 
@@ -82,8 +88,9 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   const now = signal(clock.now());
   const query = signal('');
   const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const activeSite = signal<ActiveSiteReply>({ domain: null, accountIds: [] });
+  const activeSite = signal<ActiveSiteReply>({ domain: null, accountIds: [], fillableIds: [] });
   const thisSiteIds = computed(() => new Set(activeSite.value.accountIds));
+  const fillableIds = computed(() => new Set(activeSite.value.fillableIds));
   const view = signal<View>({ name: 'list' });
   const announcement = signal<{ text: string; at: number } | null>(null);
   const copiedId = signal<string | null>(null);
@@ -146,6 +153,8 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     accounts.value = list;
   }
 
+  const capture = createCaptureState(api.capture, { view, announce, reloadAccounts });
+
   async function start(): Promise<void> {
     stopped = false;
     scheduleTick();
@@ -154,7 +163,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
         api.getVaultStatus(),
         api.loadSettings(),
         api.listAccounts(),
-        api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [] })),
+        api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
         refreshCodes(),
       ]);
       batch(() => {
@@ -163,6 +172,8 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
         activeSite.value = site;
         phase.value = { name: 'ready' };
       });
+      // After the codes: findings left by the context menu or the shortcut open the review.
+      void capture.loadPending();
     } catch (error) {
       fail(error);
     }
@@ -212,6 +223,28 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       void api.markAccountUsed(id).catch(() => undefined);
     } catch (error) {
       announce(`Could not copy: ${toSerializedError(error).message}`);
+    }
+  }
+
+  /**
+   * Fills the code into the page (the worker checks the binding and finds the field) and,
+   * for Enter on a row, copies the same code too.
+   */
+  async function fill(id: string, options: { alsoCopy?: boolean } = {}): Promise<void> {
+    const account = findAccount(id);
+    if (!account) return;
+    try {
+      const { code } = await api.fillCode(id);
+      if (account.kind === 'hotp') hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+      revealed.value = new Set(revealed.value).add(id);
+      copiedId.value = id;
+      if (options.alsoCopy) {
+        await api.writeClipboard(code);
+        await api.scheduleClipboardClear(code);
+      }
+      announce(`Filled the code for ${accountLabel(account)} into the page${options.alsoCopy ? ' and copied it' : ''}.`);
+    } catch (error) {
+      announce(toSerializedError(error).message);
     }
   }
 
@@ -338,7 +371,10 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     codeFor,
     findAccount,
     copy,
+    fill,
     nextHotp,
+    /** Accounts allowed to fill on the exact page the popup acts for: these offer Fill. */
+    fillableIds: fillableIds as ReadonlySignal<ReadonlySet<string>>,
     addAccount,
     updateAccount,
     togglePin,
@@ -349,6 +385,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     changeSettings,
     reveal,
     announce,
+    capture,
   };
 }
 

@@ -34,6 +34,7 @@ export type VaultInputCode =
   | 'invalid-flag'
   | 'invalid-order'
   | 'not-hotp'
+  | 'not-time-based'
   | 'counter-exhausted'
   | 'invalid-deleted-account';
 

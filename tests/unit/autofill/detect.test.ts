@@ -144,6 +144,14 @@ describe('detectOtpTarget', () => {
     });
   });
 
+  it('refuses a field under a click-through top-layer popover', () => {
+    // pointer-events:none hides the popover from hit testing; its box still covers the field.
+    expect(
+      detect(`<input name="otp" ${R}><div data-popover-open data-pointer-events="none" data-rect="0,0,1280,800"></div>`),
+    ).toMatchObject({ kind: 'none', excluded: ['covered field'] });
+    expect(fieldId(detect(`<input id="f" name="otp" ${R}><div data-popover-open data-rect="900,0,100,50"></div>`))).toBe('f');
+  });
+
   it('lets a label sit over the field (floating labels)', () => {
     expect(fieldId(detect(`<label for="f" data-rect="110,105,80,30">Authentication code</label><input id="f" ${R}>`))).toBe('f');
     expect(fieldId(detect(`<input id="f" name="otp" ${R}><label for="f" data-rect="110,105,80,30">Code</label>`))).toBe('f');

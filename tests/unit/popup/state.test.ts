@@ -85,7 +85,8 @@ function fakeApi(accounts: AccountMeta[]): PopupApi & { clipboard: string[]; get
     writeClipboard: async (text) => void clipboard.push(text),
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-    activeSite: async () => ({ domain: null, accountIds: [] }),
+    activeSite: async () => ({ domain: null, accountIds: [], fillableIds: [] }),
+    fillCode: async () => ({ code: '123456', fields: 1 }),
   };
 }
 
@@ -152,7 +153,7 @@ describe('createPopupState', () => {
       meta('a2', { issuer: 'Acme', account: 'bob', order: 2, sites: [{ match: 'site', site: 'acme.test' }] }),
       meta('a3', { issuer: 'Ünïcode Bank', account: 'carol', order: 0 }),
     ];
-    const api = { ...fakeApi(accounts), activeSite: async () => ({ domain: 'acme.test', accountIds: ['a2'] }) };
+    const api = { ...fakeApi(accounts), activeSite: async () => ({ domain: 'acme.test', accountIds: ['a2'], fillableIds: ['a2'] }) };
     const { clock } = manualClock(0);
     const state = createPopupState(api, clock);
     await state.start();

@@ -1,0 +1,17 @@
+/** Why a fill did not happen, said plainly to the person who asked for it. */
+import { TesseraError } from '../errors';
+
+export type AutofillErrorCode =
+  | 'page-not-fillable'
+  | 'not-bound'
+  | 'no-field'
+  | 'ambiguous'
+  | 'several-frames'
+  | 'fill-refused';
+
+export class AutofillError extends TesseraError {
+  declare readonly code: AutofillErrorCode;
+  constructor(code: AutofillErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}

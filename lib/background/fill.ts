@@ -1,0 +1,48 @@
+/**
+ * Filling a code after a user action: the worker checks that the account is bound to the
+ * tab's origin (as the browser reports it), finds the one field, and only then computes
+ * the code and hands it to that document. The code is the only thing that leaves.
+ */
+import { chooseFillFrame } from '../autofill/choose-frame';
+import { AutofillError } from '../autofill/errors';
+import { fillRefusalMessage } from '../autofill/choose-frame';
+import { completeFill, injectFillAgent } from '../platform/autofill';
+import { tabUrl } from '../platform/tabs';
+import { bindingMatches, originOf } from '../sites/binding';
+import type { Vault } from '../vault/vault';
+
+export interface FillOutcome {
+  code: string;
+  fields: number;
+}
+
+export async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
+  const origin = await tabOrigin(tabId);
+  const account = await vault.get(accountId);
+  if (!account.sites.some((binding) => bindingMatches(binding, origin))) {
+    throw new AutofillError(
+      'not-bound',
+      `${account.issuer || account.account} is not set to fill on ${new URL(origin).host}. Copy the code, or add this site in the account's settings.`,
+    );
+  }
+  const frame = chooseFillFrame(await injectFillAgent(tabId), origin);
+  if (frame.report.status !== 'found') throw new AutofillError('no-field', 'No code field was found.');
+  const code = account.kind === 'hotp' ? (await vault.nextHotp(accountId)).code : (await vault.codeOf(accountId, now)).current;
+  const result = await completeFill(tabId, frame.documentId, frame.report.token, code);
+  if (!result.filled) throw new AutofillError('fill-refused', fillRefusalMessage(result.reason));
+  await vault.markUsed(accountId);
+  return { code, fields: result.fields };
+}
+
+/** The tab's origin from the browser (activeTab), never from the page. */
+export async function tabOrigin(tabId: number): Promise<string> {
+  const url = await tabUrl(tabId);
+  try {
+    if (!url) throw new Error('no url');
+    const origin = originOf(url);
+    if (!/^https?:\/\//.test(origin)) throw new Error('not web');
+    return origin;
+  } catch (cause) {
+    throw new AutofillError('page-not-fillable', 'Tessera can fill codes only on web pages you opened it on.', { cause });
+  }
+}

@@ -1,0 +1,30 @@
+/** Injecting the fill agent into a tab's frames and handing it the code (browser calls only). */
+import { browser } from 'wxt/browser';
+import type { InjectedFrame } from '../autofill/choose-frame';
+import type { FillResult } from '../autofill/fill';
+import { completeFillInFrame, type FrameReport } from '../autofill/frame-agent';
+
+const AGENT_FILE = '/autofill-frame.js';
+
+function isFrameReport(value: unknown): value is FrameReport {
+  return typeof value === 'object' && value !== null && typeof (value as FrameReport).status === 'string';
+}
+
+/** Frames the extension may enter under `activeTab`; others are skipped by the browser. */
+export async function injectFillAgent(tabId: number): Promise<InjectedFrame[]> {
+  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [AGENT_FILE] });
+  return results.flatMap((r) =>
+    isFrameReport(r.result) ? [{ frameId: r.frameId, documentId: r.documentId, report: r.result }] : [],
+  );
+}
+
+/** Sends the code to exactly the document that reported the field (not a later navigation). */
+export async function completeFill(tabId: number, documentId: string, token: string, code: string): Promise<FillResult> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, documentIds: [documentId] },
+    func: completeFillInFrame,
+    args: [token, code],
+  });
+  const value = result?.result as FillResult | undefined;
+  return value ?? { filled: false, reason: 'no-target' };
+}
