@@ -33,6 +33,8 @@ export default defineConfig({
     // Scan for an enrollment QR code without reaching for the mouse (grants activeTab, as a click does).
     commands: {
       'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Scan this page for a QR code' },
+      // Fills the single account bound to this page; with several, opens the popup to choose.
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code for this site' },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tessera@tessera.example', strict_min_version: '128.0' } } }

@@ -4,6 +4,8 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createVaultAccess } from '@/lib/background/vault-access';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from '@/lib/platform/clipboard';
 import { listenForMessages } from '@/lib/platform/messaging';
+import { createFillMenu, onFillTriggers, openPopup } from '@/lib/platform/autofill';
+import { fillForTab } from '@/lib/background/fill';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers, openPopupForReview } from '@/lib/platform/capture';
 
@@ -15,7 +17,12 @@ export default defineBackground({
     const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
     listenForMessages(createBackgroundHandlers({ vault, capture }));
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.
-    browser.runtime.onInstalled.addListener(() => createCaptureMenu());
+    browser.runtime.onInstalled.addListener(() => {
+      createCaptureMenu();
+      createFillMenu();
+    });
+    // Keyboard command and context menu on an editable field: fill this site's account.
+    onFillTriggers(async (tabId) => fillForTab(await vault(), tabId, openPopup));
     onCaptureTriggers(async (tabId) => {
       await capture.scan(tabId).catch(() => undefined);
       await openPopupForReview();

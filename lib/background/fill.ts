@@ -8,7 +8,7 @@ import { AutofillError } from '../autofill/errors';
 import { fillRefusalMessage } from '../autofill/choose-frame';
 import { completeFill, injectFillAgent } from '../platform/autofill';
 import { tabUrl } from '../platform/tabs';
-import { bindingMatches, originOf } from '../sites/binding';
+import { accountsForOrigin, bindingMatches, originOf } from '../sites/binding';
 import type { Vault } from '../vault/vault';
 
 export interface FillOutcome {
@@ -44,5 +44,20 @@ export async function tabOrigin(tabId: number): Promise<string> {
     return origin;
   } catch (cause) {
     throw new AutofillError('page-not-fillable', 'Tessera can fill codes only on web pages you opened it on.', { cause });
+  }
+}
+
+/**
+ * The keyboard command and context menu: fill the one account bound to this page; with
+ * none or several, or when filling fails, open the popup, which lists this site's
+ * accounts first and can say what went wrong.
+ */
+export async function fillForTab(vault: Vault, tabId: number, openPopup: () => Promise<void>): Promise<void> {
+  try {
+    const matches = accountsForOrigin(await vault.list(), await tabOrigin(tabId));
+    if (matches.length !== 1) return await openPopup();
+    await fillAccountCode(vault, tabId, matches[0]!.account.id);
+  } catch {
+    await openPopup();
   }
 }

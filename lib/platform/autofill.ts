@@ -28,3 +28,32 @@ export async function completeFill(tabId: number, documentId: string, token: str
   const value = result?.result as FillResult | undefined;
   return value ?? { filled: false, reason: 'no-target' };
 }
+
+export const FILL_MENU_ID = 'tessera-fill-code';
+export const FILL_COMMAND = 'fill-code';
+
+/** Registered on install/update: the item shows on editable fields only. */
+export function createFillMenu(): void {
+  browser.contextMenus.create(
+    { id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] },
+    () => void browser.runtime.lastError,
+  );
+}
+
+/**
+ * Runs `fill` for the tab named by a browser-drawn trigger (the context-menu item or the
+ * keyboard command): the page can synthesise neither.
+ */
+export function onFillTriggers(fill: (tabId: number) => Promise<void>): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FILL_MENU_ID && tab?.id !== undefined) void fill(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === FILL_COMMAND && tab?.id !== undefined) void fill(tab.id);
+  });
+}
+
+/** Shows the popup so the person can choose (several accounts) or read why nothing was filled. */
+export async function openPopup(): Promise<void> {
+  await browser.action.openPopup().catch(() => undefined);
+}
