@@ -112,7 +112,9 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
       throw new CaptureError('page-changed', 'The page changed while Tessera was scanning it. Try again.');
     }
     const previous = await deps.load();
-    const sameTab = previous && previous.tabId === tabId && previous.url === before.url ? previous.items : [];
+    // Findings still pending on the same tab and origin are kept: an export shown one QR code
+    // at a time is scanned part by part into one batch.
+    const sameTab = previous && previous.tabId === tabId && sameOrigin(previous.url, before.url) ? previous.items : [];
     const capture: StoredCapture = {
       id: newId(),
       tabId,
@@ -212,4 +214,12 @@ export function decodeVisibleTab(image: QrImage, rects: Rect[], viewport: PageVi
     devicePixelRatio: viewport.devicePixelRatio,
   });
   return decodeScreenshot(image, crops);
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

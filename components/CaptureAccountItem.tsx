@@ -1,0 +1,83 @@
+import { useSignal } from '@preact/signals';
+import type { CaptureItemView } from '@/lib/capture/review';
+import type { PopupState } from '@/lib/popup/state';
+import type { SiteBinding } from '@/lib/vault/types';
+import { CaptureAccountFacts } from './CaptureAccountFacts';
+import { CaptureConflictChoice } from './CaptureConflictChoice';
+import { CaptureFoundOn } from './CaptureFoundOn';
+import { CaptureWarnings } from './CaptureWarnings';
+import { SitesEditor } from './SitesEditor';
+
+type AccountItem = Extract<CaptureItemView, { type: 'account' }>;
+
+/** One scanned account: what it is, where it was found, warnings, sites, then Add or Skip. */
+export function CaptureAccountItem({ state, item }: { state: PopupState; item: AccountItem }) {
+  const { preview } = item;
+  const mismatch = item.warnings.some((w) => w.code === 'issuer-mismatch');
+  // A page whose issuer does not match gets no binding unless the user adds it: a phishing page
+  // must not bind someone else's codes to itself with one hasty click.
+  const sites = useSignal<SiteBinding[]>(mismatch ? [] : item.suggestedSites);
+  const deviceBound = useSignal(false);
+  const busy = useSignal(false);
+  const title = preview.issuer || preview.account || 'this account';
+  const headingId = `capture-${item.id}`;
+
+  async function add(onConflict?: 'replace' | 'keep-both') {
+    busy.value = true;
+    try {
+      await state.capture.confirm(item.id, {
+        sites: sites.value,
+        deviceBound: deviceBound.value,
+        ...(onConflict ? { onConflict } : {}),
+      });
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const dup = preview.duplicate;
+  return (
+    <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="account">
+      <h2 id={headingId}>Add {title}?</h2>
+      <CaptureFoundOn foundOn={item.foundOn} />
+      <CaptureAccountFacts preview={preview} />
+      <CaptureWarnings warnings={item.warnings} />
+      {dup.state === 'exists' && (
+        <p class="capture-note" data-duplicate="exists">
+          Already added: <strong>{dup.label}</strong> has this same secret. Adding it again changes nothing.
+        </p>
+      )}
+      <SitesEditor sites={sites} />
+      {mismatch &&
+        item.suggestedSites.map((site) =>
+          site.match === 'origin' && !sites.value.some((s) => s.match === 'origin' && s.origin === site.origin) ? (
+            <p class="hint" key={site.origin}>
+              Not filled on this page because the service does not match it.{' '}
+              <button type="button" class="link-button" onClick={() => (sites.value = [...sites.value, site])}>
+                Fill on {site.origin} anyway
+              </button>
+            </p>
+          ) : null,
+        )}
+      <label class="check">
+        <input type="checkbox" name="deviceBound" checked={deviceBound.value} onChange={(e) => (deviceBound.value = e.currentTarget.checked)} />
+        <span>
+          <strong>Keep on this device only</strong>
+          <small>Never exported or backed up; lost if this browser profile is lost.</small>
+        </span>
+      </label>
+      {dup.state === 'conflict' ? (
+        <CaptureConflictChoice label={dup.label} busy={busy.value} onChoose={(c) => void add(c)} onCancel={() => void state.capture.skip(item.id)} />
+      ) : (
+        <div class="actions">
+          <button type="button" class="primary" disabled={busy.value} onClick={() => void add()}>
+            Add
+          </button>
+          <button type="button" class="quiet" disabled={busy.value} onClick={() => void state.capture.skip(item.id)}>
+            Skip
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { CaptureWarning } from '@/lib/capture/classify';
+
+const TITLES: Record<CaptureWarning['code'], string> = {
+  'not-https': 'Not a secure page',
+  'issuer-mismatch': 'The service does not match this site',
+  'weak-secret': 'Short secret',
+  'unusual-parameters': 'Unusual settings',
+};
+
+export function CaptureWarnings({ warnings }: { warnings: CaptureWarning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul class="capture-warnings" aria-label="Warnings">
+      {warnings.map((w) => (
+        <li key={w.code} data-warning={w.code}>
+          <strong>{TITLES[w.code]}.</strong> {w.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The popup's QR-capture review: scan the page the popup acts for, show what was found, and add
+ * an item only when the user confirms it. Secrets never come here: the worker keeps the findings
+ * and this side holds only what the confirmation displays, plus opaque ids.
+ */
+import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
+import type { CaptureItemView, CaptureView } from '../capture/review';
+import type { View } from './state';
+
+export interface CaptureApi {
+  scanPage(): Promise<CaptureView>;
+  pendingCapture(): Promise<CaptureView | null>;
+  confirmCapture(request: ConfirmCaptureRequest): Promise<ConfirmCaptureReply>;
+  dismissCapture(captureId: string, itemId?: string): Promise<void>;
+}
+
+export type CaptureChoices = Omit<ConfirmCaptureRequest, 'captureId' | 'itemId'>;
+
+interface Host {
+  /** The popup's view signal: the review is the `capture` view. */
+  view: Signal<View>;
+  announce(text: string): void;
+  reloadAccounts(): Promise<void>;
+}
+
+function messageOf(error: unknown): string {
+  return error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : 'Something went wrong inside Tessera.';
+}
+
+function labelOf(item: { issuer: string; account: string }): string {
+  return item.issuer && item.account ? `${item.issuer} (${item.account})` : item.issuer || item.account || 'the account';
+}
+
+export function createCaptureState(api: CaptureApi | undefined, host: Host) {
+  const review = signal<CaptureView | null>(null);
+  const scanning = signal(false);
+  const error = signal<string | null>(null);
+  /** What was added or skipped in this review, for the summary once every item is handled. */
+  const done = signal<string[]>([]);
+
+  function show(view: CaptureView): void {
+    batch(() => {
+      review.value = view;
+      done.value = [];
+      error.value = null;
+      host.view.value = { name: 'capture' };
+    });
+  }
+
+  async function scan(): Promise<void> {
+    if (!api || scanning.value) return;
+    batch(() => {
+      scanning.value = true;
+      error.value = null;
+      review.value = null;
+      host.view.value = { name: 'capture' };
+    });
+    try {
+      const view = await api.scanPage();
+      show(view);
+      const n = view.items.length;
+      host.announce(n === 0 ? 'No QR code found on this page.' : `Found ${n} QR code${n === 1 ? '' : 's'}: review before adding.`);
+    } catch (caught) {
+      error.value = messageOf(caught);
+      host.announce(error.value);
+    } finally {
+      scanning.value = false;
+    }
+  }
+
+  /** Called once the popup is ready: findings left by the context menu or the shortcut. */
+  async function loadPending(): Promise<void> {
+    if (!api) return;
+    const view = await api.pendingCapture().catch(() => null);
+    if (view && host.view.value.name === 'list') show(view);
+  }
+
+  function drop(itemId: string, note: string): void {
+    const current = review.value;
+    if (!current) return;
+    batch(() => {
+      review.value = { ...current, items: current.items.filter((i) => i.id !== itemId) };
+      done.value = [...done.value, note];
+    });
+    host.announce(note);
+    // Every item handled: back to the list, where the new accounts now show.
+    if (review.value?.items.length === 0) close();
+  }
+
+  function patchItem(itemId: string, patch: (item: CaptureItemView) => CaptureItemView): void {
+    const current = review.value;
+    if (current) review.value = { ...current, items: current.items.map((i) => (i.id === itemId ? patch(i) : i)) };
+  }
+
+  /** Adds one item with the user's choices; a conflict comes back for the user to decide. */
+  async function confirm(itemId: string, choices: CaptureChoices): Promise<ConfirmCaptureReply | null> {
+    const current = review.value;
+    const item = current?.items.find((i) => i.id === itemId);
+    if (!api || !current || !item) return null;
+    try {
+      const reply = await api.confirmCapture({ captureId: current.captureId, itemId, ...choices });
+      if (reply.type === 'account') {
+        const r = reply.reply;
+        if (r.status === 'conflict') {
+          patchItem(itemId, (i) =>
+            i.type === 'account'
+              ? { ...i, preview: { ...i.preview, duplicate: { state: 'conflict', existingId: r.existing.id, label: labelOf(r.existing) } } }
+              : i,
+          );
+          return reply;
+        }
+        await host.reloadAccounts();
+        drop(itemId, r.status === 'added' ? `Added ${labelOf(r.account)}.` : `${labelOf(r.account)} is already in Tessera; nothing was added.`);
+      } else if (reply.status === 'imported') {
+        await host.reloadAccounts();
+        const unchanged = reply.unchanged > 0 ? ` ${reply.unchanged} were already in Tessera.` : '';
+        drop(itemId, `Imported ${reply.added} account${reply.added === 1 ? '' : 's'} from the export.${unchanged}`);
+      }
+      return reply;
+    } catch (caught) {
+      error.value = messageOf(caught);
+      host.announce(error.value);
+      return null;
+    }
+  }
+
+  async function skip(itemId: string): Promise<void> {
+    const current = review.value;
+    if (!api || !current) return;
+    await api.dismissCapture(current.captureId, itemId).catch(() => undefined);
+    drop(itemId, 'Skipped; nothing was added.');
+  }
+
+  function close(): void {
+    const current = review.value;
+    // Nothing left to decide, or the user leaves: the worker forgets the findings.
+    if (api && current) void api.dismissCapture(current.captureId).catch(() => undefined);
+    batch(() => {
+      review.value = null;
+      error.value = null;
+      if (host.view.value.name === 'capture') host.view.value = { name: 'list' };
+    });
+  }
+
+  return {
+    review: review as ReadonlySignal<CaptureView | null>,
+    scanning: scanning as ReadonlySignal<boolean>,
+    error: error as ReadonlySignal<string | null>,
+    done: done as ReadonlySignal<string[]>,
+    available: api !== undefined,
+    scan,
+    loadPending,
+    confirm,
+    skip,
+    close,
+  };
+}
+
+export type CaptureState = ReturnType<typeof createCaptureState>;
