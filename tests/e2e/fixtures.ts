@@ -176,10 +176,11 @@ export class ExtensionHarness {
    * quitting and reopening Chrome would. The worker is started through CDP,
    * since nothing else may wake it on a reused profile.
    */
-  async restartBrowser(): Promise<void> {
+  async restartBrowser(options: { whileClosed?: () => Promise<void> } = {}): Promise<void> {
     await this.#toolbar.disconnect();
     await this.#context.close();
     this.#worker = null;
+    await options.whileClosed?.();
     this.#context = await launchWithExtension({
       userDataDir: this.userDataDir,
       extensionDir: this.extensionDir,
