@@ -11,7 +11,9 @@ const JOB_KEY = 'clipboardJob';
 export const CLIPBOARD_ALARM = 'tessera-clear-clipboard';
 const OFFSCREEN_PATH = '/offscreen.html';
 
+/** Clearing needs the offscreen API (Chromium) and the user's clipboardRead grant. */
 export async function canClearClipboard(): Promise<boolean> {
+  if (!('offscreen' in browser) || !browser.offscreen) return false;
   return browser.permissions.contains({ permissions: ['clipboardRead'] });
 }
 
