@@ -56,9 +56,15 @@ export function CaptureReview({ state }: { state: PopupState }) {
   const n = review.items.length;
   return (
     <div class="capture-review">
-      <p class="capture-summary" role="status">
-        {n === 1 ? 'One QR code found.' : `${n} QR codes found.`} Nothing is added until you confirm.
-      </p>
+      <div class="capture-summary">
+        <p role="status">
+          {n === 1 ? 'One QR code found.' : `${n} QR codes found.`} Nothing is added until you confirm.
+        </p>
+        {/* The next part of an export, or a code that appeared since: scanned into this review. */}
+        <button type="button" class="link-button" onClick={() => void capture.scan()}>
+          Scan this page again
+        </button>
+      </div>
       {error && (
         <p class="field-error" role="alert">
           {error}

@@ -31,7 +31,8 @@ export class CaptureReview {
    */
   async scan(target: Page): Promise<void> {
     await target.bringToFront();
-    await this.scanButton.click();
+    // The header button on the list; "Scan this page again" when a review is already open.
+    await this.scanButton.or(this.page.getByRole('button', { name: 'Scan this page again' })).first().click();
     await this.settled();
   }
 
