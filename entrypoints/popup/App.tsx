@@ -1,6 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { AccountList } from '@/components/AccountList';
 import { AddAccountForm } from '@/components/AddAccountForm';
+import { CaptureReview } from '@/components/CaptureReview';
+import { CaptureScanButton } from '@/components/CaptureScanButton';
 import { EditAccount } from '@/components/EditAccount';
 import { EmptyState } from '@/components/EmptyState';
 import { Icon } from '@/components/Icon';
@@ -60,6 +62,7 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
       )}
       {view.name === 'list' && state.phase.value.name === 'ready' && (
         <nav class="top-actions" aria-label="Tessera">
+          <CaptureScanButton state={state} />
           <button type="button" class="icon-button" aria-label="Add an account" title="Add an account" onClick={() => (state.view.value = { name: 'add' })}>
             <Icon name="plus" />
           </button>
@@ -85,6 +88,8 @@ function Body({ state }: { state: PopupState }) {
   switch (view.name) {
     case 'add':
       return <AddAccountForm state={state} />;
+    case 'capture':
+      return <CaptureReview state={state} />;
     case 'settings':
       return <SettingsView state={state} />;
     case 'edit': {
