@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { PopupState } from '@/lib/popup/state';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
 import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
+import { openManagePage } from '@/lib/platform/manage';
 import { FieldError } from './FieldError';
 
 export function SettingsView({ state }: { state: PopupState }) {
@@ -53,6 +54,12 @@ export function SettingsView({ state }: { state: PopupState }) {
           out of Tessera's reach.
         </small>
       </label>
+      <div class="field">
+        <button type="button" class="link-button" onClick={() => void openManagePage().then(() => window.close())}>
+          Backup, import and export…
+        </button>
+        <small class="hint">Opens in a tab: encrypted backups, imports from other apps, exports.</small>
+      </div>
       <FieldError id="settings-error" message={error.value} />
       <div class="actions">
         <button type="button" class="primary" onClick={() => (state.view.value = { name: 'list' })}>

@@ -1,0 +1,81 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { MIN_BACKUP_PASSPHRASE_LENGTH } from '@/lib/backup/exports';
+import { passphraseStrength } from '@/lib/manage/files';
+import type { ManageState } from '@/lib/manage/state';
+import { ExportSkippedList } from './ExportSkippedList';
+import { FieldError } from './FieldError';
+import { ManageSection } from './ManageSection';
+
+export function BackupSection({ state }: { state: ManageState }) {
+  const passphrase = useSignal('');
+  const confirmation = useSignal('');
+  const strength = useComputed(() => (passphrase.value === '' ? null : passphraseStrength(passphrase.value, MIN_BACKUP_PASSPHRASE_LENGTH)));
+  const task = state.backup.value;
+  const working = task.name === 'working';
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    await state.createBackup(passphrase.value, confirmation.value);
+    if (state.backup.value.name === 'done') {
+      passphrase.value = '';
+      confirmation.value = '';
+    }
+  }
+
+  return (
+    <ManageSection
+      id="backup"
+      title="Encrypted backup"
+      intro="A .tessera file with every account, encrypted with a passphrase you choose. Keep it somewhere other than this computer. Restore it below, under Import."
+    >
+      <form class="manage-form" aria-label="Download encrypted backup" onSubmit={submit}>
+        <label class="field">
+          <span>Backup passphrase</span>
+          <input
+            type="password"
+            autocomplete="new-password"
+            value={passphrase}
+            onInput={(e) => (passphrase.value = e.currentTarget.value)}
+            aria-describedby="backup-strength backup-warning"
+            disabled={working}
+          />
+        </label>
+        <p class={`strength ${strength.value?.level ?? ''}`} id="backup-strength" aria-live="polite">
+          {strength.value?.hint ?? `At least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters; several words are best.`}
+        </p>
+        <label class="field">
+          <span>Passphrase again</span>
+          <input
+            type="password"
+            autocomplete="new-password"
+            value={confirmation}
+            onInput={(e) => (confirmation.value = e.currentTarget.value)}
+            disabled={working}
+          />
+        </label>
+        <p class="notice" id="backup-warning">
+          If you forget this passphrase, the backup cannot be opened by anyone, Tessera included. There is no recovery.
+        </p>
+        <FieldError id="backup-error" message={task.name === 'failed' ? task.message : null} />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={working}>
+            Download encrypted backup (.tessera)
+          </button>
+        </div>
+        {working && (
+          <div class="progress" role="status">
+            <progress aria-label="Encrypting the backup" /> Encrypting (the passphrase is stretched on purpose; this takes a moment)…
+          </div>
+        )}
+      </form>
+      {task.name === 'done' && (
+        <div class="result" role="status">
+          <p>
+            Saved <strong>{task.value.fileName}</strong> with {task.value.exported} account{task.value.exported === 1 ? '' : 's'}.
+          </p>
+          <ExportSkippedList skipped={task.value.skipped} what="the backup" />
+        </div>
+      )}
+    </ManageSection>
+  );
+}

@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { createBrowserManageApi } from '@/lib/platform/manage';
+import { createManageState } from '@/lib/manage/state';
+import { App } from './App';
+
+const state = createManageState(createBrowserManageApi());
+render(<App state={state} />, document.getElementById('app')!);
+void state.start();
