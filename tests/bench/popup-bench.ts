@@ -1,0 +1,313 @@
+/**
+ * Popup benchmark (issue 4): open-to-all-codes-visible in headless Chromium with the production
+ * build, from navigation start of `popup.html` to the moment every row's code is in the DOM (no
+ * `…` placeholder left in any `[data-code]`), for 200 and 1,000 accounts, with the worker warm and
+ * right after it was stopped. Also the popup's JS size (what popup.html loads up front, raw and gzip).
+ * Figures are printed, not asserted. Run alone with `npx tsx tests/bench/popup-bench.ts`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { BENCH_EXTENSION_DIR, BenchSession, median, ms } from './extension-session';
+
+export const POPUP_TARGETS: Record<number, number> = { 200: 100, 1000: 250 };
+
+/** What the page itself measured; times are `performance.now()`, i.e. ms since navigation start. */
+export type OpenTiming = {
+  allCodes: number;
+  firstCode: number | null;
+  domContentLoaded: number;
+  /** First message the popup sent: its script has been fetched, parsed and started. */
+  firstMessage: number | null;
+  messages: Array<{ name: string; start: number; end: number }>;
+  longTaskMs: number;
+};
+
+export type PopupOpenRow = {
+  accounts: number;
+  worker: 'warm' | 'cold';
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  targetMs: number;
+  /** Median-run breakdown. */
+  sample: OpenTiming;
+};
+
+export type JsSize = { file: string; raw: number; gzip: number };
+export type PopupSize = { upFront: JsSize[]; lazy: JsSize[]; css: JsSize[] };
+export type PopupBenchResult = { opens: PopupOpenRow[]; size: PopupSize; baselineMs: number; trace: TraceSlice[] };
+
+/**
+ * Injected before any popup script runs, only on `popup.html#bench=<n>`: times every message the
+ * popup sends and notes when all n codes are in the DOM (checked on every DOM mutation).
+ */
+function instrumentPopup(): void {
+  const match = /^#bench=(\d+)$/.exec(location.hash);
+  if (!match) return;
+  const expected = Number(match[1]);
+  type Probe = {
+    done: boolean;
+    allCodes: number | null;
+    firstCode: number | null;
+    messages: Array<{ name: string; start: number; end: number }>;
+    longTaskMs: number;
+  };
+  const probe: Probe = { done: false, allCodes: null, firstCode: null, messages: [], longTaskMs: 0 };
+  (globalThis as unknown as { __tesseraBench: Probe }).__tesseraBench = probe;
+
+  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome
+    .runtime;
+  const send = runtime.sendMessage.bind(runtime);
+  runtime.sendMessage = (...args: unknown[]) => {
+    const entry = { name: String((args[0] as { name?: string })?.name ?? '?'), start: performance.now(), end: NaN };
+    probe.messages.push(entry);
+    return send(...args).finally(() => (entry.end = performance.now()));
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries()) probe.longTaskMs += task.duration;
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // longtask is not supported everywhere; the breakdown just lacks it.
+  }
+
+  const observer = new MutationObserver(() => {
+    const codes = document.querySelectorAll('[data-code]');
+    if (codes.length > 0 && probe.firstCode === null) probe.firstCode = performance.now();
+    if (codes.length < expected) return;
+    for (const code of codes) if (code.textContent === '…') return;
+    probe.allCodes = performance.now();
+    probe.done = true;
+    observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+async function openOnce(session: BenchSession, accounts: number): Promise<OpenTiming> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(session.url(`popup.html#bench=${accounts}`));
+    await page.waitForFunction(() => (globalThis as unknown as { __tesseraBench?: { done: boolean } }).__tesseraBench?.done, null, {
+      timeout: 20_000,
+      polling: 50,
+    });
+    return await page.evaluate(() => {
+      const probe = (globalThis as unknown as {
+        __tesseraBench: { allCodes: number; firstCode: number | null; messages: OpenTiming['messages']; longTaskMs: number };
+      }).__tesseraBench;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        allCodes: probe.allCodes,
+        firstCode: probe.firstCode,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+        firstMessage: probe.messages[0]?.start ?? null,
+        messages: probe.messages,
+        longTaskMs: probe.longTaskMs,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureOpens(session: BenchSession, accounts: number, worker: 'warm' | 'cold', runs: number): Promise<PopupOpenRow> {
+  const samples: OpenTiming[] = [];
+  if (worker === 'warm') await openOnce(session, accounts); // fills the worker's caches for this step
+  for (let run = 0; run < runs; run++) {
+    if (worker === 'cold') await session.stopWorker();
+    samples.push(await openOnce(session, accounts));
+  }
+  const sorted = [...samples].sort((a, b) => a.allCodes - b.allCodes);
+  const sample = sorted[Math.floor(sorted.length / 2)]!;
+  return {
+    accounts,
+    worker,
+    runs,
+    medianMs: median(samples.map((s) => s.allCodes)),
+    minMs: sorted[0]!.allCodes,
+    maxMs: sorted[sorted.length - 1]!.allCodes,
+    targetMs: POPUP_TARGETS[accounts] ?? NaN,
+    sample,
+  };
+}
+
+/** DOMContentLoaded of `offscreen.html` (a tiny extension page): the floor any extension page pays. */
+async function baselineOpen(session: BenchSession, runs: number): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await session.context.newPage();
+    await page.goto(session.url('offscreen.html'));
+    samples.push(
+      await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+    );
+    await page.close();
+  }
+  return median(samples);
+}
+
+export type TraceSlice = { name: string; selfMs: number };
+
+/**
+ * One popup open under a Chromium trace: self time per trace event on the popup's renderer main
+ * thread (script, style, layout, GC, ...) from navigation to all codes, largest first.
+ */
+export async function traceOpen(session: BenchSession, accounts: number): Promise<TraceSlice[]> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  const events: Array<{ name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any }> = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  try {
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink',
+      transferMode: 'ReportEvents',
+    });
+    await page.goto(session.url(`popup.html#bench=${accounts}`));
+    await page.waitForFunction(() => (globalThis as unknown as { __tesseraBench?: { done: boolean } }).__tesseraBench?.done, null, {
+      timeout: 20_000,
+      polling: 50,
+    });
+    await cdp.send('Tracing.end');
+    await complete;
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+  // The popup's renderer main thread: where its module script was evaluated.
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const popupEval = events.find(
+    (e) => mainThreads.has(`${e.pid}:${e.tid}`) && JSON.stringify(e.args ?? {}).includes('/chunks/popup-'),
+  );
+  if (!popupEval) return [];
+  const slices = events
+    .filter((e) => e.ph === 'X' && e.pid === popupEval.pid && e.tid === popupEval.tid && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: Array<{ end: number; name: string; self: number }> = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= until) {
+      const done = stack.pop()!;
+      self.set(done.name, (self.get(done.name) ?? 0) + done.self);
+    }
+  };
+  for (const e of slices) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.self -= e.dur!;
+    stack.push({ end: e.ts + e.dur!, name: e.name, self: e.dur! });
+  }
+  close(Infinity);
+  return [...self]
+    .map(([name, us]) => ({ name, selfMs: us / 1000 }))
+    .filter((s) => s.selfMs >= 1)
+    .sort((a, b) => b.selfMs - a.selfMs);
+}
+
+/** The scripts popup.html loads before it can run (entry, static imports, modulepreloads) and the lazy ones. */
+export async function popupJsSize(extensionDir = BENCH_EXTENSION_DIR): Promise<PopupSize> {
+  const html = await readFile(path.join(extensionDir, 'popup.html'), 'utf8');
+  const attr = (tag: RegExp) => [...html.matchAll(tag)].map((m) => m[1]!);
+  const entries = [
+    ...attr(/<script[^>]*\bsrc="([^"]+)"/g),
+    ...attr(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ];
+  const css = attr(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+  const upFront = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = async (file: string) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    const source = await readFile(path.join(extensionDir, file), 'utf8');
+    const dir = path.posix.dirname(file);
+    const resolve = (spec: string) => (spec.startsWith('/') ? spec.slice(1) : path.posix.join(dir, spec));
+    // Static: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`.
+    for (const m of source.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["']([^"']+\.js)["']/g)) {
+      await visit(resolve(m[1]!));
+    }
+    for (const m of source.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) lazy.add(resolve(m[1]!));
+  };
+  for (const entry of entries) await visit(entry.replace(/^\//, ''));
+  const sizeOf = async (file: string): Promise<JsSize> => {
+    const bytes = await readFile(path.join(extensionDir, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  };
+  return {
+    upFront: await Promise.all([...upFront].map(sizeOf)),
+    lazy: await Promise.all([...lazy].filter((f) => !upFront.has(f)).map(sizeOf)),
+    css: await Promise.all(css.map((f) => sizeOf(f.replace(/^\//, '')))),
+  };
+}
+
+function describeSample(s: OpenTiming): string {
+  const byName = new Map<string, number>();
+  for (const m of s.messages) if (!byName.has(m.name)) byName.set(m.name, m.end);
+  const lastReply = Math.max(...s.messages.filter((m) => m.start < s.allCodes).map((m) => m.end));
+  const messages = [...byName].map(([name, t]) => `${name} ${t.toFixed(0)}`).join(', ');
+  return (
+    `DOMContentLoaded ${s.domContentLoaded.toFixed(0)}, first message ${s.firstMessage?.toFixed(0) ?? '-'}, ` +
+    `last reply ${lastReply.toFixed(0)}, first code ${s.firstCode?.toFixed(0) ?? '-'}, all codes ${s.allCodes.toFixed(0)} ms; ` +
+    `replies received at: ${messages}; long tasks ${s.longTaskMs.toFixed(0)} ms`
+  );
+}
+
+export function formatSize(size: PopupSize): string[] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const total = (list: JsSize[]) => list.reduce((acc, f) => ({ raw: acc.raw + f.raw, gzip: acc.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const up = total(size.upFront);
+  const lines = [`popup JS loaded up front: ${kb(up.raw)} raw, ${kb(up.gzip)} gzip (${size.upFront.length} files)`];
+  for (const f of size.upFront) lines.push(`    ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  if (size.lazy.length === 0) lines.push('popup JS loaded lazily: none');
+  else {
+    const lazy = total(size.lazy);
+    lines.push(`popup JS loaded lazily (import()): ${kb(lazy.raw)} raw, ${kb(lazy.gzip)} gzip`);
+    for (const f of size.lazy) lines.push(`    ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  }
+  for (const f of size.css) lines.push(`popup CSS ${f.file}: ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`);
+  return lines;
+}
+
+export async function runPopupBench(
+  options: { session?: BenchSession; runs?: number; sizes?: number[]; log?: (line: string) => void } = {},
+): Promise<PopupBenchResult> {
+  const { runs = 7, sizes = [200, 1000], log = console.log } = options;
+  const session = options.session ?? (await BenchSession.launch());
+  try {
+    await session.context.addInitScript(instrumentPopup);
+    const opens: PopupOpenRow[] = [];
+    log(`popup bench (headless Chromium, production build, median of ${runs})`);
+    for (const accounts of sizes) {
+      if (session.accounts < accounts) {
+        const seed = await session.seedTo(accounts);
+        log(`  seeded to ${accounts} accounts through ${seed.via} in ${(seed.ms / 1000).toFixed(1)} s`);
+      }
+      for (const worker of ['warm', 'cold'] as const) {
+        const row = await measureOpens(session, accounts, worker, runs);
+        opens.push(row);
+        const verdict = row.medianMs <= row.targetMs ? 'meets' : 'MISSES';
+        log(
+          `  popup open, ${accounts} accounts, worker ${worker}: median ${ms(row.medianMs)} ` +
+            `(min ${ms(row.minMs)}, max ${ms(row.maxMs)}; target ≤ ${row.targetMs} ms: ${verdict})`,
+        );
+        log(`      median run: ${describeSample(row.sample)}`);
+      }
+    }
+    const baselineMs = await baselineOpen(session, runs);
+    log(`  floor: a tiny extension page (offscreen.html) reaches DOMContentLoaded in ${ms(baselineMs)} (median)`);
+    const largest = Math.max(...sizes);
+    const trace = await traceOpen(session, largest);
+    const traced = trace.slice(0, 8).map((s) => `${s.name} ${s.selfMs.toFixed(0)}`).join(', ');
+    log(`  where the popup's main thread spends an open with ${largest} accounts (self ms, traced): ${traced || 'n/a'}`);
+    const size = await popupJsSize();
+    for (const line of formatSize(size)) log(`  ${line}`);
+    return { opens, size, baselineMs, trace };
+  } finally {
+    if (!options.session) await session.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runPopupBench();
+}
