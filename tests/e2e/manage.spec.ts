@@ -3,6 +3,7 @@
  * through the UI, hostile files, conflict choices and exports. Expected codes come from the
  * Aegis vector table (standards.md §6) through the independent oracle, never from Tessera.
  */
+import { createHmac } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,9 +37,24 @@ function oracleTotp(v: Vector, at = AT): string {
   return totp(base32ToBytes(v.secret), at, { digits: v.digits, period: v.period, algorithm: v.algorithm.toLowerCase() } as Parameters<typeof totp>[2]);
 }
 
+/** Steam Guard: RFC 6238 SHA1 over 30 s, the truncated value spelled in Steam's 26-letter alphabet. */
+function oracleSteam(secret: string, at = AT): string {
+  const message = Buffer.alloc(8);
+  message.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', base32ToBytes(secret)).update(message).digest();
+  let value = mac.readUInt32BE(mac[19]! & 0x0f) & 0x7fffffff;
+  const alphabet = '23456789BCDFGHJKMNPQRTVWXY';
+  let code = '';
+  for (let i = 0; i < 5; i++) {
+    code += alphabet[value % alphabet.length];
+    value = Math.floor(value / alphabet.length);
+  }
+  return code;
+}
+
 /**
- * Every TOTP vector present in the vault shows the oracle's code; every HOTP vector's next code is
- * the oracle's at its counter. Returns how many vectors were checked.
+ * Every TOTP and Steam vector present in the vault shows the oracle's code; every HOTP vector's
+ * next code is the oracle's at its counter. Returns how many vectors were checked.
  */
 async function expectVectorCodes(manage: ManagePage, vectors: readonly Vector[] = VECTORS): Promise<number> {
   const codes = await manage.codesAt(AT);
@@ -48,6 +64,7 @@ async function expectVectorCodes(manage: ManagePage, vectors: readonly Vector[] 
     const account = accounts.find((a) => a.issuer === v.issuer && a.account === v.account);
     if (!account || account.kind !== v.kind) continue;
     if (v.kind === 'totp') expect(codes.get(`${v.issuer}|${v.account}`), `${v.issuer} code`).toBe(oracleTotp(v));
+    if (v.kind === 'steam') expect(codes.get(`${v.issuer}|${v.account}`), `${v.issuer} code`).toBe(oracleSteam(v.secret));
     if (v.kind === 'hotp') {
       const { code } = await manage.nextHotp(account.id);
       expect(code, `${v.issuer} HOTP code`).toBe(hotp(base32ToBytes(v.secret), v.counter!, v.digits, v.algorithm.toLowerCase()));
@@ -134,20 +151,21 @@ test.describe('manage page', () => {
       const after = await restore.codesAt(AT);
       expect(after).toEqual(new Map([...before].filter(([key]) => key !== 'Bank|me')));
       expect((await restore.listAccounts()).some((a) => a.issuer === 'Bank')).toBe(false);
-      expect(await expectVectorCodes(restore)).toBe(6);
+      expect(await expectVectorCodes(restore)).toBe(7);
     } finally {
       await fresh.close();
     }
   });
 
   const FORMATS: ReadonlyArray<{ file: string; format: string; count: number; vectors: number; password?: string }> = [
-    { file: 'aegis_plain.json', format: 'Aegis vault', count: 7, vectors: 6 },
-    { file: 'aegis_encrypted.json', format: 'Aegis vault', count: 7, vectors: 6, password: 'test' },
-    { file: '2fas_authenticator_encrypted_v4.2fas', format: '2FAS backup', count: 5, vectors: 4, password: 'test' },
-    { file: 'andotp_plain.json', format: 'andOTP backup', count: 7, vectors: 6 },
+    { file: 'aegis_plain.json', format: 'Aegis vault', count: 7, vectors: 7 },
+    { file: 'aegis_encrypted.json', format: 'Aegis vault', count: 7, vectors: 7, password: 'test' },
+    { file: '2fas_authenticator_encrypted_v4.2fas', format: '2FAS backup', count: 5, vectors: 5, password: 'test' },
+    { file: 'andotp_plain.json', format: 'andOTP backup', count: 7, vectors: 7 },
+    // The fourth Bitwarden entry is a bare steam:// key on a login named "Test 4", not a vector.
     { file: 'bitwarden.csv', format: 'Bitwarden export (CSV)', count: 4, vectors: 3 },
-    { file: 'ente_auth.txt', format: 'ente Auth export', count: 7, vectors: 6 },
-    { file: 'plain.txt', format: 'otpauth:// link list', count: 7, vectors: 6 },
+    { file: 'ente_auth.txt', format: 'ente Auth export', count: 7, vectors: 7 },
+    { file: 'plain.txt', format: 'otpauth:// link list', count: 7, vectors: 7 },
   ];
 
   for (const { file, format, count, vectors, password } of FORMATS) {
@@ -162,7 +180,7 @@ test.describe('manage page', () => {
       await expect(manage.rowsWithStatus('new')).toHaveCount(count);
       await manage.importAll(count);
       expect(await manage.listAccounts()).toHaveLength(count);
-      // Every vector the format carries with its own parameters (Steam has no oracle here).
+      // Every vector the format carries, with its own parameters.
       expect(await expectVectorCodes(manage)).toBe(vectors);
     });
   }
