@@ -2,7 +2,7 @@
 import { type KeyProvider, createKeyCheck, generateDeviceKey, isKeyCheckValid } from '@/lib/crypto/device-key';
 import type { RandomBytes } from '@/lib/crypto/envelope';
 import { VaultUnavailableError } from './errors';
-import { DEVICE_KEY_ROW_ID, type DeviceKeyRow, VAULT_META_ROW_ID, type VaultDb } from './schema';
+import { DEVICE_KEY_ROW_ID, type DeviceKeyRow, type PassphraseKeyRow, VAULT_META_ROW_ID, type VaultDb } from './schema';
 
 export type DeviceKeyProviderDeps = {
   db: VaultDb | Promise<VaultDb>;
@@ -29,7 +29,7 @@ export function createDeviceKeyProvider(deps: DeviceKeyProviderDeps): KeyProvide
       tx.objectStore('keys').count(),
       tx.done,
     ]);
-    return { row, accounts, keys };
+    return { row: deviceRow(row), accounts, keys };
   }
 
   async function createFirstKey(db: VaultDb): Promise<DeviceKeyRow> {
@@ -55,7 +55,8 @@ export function createDeviceKeyProvider(deps: DeviceKeyProviderDeps): KeyProvide
       // Another context got here first (or records appeared): keep what is stored, write nothing.
       tx.abort();
       await tx.done.catch(() => undefined);
-      if (existing) return existing;
+      const existingDevice = deviceRow(existing);
+      if (existingDevice) return existingDevice;
       throw missingKey();
     }
     await Promise.all([
@@ -87,6 +88,11 @@ export function createDeviceKeyProvider(deps: DeviceKeyProviderDeps): KeyProvide
       return row.key;
     },
   };
+}
+
+/** Rows are keyed by kind, so the device row is the one with the device id. */
+export function deviceRow(row: DeviceKeyRow | PassphraseKeyRow | undefined): DeviceKeyRow | undefined {
+  return row?.id === DEVICE_KEY_ROW_ID ? row : undefined;
 }
 
 function missingKey(): VaultUnavailableError {

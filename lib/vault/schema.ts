@@ -1,6 +1,7 @@
 /** Owns the `tessera-vault` IndexedDB schema, its step-by-step migrations and opening it. */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
 import type { SecretEnvelope } from '@/lib/crypto/envelope';
+import type { PassphraseEnvelope } from '@/lib/crypto/passphrase';
 import { VaultUnavailableError } from './errors';
 import type { AccountRecord } from './types';
 
@@ -25,12 +26,29 @@ export type DeviceKeyRow = {
   createdAt: number;
 };
 
+export const PASSPHRASE_KEY_ROW_ID = 'passphrase';
+
+/**
+ * Passphrase mode: the data key exists on disk only sealed under a key derived from the
+ * passphrase (PBKDF2, parameters stored beside the salt); the check proves an unsealed key.
+ */
+export type PassphraseKeyRow = {
+  id: typeof PASSPHRASE_KEY_ROW_ID;
+  keyId: string;
+  wrapped: PassphraseEnvelope;
+  check: SecretEnvelope;
+  createdAt: number;
+};
+
 export type VaultMetaRow = {
   id: typeof VAULT_META_ROW_ID;
   schemaVersion: number;
   createdAt: number;
   /** Set when the first data key is created; the passphrase mode will add `'passphrase'`. */
-  mode?: 'device';
+  mode?: 'device' | 'passphrase';
+  /** Failed unlock attempts in a row, for the growing delay (never a permanent lock-out). */
+  failedUnlocks?: number;
+  lastFailedUnlockAt?: number;
 };
 
 /** A deleted account kept for a few seconds so the user can undo; purged after that. */
@@ -39,7 +57,7 @@ export type TrashRow = { id: string; record: AccountRecord; deletedAt: number };
 export interface VaultDbSchema extends DBSchema {
   accounts: { key: string; value: AccountRecord; indexes: { 'by-order': number } };
   trash: { key: string; value: TrashRow; indexes: { 'by-deleted-at': number } };
-  keys: { key: string; value: DeviceKeyRow };
+  keys: { key: string; value: DeviceKeyRow | PassphraseKeyRow };
   meta: { key: string; value: VaultMetaRow };
 }
 

@@ -1,3 +1,4 @@
+import type { DeviceKeyRow } from '@/lib/vault/schema';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,8 @@ describe('vault device key', () => {
     const { vault, db } = await setUpVault();
     await vault.status();
 
-    const [row] = await db.getAll('keys');
+    const [stored] = await db.getAll('keys');
+    const row = stored?.id === 'device' ? stored : undefined;
 
     expect(row!.key).toBeInstanceOf(CryptoKey);
     expect(row!.key.extractable).toBe(false);
@@ -56,7 +58,7 @@ describe('vault device key', () => {
   it('reports device-key-unusable when the stored key does not open its check', async () => {
     const { vault, db } = await setUpVault();
     await vault.add(totp());
-    const row = (await db.get('keys', 'device'))!;
+    const row = (await db.get('keys', 'device')) as DeviceKeyRow;
     const stranger = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
     await db.put('keys', { ...row, key: stranger, keyId: 'replaced' });
 
@@ -66,7 +68,7 @@ describe('vault device key', () => {
   it('reports device-key-unusable when the stored key lost its type', async () => {
     const { vault, db } = await setUpVault();
     await vault.status();
-    const row = (await db.get('keys', 'device'))!;
+    const row = (await db.get('keys', 'device')) as DeviceKeyRow;
     await db.put('keys', { ...row, key: {} as CryptoKey, keyId: 'lost' });
 
     expect((await rejection(createVault({ db }).status())).code).toBe('device-key-unusable');
