@@ -314,6 +314,23 @@ test.describe('QR capture', () => {
     await expectOracleCode(popup, /^Acme.*this device only.*data-url@acme\.test$/);
   });
 
+  test('findings left by a trigger (context menu, shortcut) open the review when the popup opens', async ({ extension, site }) => {
+    const { page, popup } = await openCapturePage(extension, site('acme.test', '/capture/two-codes.html'));
+    // What the context-menu and command handlers do in the worker: scan the tab, then open the popup.
+    const tabId = Number(new URL(popup.page.url()).searchParams.get('tab'));
+    const found = await popup.page.evaluate(async (tab) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const reply = (await chrome.runtime.sendMessage({ tessera: 1, name: 'scanPage', payload: { tabId: tab } })) as { ok: boolean; value: { items: unknown[] } };
+      return reply.ok ? reply.value.items.length : -1;
+    }, tabId);
+    expect(found).toBe(2);
+    await popup.page.close();
+    const reopened = new CaptureReview(await extension.clickToolbarButton(page));
+    await expect(reopened.items).toHaveCount(2);
+    await expect(reopened.item('Add Acme Backup?')).toBeVisible();
+    expect(await storedCount(reopened.page)).toBe(0);
+  });
+
   test('nothing found: says so and what to try', async ({ extension, site }) => {
     const { page, popup, review } = await openCapturePage(extension, site('acme.test', '/capture/index.html'));
     await review.scan(page);
