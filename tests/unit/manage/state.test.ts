@@ -6,7 +6,7 @@ import { decodeBase32 } from '@/lib/otp';
 import { setUpVault } from '../vault/helpers';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8');
-const file = (name: string, text: string | Uint8Array, type = '') => new File([text], name, { type });
+const file = (name: string, text: string, type = '') => new File([text], name, { type });
 /** Messages are JSON: what the page sends is what survives a JSON round trip. */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
