@@ -3,14 +3,28 @@
  * seeds accounts through the worker's own message contract (from a quiet extension page) and
  * stops the worker the way Chrome does when it idles out (CDP `ServiceWorker.stopAllWorkers`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, waitForExtensionWorker } from '../e2e/support/launch';
 
 /** The build to measure: `.output/chrome-mv3`, or `TESSERA_EXTENSION_DIR` as for the e2e tests. */
-export const BENCH_EXTENSION_DIR = process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
+export function benchExtensionDir(): string {
+  return process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR;
+}
+
+/**
+ * Copies the build to a temporary directory and measures that copy from then on, so a rebuild
+ * during the run (another terminal, a watcher) cannot swap files under the browser.
+ */
+export async function snapshotBuild(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const source = benchExtensionDir();
+  const dir = await mkdtemp(path.join(tmpdir(), 'tessera-bench-build-'));
+  await cp(source, dir, { recursive: true });
+  process.env.TESSERA_EXTENSION_DIR = dir;
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
 
 const ALGORITHMS = ['SHA1', 'SHA1', 'SHA1', 'SHA256', 'SHA512'] as const;
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -28,7 +42,7 @@ export class BenchSession {
 
   static async launch(): Promise<BenchSession> {
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-bench-profile-'));
-    const context = await launchWithExtension({ userDataDir, extensionDir: BENCH_EXTENSION_DIR, headless: true });
+    const context = await launchWithExtension({ userDataDir, extensionDir: benchExtensionDir(), headless: true });
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to a page need it.
     await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     const worker = await waitForExtensionWorker(context, { timeout: 15_000 });

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BENCH_EXTENSION_DIR, BenchSession, median, ms } from './extension-session';
+import { BenchSession, benchExtensionDir, median, ms } from './extension-session';
 
 export const POPUP_TARGETS: Record<number, number> = { 200: 100, 1000: 250 };
 
@@ -38,7 +38,7 @@ export type PopupOpenRow = {
 
 export type JsSize = { file: string; raw: number; gzip: number };
 export type PopupSize = { upFront: JsSize[]; lazy: JsSize[]; css: JsSize[] };
-export type PopupBenchResult = { opens: PopupOpenRow[]; size: PopupSize; baselineMs: number; trace: TraceSlice[] };
+export type PopupBenchResult = { opens: PopupOpenRow[]; size: PopupSize; baselineMs: number; trace: TraceSlice[]; profile: ProfileEntry[] };
 
 /**
  * Injected before any popup script runs, only on `popup.html#bench=<n>`: times every message the
@@ -206,8 +206,42 @@ export async function traceOpen(session: BenchSession, accounts: number): Promis
     .sort((a, b) => b.selfMs - a.selfMs);
 }
 
+export type ProfileEntry = { fn: string; selfMs: number };
+
+/** One popup open under the V8 sampling profiler: self time per function (minified names, with chunk:line:col). */
+export async function profileOpen(session: BenchSession, accounts: number): Promise<ProfileEntry[]> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(session.url(`popup.html#bench=${accounts}`));
+    await page.waitForFunction(() => (globalThis as unknown as { __tesseraBench?: { done: boolean } }).__tesseraBench?.done, null, {
+      timeout: 20_000,
+      polling: 50,
+    });
+    const { profile } = await cdp.send('Profiler.stop');
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    profile.samples?.forEach((id, i) => {
+      const frame = nodes.get(id)!.callFrame;
+      const where = frame.url ? ` ${frame.url.split('/').pop()}:${frame.lineNumber}:${frame.columnNumber}` : '';
+      const key = `${frame.functionName || '(anonymous)'}${where}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    });
+    return [...self]
+      .filter(([fn]) => fn !== '(idle)')
+      .map(([fn, selfMs]) => ({ fn, selfMs }))
+      .sort((a, b) => b.selfMs - a.selfMs);
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+}
+
 /** The scripts popup.html loads before it can run (entry, static imports, modulepreloads) and the lazy ones. */
-export async function popupJsSize(extensionDir = BENCH_EXTENSION_DIR): Promise<PopupSize> {
+export async function popupJsSize(extensionDir = benchExtensionDir()): Promise<PopupSize> {
   const html = await readFile(path.join(extensionDir, 'popup.html'), 'utf8');
   const attr = (tag: RegExp) => [...html.matchAll(tag)].map((m) => m[1]!);
   const entries = [
@@ -300,9 +334,12 @@ export async function runPopupBench(
     const trace = await traceOpen(session, largest);
     const traced = trace.slice(0, 8).map((s) => `${s.name} ${s.selfMs.toFixed(0)}`).join(', ');
     log(`  where the popup's main thread spends an open with ${largest} accounts (self ms, traced): ${traced || 'n/a'}`);
+    const profile = await profileOpen(session, largest);
+    log(`  CPU profile of that open, top self time (V8 sampling; minified names):`);
+    for (const entry of profile.slice(0, 10)) log(`      ${entry.selfMs.toFixed(0).padStart(5)} ms  ${entry.fn}`);
     const size = await popupJsSize();
     for (const line of formatSize(size)) log(`  ${line}`);
-    return { opens, size, baselineMs, trace };
+    return { opens, size, baselineMs, trace, profile };
   } finally {
     if (!options.session) await session.close();
   }

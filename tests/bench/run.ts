@@ -4,7 +4,7 @@
  */
 import { loadavg, cpus } from 'node:os';
 import { runOtpBench } from './otp-bench';
-import { BenchSession, ms } from './extension-session';
+import { BenchSession, ms, snapshotBuild } from './extension-session';
 import { formatSize, runPopupBench, type PopupBenchResult } from './popup-bench';
 import { runQrBench, type QrBenchResult } from './qr-bench';
 import { runVaultBench, type VaultBenchResult } from './vault-bench';
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   const qr: QrBenchResult[] = runQrBench();
   console.log('');
 
-  // One browser for both browser benchmarks: seeding 1,000 accounts once.
+  // One browser for both browser benchmarks (seeding 1,000 accounts once), on a copy of the build.
+  const build = await snapshotBuild();
   const session = await BenchSession.launch();
   let popup: PopupBenchResult;
   let worker: WorkerBenchResult;
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     worker = await runWorkerBench({ session, accounts: 1000 });
   } finally {
     await session.close();
+    await build.remove();
   }
 
   const rows: Row[] = [];
