@@ -339,12 +339,24 @@ test.describe('manage page', () => {
     const manage = await openManage(extension);
     await manage.page.setViewportSize({ width: 1000, height: 900 });
     await manage.addAccountByUri('otpauth://totp/Deno:Mason?secret=JBSWY3DPEHPK3PXP&issuer=Deno');
+    // Accounts added elsewhere show up when the page comes back into view.
+    await manage.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await manage.chooseFiles([fixture('aegis_plain.json'), fixture('2fas_authenticator_encrypted_v4.2fas')]);
     await manage.previewSettled();
     await manage.page.getByLabel('Backup passphrase').fill('correct horse');
     for (const scheme of ['light', 'dark'] as const) {
       await manage.page.emulateMedia({ colorScheme: scheme });
       await manage.page.screenshot({ path: path.join(tmpdir(), `tessera-manage-${scheme}.png`), fullPage: true });
+    }
+    const exportSection = manage.section('Export to another app');
+    await exportSection.getByRole('button', { name: 'Show the link list' }).click();
+    await exportSection.getByRole('button', { name: 'Show the export QR codes' }).click();
+    await exportSection.getByLabel('Account', { exact: true }).selectOption({ label: 'Deno (Mason)' });
+    await exportSection.getByRole('button', { name: 'Show QR code' }).click();
+    await expect(exportSection.getByRole('img', { name: 'QR code for Deno (Mason)' })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await manage.page.emulateMedia({ colorScheme: scheme });
+      await exportSection.screenshot({ path: path.join(tmpdir(), `tessera-manage-export-${scheme}.png`) });
     }
   });
 });
