@@ -54,7 +54,7 @@ function setup(options: { url?: string | (() => string); active?: boolean; scan?
     list: vi.fn(async () => stored.map((s) => s.meta)),
     codes: vi.fn(async (at = NOW) => stored.map((s) => codesOf(s.meta.id, s.secret, at))),
     add: vi.fn(async (input) => ({ status: 'added' as const, account: meta(input.issuer, input.account, 'new') })),
-    addMany: vi.fn(async (inputs) => inputs.map((i) => ({ status: 'added' as const, account: meta(i.issuer, i.account, 'new') }))),
+    addMany: vi.fn(async (inputs) => inputs.map((i: { issuer: string; account: string }) => ({ status: 'added' as const, account: meta(i.issuer, i.account, 'new') }))),
   };
   const url = options.url ?? 'https://acme.test/enroll';
   const deps: CaptureFlowDeps = {
