@@ -97,8 +97,9 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     const unreadable = report.ok ? report.unreadable.map((u) => u.rect) : [];
     let screenshot: ScanSummary['screenshot'] = 'not-needed';
     if (!report.ok || unreadable.length > 0 || texts.length === 0) {
-      if (before.active) {
-        const image = await deps.screenshot(before.windowId);
+      // Only the visible tab can be captured; Chrome also refuses more than two captures a second.
+      const image = before.active ? await deps.screenshot(before.windowId).catch(() => null) : null;
+      if (image) {
         for (const code of decode(image, unreadable, report.viewport)) if (!texts.includes(code.text)) texts.push(code.text);
         screenshot = 'used';
       } else {
