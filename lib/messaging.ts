@@ -53,7 +53,8 @@ export interface ActiveSiteReply {
   fillableIds: string[];
 }
 
-export type VaultStatusReply = { state: 'ready' | 'empty' };
+/** `locked` says nothing else about the accounts: no names, no count. */
+export type VaultStatusReply = { state: 'ready' | 'empty' | 'locked'; mode: 'device' | 'passphrase' };
 
 export interface AccountPatch {
   issuer?: string;
@@ -65,6 +66,11 @@ export interface AccountPatch {
 /** Every message: request payload, reply, and the sender contexts allowed to send it. */
 export interface Protocol {
   getVaultStatus: { request: void; reply: VaultStatusReply };
+  unlockVault: { request: { passphrase: string }; reply: void };
+  lockVault: { request: void; reply: void };
+  setPassphrase: { request: { passphrase: string }; reply: void };
+  changePassphrase: { request: { current: string; next: string }; reply: void };
+  removePassphrase: { request: { passphrase: string }; reply: void };
   listAccounts: { request: void; reply: AccountMeta[] };
   getCodes: { request: { at: number }; reply: Array<AccountCode | AccountCodeFailure> };
   addAccount: { request: AddAccountRequest; reply: AddAccountReply };
@@ -102,6 +108,11 @@ const PAGES_ONLY: readonly SenderContext[] = ['extension-page'];
 /** The allow-list the worker checks before any handler runs. */
 export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderContext[] } = {
   getVaultStatus: PAGES_ONLY,
+  unlockVault: PAGES_ONLY,
+  lockVault: PAGES_ONLY,
+  setPassphrase: PAGES_ONLY,
+  changePassphrase: PAGES_ONLY,
+  removePassphrase: PAGES_ONLY,
   listAccounts: PAGES_ONLY,
   getCodes: PAGES_ONLY,
   addAccount: PAGES_ONLY,

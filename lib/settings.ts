@@ -6,17 +6,23 @@ export type ClipboardClearSeconds = (typeof CLIPBOARD_CLEAR_CHOICES)[number];
 export const SORT_ORDERS = ['manual', 'issuer', 'recent'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
+/** Minutes of inactivity before a passphrase-locked vault locks again. */
+export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
+export type AutoLockMinutes = (typeof AUTO_LOCK_CHOICES)[number];
+
 export interface Settings {
   /** 0 = never clear. Clearing needs the optional clipboardRead permission. */
   clipboardClearSeconds: ClipboardClearSeconds;
   sortOrder: SortOrder;
   hideCodes: boolean;
+  autoLockMinutes: AutoLockMinutes;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 0,
   sortOrder: 'manual',
   hideCodes: false,
+  autoLockMinutes: 15,
 };
 
 /** Reads stored settings defensively: an unknown or corrupt value falls back to its default. */
@@ -30,5 +36,8 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
       ? (s.sortOrder as SortOrder)
       : DEFAULT_SETTINGS.sortOrder,
     hideCodes: typeof s.hideCodes === 'boolean' ? s.hideCodes : DEFAULT_SETTINGS.hideCodes,
+    autoLockMinutes: (AUTO_LOCK_CHOICES as readonly unknown[]).includes(s.autoLockMinutes)
+      ? (s.autoLockMinutes as AutoLockMinutes)
+      : DEFAULT_SETTINGS.autoLockMinutes,
   };
 }

@@ -4,6 +4,8 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createVaultAccess } from '@/lib/background/vault-access';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from '@/lib/platform/clipboard';
 import { listenForMessages } from '@/lib/platform/messaging';
+import { AUTO_LOCK_ALARM, keepUnlocked, lockNow } from '@/lib/platform/auto-lock';
+import { createSessionKeyStore } from '@/lib/platform/session-key';
 import { createFillMenu, onFillTriggers, openPopup } from '@/lib/platform/autofill';
 import { fillForTab } from '@/lib/background/fill';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
@@ -13,9 +15,15 @@ export default defineBackground({
   type: 'module',
   // Listeners are registered synchronously so a worker woken by an event receives it.
   main() {
-    const vault = createVaultAccess();
+    const vault = createVaultAccess(createSessionKeyStore());
     const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
-    listenForMessages(createBackgroundHandlers({ vault, capture }));
+    const onLocked = () => lockNow(vault);
+    // Any use from an extension page restarts the auto-lock countdown.
+    listenForMessages(createBackgroundHandlers({ vault, capture, onLocked }), {
+      onMessage: () => void keepUnlocked(vault).catch(() => undefined),
+    });
+    // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
+    browser.runtime.onStartup.addListener(() => void lockNow(vault));
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.
     browser.runtime.onInstalled.addListener(() => {
       createCaptureMenu();
@@ -29,6 +37,7 @@ export default defineBackground({
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CLIPBOARD_ALARM) void onClipboardAlarm();
+      if (alarm.name === AUTO_LOCK_ALARM) void lockNow(vault);
     });
   },
 });

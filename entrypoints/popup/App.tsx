@@ -10,6 +10,7 @@ import { LiveRegion } from '@/components/LiveRegion';
 import { SearchBar } from '@/components/SearchBar';
 import { SettingsView } from '@/components/SettingsView';
 import { UndoBar } from '@/components/UndoBar';
+import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import type { PopupState } from '@/lib/popup/state';
 
@@ -69,6 +70,11 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
           <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
             <Icon name="gear" />
           </button>
+          {state.vaultMode.value === 'passphrase' && (
+            <button type="button" class="icon-button" aria-label="Lock now" title="Lock now" onClick={() => void state.lock()}>
+              <Icon name="lock" />
+            </button>
+          )}
           {!popOut.isPoppedOut && (
             <button type="button" class="icon-button" aria-label="Open in a window" title="Open in a window" onClick={() => void popOut.open()}>
               <Icon name="popout" />
@@ -83,6 +89,7 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
 function Body({ state }: { state: PopupState }) {
   const phase = state.phase.value;
   if (phase.name === 'failed') return <VaultError error={phase.error} />;
+  if (phase.name === 'locked') return <UnlockView state={state} />;
   if (phase.name === 'loading') return <p class="loading" aria-busy="true">Opening your accounts…</p>;
   const view = state.view.value;
   switch (view.name) {

@@ -18,26 +18,46 @@ import { activeTabId, tabUrl } from '../platform/tabs';
 import { AutofillError } from '../autofill/errors';
 import { fillAccountCode } from './fill';
 import { activeSite } from '../sites/active-site';
-import type { Vault } from '../vault/vault';
+import type { VaultAccess } from './vault-access';
 
 /** Deleted accounts stay restorable a little longer than the popup offers undo. */
 const TRASH_KEPT_MS = 60_000;
 
 export interface BackgroundDeps {
-  vault: () => Promise<Vault>;
+  vault: VaultAccess;
+  /** Called after the vault locks, so the worker forgets what it had decrypted. */
+  onLocked?: () => Promise<void>;
   now?: () => number;
   /** QR capture; defaults to the browser's tabs, scripting and session storage. */
   capture?: CaptureFlow;
 }
 
-export function createBackgroundHandlers({ vault, now = Date.now, capture }: BackgroundDeps): Handlers {
+export function createBackgroundHandlers({ vault, now = Date.now, capture, onLocked }: BackgroundDeps): Handlers {
   const captureFlow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
   return {
     getVaultStatus: async () => {
+      const lock = await vault.lock();
+      const mode = await lock.mode();
+      if (await lock.isLocked()) return { state: 'locked', mode };
       const opened = await vault();
       const status = await opened.status();
       await opened.purgeTrash(TRASH_KEPT_MS);
-      return status;
+      return { ...status, mode };
+    },
+    unlockVault: async ({ passphrase }) => (await vault.lock()).unlock(passphrase),
+    lockVault: async () => {
+      await (await vault.lock()).lock();
+      vault.forget();
+      await onLocked?.();
+    },
+    setPassphrase: async ({ passphrase }) => {
+      await (await vault.lock()).setPassphrase(passphrase);
+      vault.forget();
+    },
+    changePassphrase: async ({ current, next }) => (await vault.lock()).changePassphrase(current, next),
+    removePassphrase: async ({ passphrase }) => {
+      await (await vault.lock()).removePassphrase(passphrase);
+      vault.forget();
     },
     listAccounts: async () => (await vault()).list(),
     getCodes: async ({ at }) => (await vault()).codes(at),

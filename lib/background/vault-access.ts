@@ -1,17 +1,45 @@
 /**
- * Opens the vault once per worker lifetime. The promise is a cache, not state: a
- * stopped worker simply opens it again, and a failed open is retried on the next call.
+ * Opens the vault once per worker lifetime and gates it behind the lock. The promise is
+ * a cache, not state: a stopped worker simply opens it again, and a failed open is
+ * retried on the next call. While locked, every caller gets `locked`, so no handler can
+ * read accounts, not even their names.
  */
-import { openVaultDb } from '../vault/schema';
+import { openVaultDb, type VaultDb } from '../vault/schema';
+import { createVaultLock, VaultLockedError, type SessionKeyStore, type VaultLock } from '../vault/lock';
 import { createVault, type Vault } from '../vault/vault';
 
-export function createVaultAccess(open: () => Promise<Vault> = async () => createVault({ db: await openVaultDb() })) {
-  let opening: Promise<Vault> | null = null;
-  return function vault(): Promise<Vault> {
-    opening ??= open().catch((error: unknown) => {
-      opening = null;
-      throw error;
-    });
+export interface VaultAccess {
+  (): Promise<Vault>;
+  /** The lock over the same database. */
+  lock(): Promise<VaultLock>;
+  /** Drops the open vault and its in-memory caches (imported keys, codes): after a lock. */
+  forget(): void;
+}
+
+export function createVaultAccess(session: SessionKeyStore, openDb: () => Promise<VaultDb> = () => openVaultDb()): VaultAccess {
+  let opening: Promise<{ vault: Vault; lock: VaultLock }> | null = null;
+  function open() {
+    opening ??= openDb()
+      .then((db) => {
+        const lock = createVaultLock({ db, session });
+        return { lock, vault: createVault({ db, keyProvider: lock.keyProvider }) };
+      })
+      .catch((error: unknown) => {
+        opening = null;
+        throw error;
+      });
     return opening;
+  }
+  const access = async function vault(): Promise<Vault> {
+    const opened = await open();
+    if (await opened.lock.isLocked()) {
+      throw new VaultLockedError('locked', 'Tessera is locked. Enter your passphrase to unlock it.');
+    }
+    return opened.vault;
+  } as VaultAccess;
+  access.lock = async () => (await open()).lock;
+  access.forget = () => {
+    opening = null;
   };
+  return access;
 }

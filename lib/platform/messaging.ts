@@ -30,9 +30,10 @@ export async function sendMessage<N extends MessageName>(
  * Registers the worker's single message listener. Must run synchronously at the top
  * of the background `main` so a worker woken by a message receives it.
  */
-export function listenForMessages(handlers: Handlers): void {
+export function listenForMessages(handlers: Handlers, options: { onMessage?: () => void } = {}): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isEnvelope(message)) return false;
+    options.onMessage?.();
     void dispatch(message, sender, handlers).then(sendResponse);
     return true;
   });

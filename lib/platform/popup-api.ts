@@ -11,6 +11,8 @@ import { loadSettings, saveSettings } from './settings';
 export function createBrowserPopupApi(targetTabId?: number): PopupApi {
   return {
     getVaultStatus: () => sendMessage('getVaultStatus'),
+    unlockVault: (passphrase) => sendMessage('unlockVault', { passphrase }),
+    lockVault: () => sendMessage('lockVault'),
     listAccounts: () => sendMessage('listAccounts'),
     getCodes: (at) => sendMessage('getCodes', { at }),
     addAccount: (request) => sendMessage('addAccount', request),

@@ -14,6 +14,8 @@ import { groupAccounts, type ListGroups } from './list';
 
 export interface PopupApi {
   getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
+  unlockVault(passphrase: string): Promise<void>;
+  lockVault(): Promise<void>;
   listAccounts(): Promise<AccountMeta[]>;
   getCodes(at: number): Promise<Array<AccountCode | AccountCodeFailure>>;
   addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
@@ -48,7 +50,11 @@ export type View =
   | { name: 'settings' }
   | { name: 'capture' };
 
-export type Phase = { name: 'loading' } | { name: 'ready' } | { name: 'failed'; error: SerializedError };
+export type Phase =
+  | { name: 'loading' }
+  | { name: 'ready' }
+  | { name: 'locked' }
+  | { name: 'failed'; error: SerializedError };
 
 export interface PendingUndo {
   undoToken: string;
@@ -88,6 +94,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   const now = signal(clock.now());
   const query = signal('');
   const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const vaultMode = signal<'device' | 'passphrase'>('device');
   const activeSite = signal<ActiveSiteReply>({ domain: null, accountIds: [], fillableIds: [] });
   const thisSiteIds = computed(() => new Set(activeSite.value.accountIds));
   const fillableIds = computed(() => new Set(activeSite.value.fillableIds));
@@ -145,7 +152,21 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   }
 
   function fail(error: unknown): void {
-    phase.value = { name: 'failed', error: toSerializedError(error) };
+    const serialized = toSerializedError(error);
+    // Locked (by the timer, or from another window): show the unlock field, drop everything shown.
+    if (serialized.code === 'locked') return showLocked();
+    phase.value = { name: 'failed', error: serialized };
+  }
+
+  function showLocked(): void {
+    batch(() => {
+      accounts.value = [];
+      codes.value = new Map();
+      hotpCodes.value = new Map();
+      query.value = '';
+      view.value = { name: 'list' };
+      phase.value = { name: 'locked' };
+    });
   }
 
   async function reloadAccounts(): Promise<void> {
@@ -159,13 +180,25 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     stopped = false;
     scheduleTick();
     try {
-      const [, loadedSettings, list, site] = await Promise.all([
+      // Everything is asked at once for speed; a locked vault answers the status and refuses the rest.
+      const results = await Promise.allSettled([
         api.getVaultStatus(),
         api.loadSettings(),
         api.listAccounts(),
         api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
         refreshCodes(),
       ]);
+      const status = results[0];
+      if (status.status === 'fulfilled') vaultMode.value = status.value.mode;
+      if (status.status === 'fulfilled' && status.value.state === 'locked') return showLocked();
+      const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      const [, loadedSettings, list, site] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+        unknown,
+        Settings,
+        AccountMeta[],
+        ActiveSiteReply,
+      ];
       batch(() => {
         settings.value = loadedSettings;
         accounts.value = list;
@@ -340,6 +373,19 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     await move(id, ordered.findIndex((a) => a.id === neighbour.id));
   }
 
+  /** Unlocks with the passphrase, then loads everything as on a fresh open. */
+  async function unlock(passphrase: string): Promise<void> {
+    await api.unlockVault(passphrase);
+    phase.value = { name: 'loading' };
+    stop();
+    await start();
+  }
+
+  async function lock(): Promise<void> {
+    await api.lockVault();
+    showLocked();
+  }
+
   async function changeSettings(patch: Partial<Settings>): Promise<void> {
     settings.value = await api.saveSettings(patch);
   }
@@ -383,6 +429,9 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     move,
     moveBy,
     changeSettings,
+    unlock,
+    lock,
+    vaultMode: vaultMode as ReadonlySignal<'device' | 'passphrase'>,
     reveal,
     announce,
     capture,

@@ -69,7 +69,9 @@ function fakeApi(accounts: AccountMeta[]): PopupApi & { clipboard: string[]; get
   const clipboard: string[] = [];
   return {
     clipboard,
-    getVaultStatus: async () => ({ state: accounts.length ? 'ready' : 'empty' }),
+    getVaultStatus: async () => ({ state: accounts.length ? 'ready' : 'empty', mode: 'device' }),
+    unlockVault: async () => undefined,
+    lockVault: async () => undefined,
     listAccounts: async () => accounts,
     getCodes: vi.fn(async (at: number) => codesAt(at, accounts.filter((a) => a.kind !== 'hotp').map((a) => a.id))),
     addAccount: async () => {

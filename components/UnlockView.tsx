@@ -1,0 +1,62 @@
+import { useSignal } from '@preact/signals';
+import type { PopupState } from '@/lib/popup/state';
+import { FieldError } from './FieldError';
+import { Icon } from './Icon';
+
+/** All a locked popup shows: no account names, no count, nothing to copy. */
+export function UnlockView({ state }: { state: PopupState }) {
+  const passphrase = useSignal('');
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+
+  async function submit() {
+    if (!passphrase.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      await state.unlock(passphrase.value);
+    } catch (caught) {
+      const e = caught as { code?: string; message?: string };
+      error.value =
+        e.code === 'wrong-passphrase' ? 'That passphrase is not right.' : (e.message ?? 'Tessera could not unlock.');
+      passphrase.value = '';
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return (
+    <form
+      class="panel form unlock"
+      aria-labelledby="unlock-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="unlock-title">
+        <Icon name="lock" /> Tessera is locked
+      </h2>
+      <label class="field">
+        <span>Passphrase</span>
+        <input
+          name="passphrase"
+          type="password"
+          autocomplete="current-password"
+          autoFocus
+          value={passphrase.value}
+          aria-invalid={!!error.value}
+          aria-describedby="unlock-error"
+          onInput={(e) => (passphrase.value = e.currentTarget.value)}
+        />
+        <FieldError id="unlock-error" message={error.value} />
+      </label>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy.value}>
+          {busy.value ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </div>
+      <p class="hint">A forgotten passphrase cannot be recovered: only a backup can bring the accounts back.</p>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Locking a passphrase-protected vault after a spell of inactivity. An alarm, not a
+ * timer: the worker may be stopped long before the lock is due.
+ */
+import { browser } from 'wxt/browser';
+import type { VaultAccess } from '../background/vault-access';
+import { loadSettings } from './settings';
+
+export const AUTO_LOCK_ALARM = 'tessera-auto-lock';
+
+/** Restarts the inactivity countdown while the vault is unlocked in passphrase mode. */
+export async function keepUnlocked(vault: VaultAccess): Promise<void> {
+  const lock = await vault.lock();
+  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
+  const { autoLockMinutes } = await loadSettings();
+  await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+}
+
+export async function lockNow(vault: VaultAccess): Promise<void> {
+  await (await vault.lock()).lock();
+  vault.forget();
+  await browser.alarms.clear(AUTO_LOCK_ALARM);
+}
