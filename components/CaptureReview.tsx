@@ -37,6 +37,12 @@ export function CaptureReview({ state }: { state: PopupState }) {
       <div class="panel capture-empty" data-capture-empty>
         <h2>No QR code found</h2>
         <p>Tessera looked at the images, drawings and frames you can see on {review.foundOn?.registrableDomain ?? 'this page'}.</p>
+        {review.scan.screenshot === 'unavailable' && (
+          <p class="capture-note warning">
+            Part of the page can only be read from a screenshot of the tab, which was not possible. Keep the page in front
+            and scan again.
+          </p>
+        )}
         <ul class="capture-tips">
           <li>Scroll until the whole QR code is on screen, then scan again.</li>
           <li>If the site hides the code behind a button ("Show QR code", "Set up authenticator app"), press it first.</li>
