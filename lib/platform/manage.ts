@@ -1,11 +1,13 @@
 /** Binds the manage page's `ManageApi` to the worker, and opens the manage page (the options page). */
 import { browser } from 'wxt/browser';
-import { saveTextFile } from '../manage/download';
-import { readQrTexts } from '../manage/read-image';
 import type { ManageApi } from '../manage/state';
 import { sendMessage } from './messaging';
 
-export function createBrowserManageApi(): ManageApi {
+/**
+ * The page's own helpers (QR decoding, file saving) come in from the entrypoint: the popup imports
+ * this module for `openManagePage`, and must not pull the QR decoder into its bundle with it.
+ */
+export function createBrowserManageApi(page: Pick<ManageApi, 'readQrTexts' | 'saveFile'>): ManageApi {
   return {
     listAccounts: () => sendMessage('listAccounts'),
     exportBackup: (passphrase) => sendMessage('exportBackup', { passphrase }),
@@ -14,8 +16,8 @@ export function createBrowserManageApi(): ManageApi {
     exportAccountQr: (id) => sendMessage('exportAccountQr', { id }),
     previewImport: (candidates) => sendMessage('previewImport', { candidates }),
     commitImport: (candidates, onConflict) => sendMessage('commitImport', { candidates, onConflict }),
-    readQrTexts,
-    saveFile: saveTextFile,
+    readQrTexts: page.readQrTexts,
+    saveFile: page.saveFile,
     copyText: (text) => navigator.clipboard.writeText(text),
   };
 }
