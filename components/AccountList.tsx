@@ -1,6 +1,57 @@
+import { signal, type Signal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { AccountMeta } from '@/lib/vault/types';
 import type { PopupState } from '@/lib/popup/state';
 import { AccountRow } from './AccountRow';
+
+/** Rows drawn in full at first paint, before the browser reports what is on screen. */
+const ROWS_LIVE_AT_OPEN = 12;
+
+/**
+ * Which rows are near the viewport, so only those mount their code, countdown and
+ * actions. A row once live stays live (scrolling back costs nothing).
+ */
+function useLiveRows() {
+  return useMemo(() => {
+    const live = new Map<string, Signal<boolean>>();
+    const byElement = new WeakMap<Element, string>();
+    const supported = typeof IntersectionObserver !== 'undefined';
+    let observer: IntersectionObserver | null = null;
+    // Created on first use with the popup's scroll container as root, so the margin
+    // mounts rows a little before they scroll into view.
+    function observerFor(element: Element): IntersectionObserver {
+      observer ??= new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const id = byElement.get(entry.target);
+            if (id) live.get(id)!.value = true;
+            observer!.unobserve(entry.target);
+          }
+        },
+        { root: element.closest('.content'), rootMargin: '300px 0px' },
+      );
+      return observer;
+    }
+    return {
+      signalFor(id: string, initiallyLive: boolean): Signal<boolean> {
+        let entry = live.get(id);
+        if (!entry) live.set(id, (entry = signal(initiallyLive || !supported)));
+        return entry;
+      },
+      observer(id: string) {
+        return (element: Element | null) => {
+          if (!element || !supported || live.get(id)?.value) return;
+          byElement.set(element, id);
+          observerFor(element).observe(element);
+        };
+      },
+      disconnect: () => observer?.disconnect(),
+    };
+  }, []);
+}
+
+type LiveRows = ReturnType<typeof useLiveRows>;
 
 function focusRow(list: HTMLElement, index: number): void {
   const buttons = list.querySelectorAll<HTMLButtonElement>('[data-row-button]');
@@ -47,7 +98,19 @@ function onListKeyDown(state: PopupState, event: KeyboardEvent): void {
   }
 }
 
-function Section({ state, title, accounts }: { state: PopupState; title: string; accounts: AccountMeta[] }) {
+function Section({
+  state,
+  title,
+  accounts,
+  liveRows,
+  firstIndex,
+}: {
+  state: PopupState;
+  title: string;
+  accounts: AccountMeta[];
+  liveRows: LiveRows;
+  firstIndex: number;
+}) {
   const draggable = state.settings.value.sortOrder === 'manual' && !state.query.value;
   const headingId = `h-${title.replace(/\s+/g, '-').toLowerCase()}`;
   const onDropOn = (draggedId: string, targetId: string) => {
@@ -60,8 +123,16 @@ function Section({ state, title, accounts }: { state: PopupState; title: string;
         {title}
       </h2>
       <ul class="accounts" aria-labelledby={headingId}>
-        {accounts.map((account) => (
-          <AccountRow key={account.id} state={state} account={account} draggable={draggable} onDropOn={onDropOn} />
+        {accounts.map((account, index) => (
+          <AccountRow
+            key={account.id}
+            state={state}
+            account={account}
+            draggable={draggable}
+            onDropOn={onDropOn}
+            live={liveRows.signalFor(account.id, firstIndex + index < ROWS_LIVE_AT_OPEN)}
+            observe={liveRows.observer(account.id)}
+          />
         ))}
       </ul>
     </section>
@@ -70,6 +141,8 @@ function Section({ state, title, accounts }: { state: PopupState; title: string;
 
 export function AccountList({ state }: { state: PopupState }) {
   const { thisSite, others } = state.groups.value;
+  const liveRows = useLiveRows();
+  useEffect(() => liveRows.disconnect, [liveRows]);
   if (thisSite.length === 0 && others.length === 0) {
     return (
       <p class="no-results" role="status">
@@ -79,9 +152,17 @@ export function AccountList({ state }: { state: PopupState }) {
   }
   return (
     <div class="account-list" id="account-list" onKeyDown={(event) => onListKeyDown(state, event)}>
-      {thisSite.length > 0 && <Section state={state} title="This site" accounts={thisSite} />}
+      {thisSite.length > 0 && (
+        <Section state={state} title="This site" accounts={thisSite} liveRows={liveRows} firstIndex={0} />
+      )}
       {others.length > 0 && (
-        <Section state={state} title={thisSite.length > 0 ? 'Other accounts' : 'Accounts'} accounts={others} />
+        <Section
+          state={state}
+          title={thisSite.length > 0 ? 'Other accounts' : 'Accounts'}
+          accounts={others}
+          liveRows={liveRows}
+          firstIndex={thisSite.length}
+        />
       )}
     </div>
   );

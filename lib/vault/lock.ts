@@ -202,6 +202,7 @@ export function createVaultLock(deps: LockDeps) {
         ...meta,
         mode: nextMode,
         failedUnlocks: 0,
+        revision: (meta?.revision ?? 0) + 1,
       }),
       tx.done,
     ]);

@@ -46,6 +46,8 @@ export type VaultMetaRow = {
   createdAt: number;
   /** Set when the first data key is created; the passphrase mode will add `'passphrase'`. */
   mode?: 'device' | 'passphrase';
+  /** Bumped after every change to the accounts, so a cached copy can tell it is stale. */
+  revision?: number;
   /** Failed unlock attempts in a row, for the growing delay (never a permanent lock-out). */
   failedUnlocks?: number;
   lastFailedUnlockAt?: number;
@@ -184,4 +186,12 @@ function runMigrations(
         // Already finished or aborted: nothing left to undo.
       }
     });
+}
+
+/** Marks the accounts as changed (see `VaultMetaRow.revision`); its own small transaction. */
+export async function bumpRevision(db: VaultDb): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const meta = await tx.store.get(VAULT_META_ROW_ID);
+  if (meta) await tx.store.put({ ...meta, revision: (meta.revision ?? 0) + 1 });
+  await tx.done;
 }

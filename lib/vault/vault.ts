@@ -17,7 +17,7 @@ import {
   VaultInputError,
   VaultUnavailableError,
 } from './errors';
-import { RECORD_FORMAT_VERSION, type VaultDb, type VaultDbSchema } from './schema';
+import { bumpRevision, RECORD_FORMAT_VERSION, VAULT_META_ROW_ID, type VaultDb, type VaultDbSchema } from './schema';
 import type {
   AccountCode,
   AccountCodeFailure,
@@ -169,8 +169,41 @@ export function createVault(deps: VaultDeps) {
     );
   }
 
+  /**
+   * The records as last read, so a popup asking for codes every step costs one small read
+   * instead of all of them. Each write bumps a revision in the meta row (after its commit);
+   * a read compares revisions, so a write by any other vault instance is seen as well.
+   */
+  let recordsCache: { revision: number; records: AccountRecord[] } | null = null;
+  let generation = 0;
+
   async function readAll(db: VaultDb): Promise<AccountRecord[]> {
-    return db.getAll('accounts');
+    const started = generation;
+    const revision = (await db.get('meta', VAULT_META_ROW_ID))?.revision ?? 0;
+    if (recordsCache && recordsCache.revision === revision && started === generation) return recordsCache.records;
+    const records = await db.getAll('accounts');
+    if (started === generation) recordsCache = { revision, records };
+    return records;
+  }
+
+  /** Drops the cache; with `db`, also tells other instances (best effort: the write already committed). */
+  async function recordsChanged(db?: VaultDb): Promise<void> {
+    generation += 1;
+    recordsCache = null;
+    if (db) await bumpRevision(db).catch(() => undefined);
+  }
+
+  /** A read-write transaction on the accounts; the cached records are dropped around it. */
+  async function writeTransaction<T>(db: VaultDb, body: (tx: AccountsTx<'readwrite'>) => Promise<T>): Promise<T> {
+    void recordsChanged();
+    let result: T;
+    try {
+      result = await inTransaction(db, 'readwrite', body);
+    } finally {
+      void recordsChanged();
+    }
+    await recordsChanged(db);
+    return result;
   }
 
   async function readRecord(db: VaultDb, id: string): Promise<AccountRecord> {
@@ -336,7 +369,7 @@ export function createVault(deps: VaultDeps) {
   async function commitPlan(db: VaultDb, plan: Plan, stamp: string): Promise<AddResult[] | null> {
     const time = now();
     const written = new Map<string, AccountRecord>();
-    const ok = await inTransaction(db, 'readwrite', async (tx) => {
+    const ok = await writeTransaction(db, async (tx) => {
       const all = await tx.store.getAll();
       if (snapshotStamp(all) !== stamp) return false;
       let nextOrder = all.reduce((max, r) => Math.max(max, r.order), -1) + 1;
@@ -437,7 +470,7 @@ export function createVault(deps: VaultDeps) {
         assertId(id);
         const changes = validateUpdate(patch);
         const db = await dbReady;
-        const record = await inTransaction(db, 'readwrite', async (tx) => {
+        const record = await writeTransaction(db, async (tx) => {
           const old = await tx.store.get(id);
           if (!old) throw new AccountNotFoundError();
           const next: AccountRecord = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
@@ -452,7 +485,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         assertId(id);
         const db = await dbReady;
-        const record = await inTransaction(db, 'readwrite', async (tx) => {
+        const record = await writeTransaction(db, async (tx) => {
           const old = await tx.store.get(id);
           if (!old) throw new AccountNotFoundError();
           await tx.store.delete(id);
@@ -470,7 +503,7 @@ export function createVault(deps: VaultDeps) {
           throw new VaultInputError('invalid-deleted-account', 'This is not a deleted account.');
         }
         const db = await dbReady;
-        const restored = await inTransaction(db, 'readwrite', async (tx) => {
+        const restored = await writeTransaction(db, async (tx) => {
           const present = await tx.store.get(record.id);
           if (present) return present;
           await tx.store.add(record);
@@ -487,6 +520,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         assertId(id);
         const db = await dbReady;
+        void recordsChanged();
         const tx = db.transaction(['accounts', 'trash'], 'readwrite');
         const record = await tx.objectStore('accounts').get(id);
         if (!record) {
@@ -499,6 +533,7 @@ export function createVault(deps: VaultDeps) {
           tx.objectStore('trash').put({ id, record, deletedAt: now() }),
           tx.done,
         ]);
+        await recordsChanged(db);
         forget(id);
         return id;
       }),
@@ -508,6 +543,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         assertId(token);
         const db = await dbReady;
+        void recordsChanged();
         const tx = db.transaction(['accounts', 'trash'], 'readwrite');
         const [row, present] = await Promise.all([tx.objectStore('trash').get(token), tx.objectStore('accounts').get(token)]);
         if (!row) {
@@ -521,6 +557,7 @@ export function createVault(deps: VaultDeps) {
           tx.objectStore('trash').delete(token),
           tx.done,
         ]);
+        await recordsChanged(db);
         return toMeta(restored);
       }),
 
@@ -541,7 +578,7 @@ export function createVault(deps: VaultDeps) {
           throw new VaultInputError('invalid-order', 'The new order must list distinct account ids.');
         }
         const db = await dbReady;
-        await inTransaction(db, 'readwrite', async (tx) => {
+        await writeTransaction(db, async (tx) => {
           const all = sortRecords(await tx.store.getAll());
           const byId = new Map(all.map((r) => [r.id, r]));
           const named = ids.map((id) => {
@@ -562,7 +599,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         assertId(id);
         const db = await dbReady;
-        await inTransaction(db, 'readwrite', async (tx) => {
+        await writeTransaction(db, async (tx) => {
           const record = await tx.store.get(id);
           if (!record) throw new AccountNotFoundError();
           await tx.store.put({ ...record, lastUsedAt: now() });
@@ -582,7 +619,7 @@ export function createVault(deps: VaultDeps) {
         if (before.kind !== 'hotp') throw new VaultInputError('not-hotp', 'This account does not use counters.');
         await otpKeyFor(before, dataKey);
 
-        const reserved = await inTransaction(db, 'readwrite', async (tx) => {
+        const reserved = await writeTransaction(db, async (tx) => {
           const record = await tx.store.get(id);
           if (!record) throw new AccountNotFoundError();
           if (record.kind !== 'hotp') throw new VaultInputError('not-hotp', 'This account does not use counters.');
