@@ -1,7 +1,8 @@
 /**
  * Popup benchmark (issue 4): open-to-all-codes-visible in headless Chromium with the production
- * build, from navigation start of `popup.html` to the moment every row's code is in the DOM (no
- * `…` placeholder left in any `[data-code]`), for 200 and 1,000 accounts, with the worker warm and
+ * build, from navigation start of `popup.html` to the moment every account's row is in the DOM and
+ * every row inside the 360×600 popup shows its code (no `…` placeholder); rows below the fold
+ * mount their code when scrolled near, by design. For 200 and 1,000 accounts, with the worker warm and
  * right after it was stopped. Also the popup's JS size (what popup.html loads up front, raw and gzip).
  * Figures are printed, not asserted. Run alone with `npx tsx tests/bench/popup-bench.ts`.
  */
@@ -77,8 +78,12 @@ function instrumentPopup(): void {
   const observer = new MutationObserver(() => {
     const codes = document.querySelectorAll('[data-code]');
     if (codes.length > 0 && probe.firstCode === null) probe.firstCode = performance.now();
-    if (codes.length < expected) return;
-    for (const code of codes) if (code.textContent === '…') return;
+    if (document.querySelectorAll('li[data-account-id]').length < expected) return;
+    for (const code of codes) {
+      const box = code.getBoundingClientRect();
+      const onScreen = box.bottom > 0 && box.top < innerHeight;
+      if (onScreen && code.textContent === '…') return;
+    }
     probe.allCodes = performance.now();
     probe.done = true;
     observer.disconnect();
@@ -89,6 +94,7 @@ function instrumentPopup(): void {
 async function openOnce(session: BenchSession, accounts: number): Promise<OpenTiming> {
   const page = await session.context.newPage();
   try {
+    await page.setViewportSize({ width: 360, height: 600 });
     await page.goto(session.url(`popup.html#bench=${accounts}`));
     await page.waitForFunction(() => (globalThis as unknown as { __tesseraBench?: { done: boolean } }).__tesseraBench?.done, null, {
       timeout: 20_000,
