@@ -4,11 +4,16 @@
  * what is stored against the independent RFC 6238 oracle. Expected values come from the fixture
  * README (tests/fixtures/site/capture/README.md), never from the code under test.
  */
-import type { Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
 import { expect, test, type ChromeGlobal, type ExtensionHarness, type FixtureServer } from './fixtures';
 import { CaptureReview } from './pages/capture-review';
 import { PopupPage } from './pages/popup-page';
 import { base32ToBytes, totpWindow } from './support/otp-oracle';
+import { chromePath, chromiumArgs, DEFAULT_EXTENSION_DIR, extensionIdOf, waitForExtensionWorker } from './support/launch';
+import { freePort, Toolbar } from './support/toolbar';
 
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // the fixtures' secret, RFC 6238's "12345678901234567890"
 const TOTP_DEFAULT = 'Time-based (TOTP) · 6 digits, SHA1, 30 s';
@@ -158,7 +163,7 @@ test.describe('QR capture', () => {
     }
   });
 
-  test('2× device scale factor (CDP device metrics): page path and screenshot path', async ({ extension, site, server }) => {
+  test('2× device scale factor reported by the page (CDP emulation, 1× screenshot): page path and screenshot path', async ({ extension, site, server }) => {
     for (const [page, account] of [
       ['img-png.html', 'png@acme.test'],
       ['cross-origin-iframe.html', 'xframe@acme.test'],
@@ -172,6 +177,63 @@ test.describe('QR capture', () => {
       await scanAndAddAcme(opened, account, origin(site, 'acme.test'), server);
       await opened.popup.page.close();
       await tab.close();
+    }
+  });
+
+  test('real 2× device scale factor (--force-device-scale-factor=2, 2560×1600 screenshot)', async ({ site, server }) => {
+    // Its own browser: the shared harness has no way to pass a launch flag, and CDP emulation
+    // does not change what captureVisibleTab returns.
+    const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-capture-dpr2-'));
+    const port = await freePort();
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromePath(),
+      headless: true,
+      viewport: null,
+      args: [
+        ...chromiumArgs(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR),
+        `--remote-debugging-port=${port}`,
+        '--enable-unsafe-extension-debugging',
+        '--force-device-scale-factor=2',
+        '--window-size=1280,887',
+      ],
+    });
+    const toolbar = new Toolbar(port);
+    try {
+      const worker = await waitForExtensionWorker(context, { timeout: 30_000 });
+      const extensionId = extensionIdOf(worker);
+      for (const [page, account] of [
+        ['img-png.html', 'png@acme.test'],
+        ['cross-origin-iframe.html', 'xframe@acme.test'],
+      ] as const) {
+        const tab = await context.newPage();
+        await tab.goto(site('acme.test', `/capture/${page}`));
+        await waitForDrawn(tab);
+        expect(await tab.evaluate(() => [devicePixelRatio, innerWidth])).toEqual([2, 1280]);
+        await toolbar.press(extensionId, tab);
+        const tabId = await worker.evaluate(async (url) => {
+          const { chrome } = globalThis as unknown as ChromeGlobal;
+          return (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+        }, tab.url());
+        // What the fallback will decode: a 2560×1600 screenshot.
+        const shot = await worker.evaluate(async () => {
+          const { chrome } = globalThis as unknown as ChromeGlobal;
+          const bitmap = await createImageBitmap(await (await fetch(await chrome.tabs.captureVisibleTab({ format: 'png' }))).blob());
+          return [bitmap.width, bitmap.height];
+        });
+        expect(shot).toEqual([2560, 1600]);
+        await tab.waitForTimeout(600); // two captures a second at most
+        const popupTab = await context.newPage();
+        await popupTab.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+        const popup = new PopupPage(popupTab, extensionId);
+        await popup.ready();
+        await scanAndAddAcme({ page: tab, popup, review: new CaptureReview(popupTab) }, account, origin(site, 'acme.test'), server);
+        await popupTab.close();
+        await tab.close();
+      }
+    } finally {
+      await toolbar.disconnect();
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     }
   });
 
