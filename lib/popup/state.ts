@@ -164,6 +164,9 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       codes.value = new Map();
       hotpCodes.value = new Map();
       query.value = '';
+      announcement.value = null;
+      pendingUndo.value = null;
+      copiedId.value = null;
       view.value = { name: 'list' };
       phase.value = { name: 'locked' };
     });

@@ -1,0 +1,103 @@
+import { useSignal } from '@preact/signals';
+import type { LockState } from '@/lib/manage/lock-state';
+import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '@/lib/settings';
+import { LockOutcome } from './LockOutcome';
+import { ManageSection } from './ManageSection';
+import { PassphraseField } from './PassphraseField';
+
+/** Set, change or remove the passphrase, and choose the auto-lock delay. */
+export function LockSection({ state }: { state: LockState }) {
+  const current = useSignal('');
+  const next = useSignal('');
+  const again = useSignal('');
+  const status = state.status.value;
+  if (!status) return null;
+  const locked = status.mode === 'passphrase';
+  const clear = () => {
+    current.value = '';
+    next.value = '';
+    again.value = '';
+  };
+
+  return (
+    <ManageSection
+      id="lock"
+      title="Passphrase lock"
+      intro={
+        locked
+          ? 'Tessera is protected by your passphrase: while locked, what is stored on this computer decrypts nothing without it. It locks after the time below without use, when the browser quits, and when you choose Lock now.'
+          : 'Without a passphrase, your accounts are encrypted with a key stored in this browser profile. That stops other extensions, web pages and sync from reading them, but not someone who copies the profile or malware on this computer. A passphrase closes that gap.'
+      }
+    >
+      {!locked ? (
+        <form
+          class="manage-form"
+          aria-label="Set a passphrase"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (await state.setPassphrase(next.value, again.value)) clear();
+          }}
+        >
+          <PassphraseField label="New passphrase" value={next} autocomplete="new-password" />
+          <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
+          <p class="hint">
+            At least 8 characters; several unrelated words are best. Nobody can recover a forgotten passphrase: keep an
+            encrypted backup. Accounts kept on this device only are protected by the device key, not by the passphrase.
+          </p>
+          <LockOutcome state={state} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={state.task.value.name === 'working'}>
+              Set passphrase
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <form
+            class="manage-form"
+            aria-label="Change the passphrase"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              if (await state.changePassphrase(current.value, next.value, again.value)) clear();
+            }}
+          >
+            <PassphraseField label="Current passphrase" value={current} autocomplete="current-password" />
+            <PassphraseField label="New passphrase" value={next} autocomplete="new-password" />
+            <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
+            <LockOutcome state={state} />
+            <div class="actions">
+              <button type="submit" class="primary" disabled={state.task.value.name === 'working'}>
+                Change passphrase
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  if (await state.removePassphrase(current.value)) clear();
+                }}
+              >
+                Remove passphrase
+              </button>
+              <button type="button" onClick={() => void state.lock().then(() => location.reload())}>
+                Lock now
+              </button>
+            </div>
+          </form>
+          <label class="field">
+            <span>Lock after this long without use</span>
+            <select
+              name="autoLockMinutes"
+              value={String(state.autoLock.value)}
+              onChange={(e) => void state.setAutoLock(Number(e.currentTarget.value) as AutoLockMinutes)}
+            >
+              {AUTO_LOCK_CHOICES.map((minutes) => (
+                <option key={minutes} value={String(minutes)}>
+                  {minutes < 60 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+    </ManageSection>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The manage page's lock section: whether a passphrase is set, whether the vault is locked,
+ * and the actions that change it. Browser calls come in through `LockApi`.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+import type { VaultStatusReply } from '../messaging';
+import type { AutoLockMinutes } from '../settings';
+
+export interface LockApi {
+  status(): Promise<VaultStatusReply>;
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  setPassphrase(passphrase: string): Promise<void>;
+  changePassphrase(current: string, next: string): Promise<void>;
+  removePassphrase(passphrase: string): Promise<void>;
+  autoLockMinutes(): Promise<AutoLockMinutes>;
+  setAutoLockMinutes(minutes: AutoLockMinutes): Promise<void>;
+}
+
+export type LockTask = { name: 'idle' } | { name: 'working' } | { name: 'done'; message: string } | { name: 'failed'; message: string };
+
+function messageOf(error: unknown): string {
+  const e = error as { code?: string; message?: string } | null;
+  if (e?.code === 'wrong-passphrase') return 'That passphrase is not right.';
+  return e?.message ?? 'Something went wrong.';
+}
+
+export function createLockState(api: LockApi) {
+  const status = signal<VaultStatusReply | null>(null);
+  const autoLock = signal<AutoLockMinutes>(15);
+  const task = signal<LockTask>({ name: 'idle' });
+
+  async function refresh(): Promise<void> {
+    const [current, minutes] = await Promise.all([api.status(), api.autoLockMinutes()]);
+    status.value = current;
+    autoLock.value = minutes;
+  }
+
+  /** Runs one action, reporting progress and a specific outcome; the status is re-read after. */
+  async function run(action: () => Promise<void>, success: string): Promise<boolean> {
+    task.value = { name: 'working' };
+    try {
+      await action();
+      task.value = { name: 'done', message: success };
+      return true;
+    } catch (error) {
+      task.value = { name: 'failed', message: messageOf(error) };
+      return false;
+    } finally {
+      await refresh().catch(() => undefined);
+    }
+  }
+
+  function mismatch(next: string, again: string): boolean {
+    if (next === again) return false;
+    task.value = { name: 'failed', message: 'The two passphrases differ.' };
+    return true;
+  }
+
+  return {
+    status: status as ReadonlySignal<VaultStatusReply | null>,
+    autoLock: autoLock as ReadonlySignal<AutoLockMinutes>,
+    task: task as ReadonlySignal<LockTask>,
+    refresh,
+    unlock: (passphrase: string) => run(() => api.unlock(passphrase), 'Unlocked.'),
+    lock: () => run(() => api.lock(), 'Locked.'),
+    setPassphrase: async (next: string, again: string) =>
+      !mismatch(next, again) &&
+      run(() => api.setPassphrase(next), 'Passphrase set. Tessera now locks after a while and when the browser quits.'),
+    changePassphrase: async (current: string, next: string, again: string) =>
+      !mismatch(next, again) && run(() => api.changePassphrase(current, next), 'Passphrase changed.'),
+    removePassphrase: (current: string) =>
+      run(() => api.removePassphrase(current), 'Passphrase removed. Accounts are protected by the device key only.'),
+    setAutoLock: async (minutes: AutoLockMinutes) => {
+      await api.setAutoLockMinutes(minutes);
+      autoLock.value = minutes;
+    },
+  };
+}
+
+export type LockState = ReturnType<typeof createLockState>;
