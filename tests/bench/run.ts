@@ -3,6 +3,7 @@
  * Figures are measurements on this machine, printed beside their targets, never asserted.
  */
 import { loadavg, cpus } from 'node:os';
+import { runCaptureBench, type CaptureBenchResult } from './capture-bench';
 import { runOtpBench } from './otp-bench';
 import { BenchSession, ms, snapshotBuild } from './extension-session';
 import { formatSize, runPopupBench, type PopupBenchResult } from './popup-bench';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     await session.close();
     await build.remove();
   }
+  console.log('');
+  const capture: CaptureBenchResult[] = await runCaptureBench();
 
   const rows: Row[] = [];
   for (const line of otp) {
@@ -84,6 +87,9 @@ async function main(): Promise<void> {
   rows.push(['worker getCodes 1,000, warm, new step (round trip)', ms(rt.warmNewStepMs), `≤ ${WORKER_TARGETS.warmMs} ms`, verdict(rt.warmNewStepMs, WORKER_TARGETS.warmMs)]);
   rows.push(['worker getCodes 1,000, warm, same step (round trip)', ms(rt.warmSameStepMs), `≤ ${WORKER_TARGETS.warmMs} ms`, verdict(rt.warmSameStepMs, WORKER_TARGETS.warmMs)]);
   rows.push(['worker getCodes 1,000, cold after stop (round trip)', ms(rt.coldMs), `≤ ${WORKER_TARGETS.coldMs} ms`, verdict(rt.coldMs, WORKER_TARGETS.coldMs)]);
+  for (const r of capture) {
+    rows.push([`capture click to confirmation: ${r.name}`, `median ${ms(r.medianMs)}`, `≤ ${r.targetMs} ms`, verdict(r.medianMs, r.targetMs)]);
+  }
   if (worker.inWorker) {
     rows.push(['vault in the worker 1,000: list+codes warm, new step', ms(worker.inWorker.warmMs), '', '']);
     rows.push(['vault in the worker 1,000: list+codes cold', ms(worker.inWorker.coldMs), '', '']);
