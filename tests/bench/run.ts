@@ -58,16 +58,21 @@ async function main(): Promise<void> {
   const session = await BenchSession.launch();
   let popup: PopupBenchResult;
   let worker: WorkerBenchResult;
+  let capture: CaptureBenchResult[];
   try {
-    popup = await runPopupBench({ session });
+    try {
+      popup = await runPopupBench({ session });
+      console.log('');
+      worker = await runWorkerBench({ session, accounts: 1000 });
+    } finally {
+      await session.close();
+    }
     console.log('');
-    worker = await runWorkerBench({ session, accounts: 1000 });
+    // Its own browsers (DPR 1 and 2), on the same copy of the build.
+    capture = await runCaptureBench();
   } finally {
-    await session.close();
     await build.remove();
   }
-  console.log('');
-  const capture: CaptureBenchResult[] = await runCaptureBench();
 
   const rows: Row[] = [];
   for (const line of otp) {
