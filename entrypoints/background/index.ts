@@ -4,7 +4,7 @@ import { createBackgroundHandlers } from '@/lib/background/handlers';
 import { createVaultAccess } from '@/lib/background/vault-access';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from '@/lib/platform/clipboard';
 import { listenForMessages } from '@/lib/platform/messaging';
-import { AUTO_LOCK_ALARM, keepUnlocked, lockNow } from '@/lib/platform/auto-lock';
+import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from '@/lib/platform/auto-lock';
 import { createSessionKeyStore } from '@/lib/platform/session-key';
 import { createFillMenu, onFillTriggers, openPopup } from '@/lib/platform/autofill';
 import { fillForTab } from '@/lib/background/fill';
@@ -22,6 +22,7 @@ export default defineBackground({
     listenForMessages(createBackgroundHandlers({ vault, capture, onLocked }), {
       onMessage: () => void keepUnlocked(vault).catch(() => undefined),
     });
+    restartAutoLockOnSettingsChange();
     // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
     browser.runtime.onStartup.addListener(() => void lockNow(vault));
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.

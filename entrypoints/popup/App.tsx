@@ -5,6 +5,7 @@ import { CaptureReview } from '@/components/CaptureReview';
 import { CaptureScanButton } from '@/components/CaptureScanButton';
 import { EditAccount } from '@/components/EditAccount';
 import { EmptyState } from '@/components/EmptyState';
+import { FillOffer } from '@/components/FillOffer';
 import { Icon } from '@/components/Icon';
 import { LiveRegion } from '@/components/LiveRegion';
 import { SearchBar } from '@/components/SearchBar';
@@ -107,6 +108,7 @@ function Body({ state }: { state: PopupState }) {
       if (!state.hasAccounts.value) return <EmptyState state={state} />;
       return (
         <>
+          <FillOffer state={state} />
           <SearchBar state={state} />
           <AccountList state={state} />
         </>

@@ -328,7 +328,7 @@ function scoreSingle(el: HTMLInputElement, env: DomEnv): Scored {
   if (own < SCORES.min) return null;
   const total = withContext(el, own, why);
   if (typeof total !== 'number') return total;
-  const hidden = hiddenReason(el, env, labelsOf(el));
+  const hidden = hiddenReason(el, env, labelsOf(el), { belowFoldOk: true });
   if (hidden) return { excluded: `${hidden} field` };
   return { candidate: { fields: [el], score: total, why } };
 }
@@ -410,7 +410,7 @@ function scoreSplit(run: HTMLInputElement[], env: DomEnv): Scored {
   const total = withContext(run[0]!, score, why);
   if (typeof total !== 'number') return total;
   for (const el of run) {
-    const hidden = hiddenReason(el, env, labelsOf(el));
+    const hidden = hiddenReason(el, env, labelsOf(el), { belowFoldOk: true });
     if (hidden) return { excluded: `${hidden} split box` };
   }
   // Visual order, and one row: boxes stacked vertically are not a code.

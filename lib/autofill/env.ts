@@ -19,6 +19,10 @@ export interface DomEnv {
   hitTest(x: number, y: number): Element | null;
   /** Elements in the top layer other than the page's normal flow: open popovers and dialogs. */
   openTopLayer(): Element[];
+  /** Height of the scrollable document, for fields below the fold. Absent: nothing is below it. */
+  documentHeight?(): number;
+  /** Brings a field into view before it is checked and filled. */
+  scrollIntoView?(el: Element): void;
 }
 
 export function createWindowEnv(win: Window): DomEnv {
@@ -53,6 +57,12 @@ export function createWindowEnv(win: Window): DomEnv {
         // A browser without the selector has no popovers either.
       }
       return [...found];
+    },
+    documentHeight() {
+      return Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
+    },
+    scrollIntoView(el) {
+      el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     },
   };
 }
@@ -113,7 +123,12 @@ function hasFilter(style: StyleFacts): boolean {
  * filter anywhere up the chain, a real size, its centre inside the viewport, and the element hit at
  * that centre is `el`, inside `el`, or one of `accepted` (its labels).
  */
-export function hiddenReason(el: Element, env: DomEnv, accepted: readonly Element[] = []): HiddenReason | null {
+export function hiddenReason(
+  el: Element,
+  env: DomEnv,
+  accepted: readonly Element[] = [],
+  options: { belowFoldOk?: boolean } = {},
+): HiddenReason | null {
   if (!el.isConnected) return 'disconnected';
   let opacity = 1;
   for (const node of composedChain(el)) {
@@ -129,7 +144,12 @@ export function hiddenReason(el: Element, env: DomEnv, accepted: readonly Elemen
   const x = box.left + box.width / 2;
   const y = box.top + box.height / 2;
   const view = env.viewport();
-  if (!(x >= 0 && y >= 0 && x < view.width && y < view.height)) return 'off-screen';
+  if (!(x >= 0 && y >= 0 && x < view.width && y < view.height)) {
+    // Below the fold but inside the page (an enrollment form under its QR code): a candidate,
+    // which the fill scrolls into view and checks again in full, hit test included.
+    const belowFold = options.belowFoldOk && x >= 0 && x < view.width && y >= view.height && y < (env.documentHeight?.() ?? 0);
+    return belowFold ? null : 'off-screen';
+  }
   // A top-layer element with `pointer-events: none` paints over the field yet is invisible to
   // hit testing (clickjacking surface 3), so open popovers and dialogs are checked by box.
   for (const layer of env.openTopLayer()) {

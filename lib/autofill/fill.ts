@@ -46,9 +46,11 @@ function replaceable(current: string, code: string): boolean {
   return /^\d+$/.test(code) ? /^\d+$/.test(current) : CODE.test(current);
 }
 
+/** Right before writing: in view (scrolled there if needed), visible, uncovered, editable. */
 function usableNow(el: HTMLInputElement, env: DomEnv): FillRefusal | null {
   if (!el.isConnected) return 'field-gone';
   if (el.disabled || el.readOnly || (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return 'field-not-editable';
+  if (hiddenReason(el, env, labelsOf(el)) === 'off-screen') env.scrollIntoView?.(el);
   return hiddenReason(el, env, labelsOf(el)) === null ? null : 'field-hidden';
 }
 

@@ -23,6 +23,13 @@ export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promis
   lastRestart = now;
 }
 
+/** A new auto-lock delay takes effect at the next use, not up to a throttle period later. */
+export function restartAutoLockOnSettingsChange(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) lastRestart = 0;
+  });
+}
+
 export async function lockNow(vault: VaultAccess): Promise<void> {
   lastRestart = 0;
   await (await vault.lock()).lock();

@@ -22,6 +22,8 @@ interface Host {
   view: Signal<View>;
   announce(text: string): void;
   reloadAccounts(): Promise<void>;
+  /** After an account was added from this page: offer to fill its first code here. */
+  offerFill(accountId: string): void;
 }
 
 function messageOf(error: unknown): string {
@@ -112,6 +114,7 @@ export function createCaptureState(api: CaptureApi | undefined, host: Host) {
         }
         await host.reloadAccounts();
         drop(itemId, r.status === 'added' ? `Added ${labelOf(r.account)}.` : `${labelOf(r.account)} is already in Tessera; nothing was added.`);
+        if (r.status === 'added') host.offerFill(r.account.id);
       } else if (reply.status === 'imported') {
         await host.reloadAccounts();
         const unchanged = reply.unchanged > 0 ? ` ${reply.unchanged} were already in Tessera.` : '';

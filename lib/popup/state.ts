@@ -173,11 +173,33 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   }
 
   async function reloadAccounts(): Promise<void> {
-    const [list] = await Promise.all([api.listAccounts(), refreshCodes()]);
-    accounts.value = list;
+    const [list, site] = await Promise.all([
+      api.listAccounts(),
+      api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
+      refreshCodes(),
+    ]);
+    batch(() => {
+      accounts.value = list;
+      activeSite.value = site;
+    });
   }
 
-  const capture = createCaptureState(api.capture, { view, announce, reloadAccounts });
+  /**
+   * Right after an enrollment QR code was added on this page, the page usually asks for the
+   * first code: offer to fill it, if the account is bound here (the worker re-checks).
+   */
+  const fillOffer = signal<{ id: string; label: string } | null>(null);
+  function offerFill(accountId: string): void {
+    const account = accounts.value.find((a) => a.id === accountId);
+    if (account && fillableIds.value.has(accountId)) fillOffer.value = { id: accountId, label: accountLabel(account) };
+  }
+  async function acceptFillOffer(): Promise<void> {
+    const offer = fillOffer.value;
+    fillOffer.value = null;
+    if (offer) await fill(offer.id);
+  }
+
+  const capture = createCaptureState(api.capture, { view, announce, reloadAccounts, offerFill });
 
   async function start(): Promise<void> {
     stopped = false;
@@ -424,6 +446,9 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     nextHotp,
     /** Accounts allowed to fill on the exact page the popup acts for: these offer Fill. */
     fillableIds: fillableIds as ReadonlySignal<ReadonlySet<string>>,
+    fillOffer: fillOffer as ReadonlySignal<{ id: string; label: string } | null>,
+    acceptFillOffer,
+    dismissFillOffer: () => void (fillOffer.value = null),
     addAccount,
     updateAccount,
     togglePin,

@@ -237,6 +237,24 @@ test.describe('QR capture', () => {
     }
   });
 
+  test('after adding, offers to fill the first code into the enrollment page, and it is accepted', async ({ extension, site }) => {
+    const { page, popup, review } = await openCapturePage(extension, site('acme.test', '/enroll.html'));
+    await review.scan(page);
+    await expect(review.items).toHaveCount(1);
+    const item = review.items.first();
+    expect(await review.fact(item, 'issuer')).toBe('Acme Cloud');
+    // The suggested binding (this page's origin) is kept, so the account may fill here.
+    await item.getByRole('button', { name: 'Add', exact: true }).click();
+    // The same code shown three ways (img, canvas, svg) is one finding: the review closes.
+    await expect(review.items).toHaveCount(0);
+    const offer = popup.page.getByRole('region', { name: 'Fill the first code' });
+    await expect(offer).toBeVisible();
+    await offer.getByRole('button', { name: 'Fill the code' }).click();
+    await expect(popup.status).toContainText('Filled the code for Acme Cloud');
+    const filled = await page.locator('#verify-code').inputValue();
+    expect(totpWindow(base32ToBytes('JBSWY3DPEHPK3PXP'), Date.now())).toContain(filled);
+  });
+
   test('two codes on one page: both offered, each added on its own', async ({ extension, site }) => {
     const { page, popup, review } = await openCapturePage(extension, site('acme.test', '/capture/two-codes.html'));
     await review.scan(page);

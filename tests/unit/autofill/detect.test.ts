@@ -144,6 +144,16 @@ describe('detectOtpTarget', () => {
     });
   });
 
+  it('takes a field below the fold of a long page, but never one outside the page', () => {
+    document.body.innerHTML = `<label for="f">Authentication code</label><input id="f" name="otp" data-rect="100,1500,200,40">`;
+    const longPage = { ...createFakeEnv(document), documentHeight: () => 3000 };
+    expect(detectOtpTarget(document, longPage)).toMatchObject({ kind: 'single' });
+    // Without a document below the fold (or left of the page), it stays off-screen.
+    expect(detectOtpTarget(document, createFakeEnv(document))).toMatchObject({ kind: 'none' });
+    document.body.innerHTML = `<input id="f" name="otp" data-rect="-9999,1500,200,40">`;
+    expect(detectOtpTarget(document, longPage)).toMatchObject({ kind: 'none' });
+  });
+
   it('refuses a field under a click-through top-layer popover', () => {
     // pointer-events:none hides the popover from hit testing; its box still covers the field.
     expect(
