@@ -91,8 +91,30 @@ export function createVaultLock(deps: LockDeps) {
     return row?.id === PASSPHRASE_KEY_ROW_ID ? row : undefined;
   }
 
+  /**
+   * Mode and lock state, shared by the burst of messages a popup sends when it opens. Kept for
+   * a second at most and dropped by every change made here, so it is never staler than that.
+   */
+  const STATE_FRESH_MS = 1000;
+  let stateMemo: { at: number; state: Promise<{ mode: VaultMode; locked: boolean }> } | null = null;
+  function lockState(): Promise<{ mode: VaultMode; locked: boolean }> {
+    if (stateMemo && now() - stateMemo.at < STATE_FRESH_MS) return stateMemo.state;
+    const state = (async () => {
+      const row = await passphraseRow(await dbReady);
+      if (!row) return { mode: 'device' as const, locked: false };
+      const session = await deps.session.get();
+      return { mode: 'passphrase' as const, locked: !session || session.keyId !== row.keyId };
+    })();
+    stateMemo = { at: now(), state };
+    state.catch(() => (stateMemo = null));
+    return state;
+  }
+  function stateChanged(): void {
+    stateMemo = null;
+  }
+
   async function mode(): Promise<VaultMode> {
-    return (await passphraseRow(await dbReady)) ? 'passphrase' : 'device';
+    return (await lockState()).mode;
   }
 
   /** The data key for records: the device key, or the session's unsealed key when unlocked. */
@@ -214,19 +236,19 @@ export function createVaultLock(deps: LockDeps) {
 
     /** Locked = passphrase mode without an unsealed key in this browser session. */
     async isLocked(): Promise<boolean> {
-      const row = await passphraseRow(await dbReady);
-      if (!row) return false;
-      const session = await deps.session.get();
-      return !session || session.keyId !== row.keyId;
+      return (await lockState()).locked;
     },
 
     async unlock(passphrase: string): Promise<void> {
       const { row, raw } = await unsealDataKey(passphrase);
       await deps.session.set({ keyId: row.keyId, raw });
+      stateChanged();
     },
 
     async lock(): Promise<void> {
+      stateChanged();
       await deps.session.clear();
+      stateChanged();
     },
 
     /** Device mode → passphrase mode: a fresh data key, every record re-sealed, one commit. */
@@ -246,8 +268,10 @@ export function createVaultLock(deps: LockDeps) {
         check: await createKeyCheck(dataKey, { randomBytes }),
         createdAt: now(),
       };
+      stateChanged();
       await switchKeys(deviceKey, dataKey, { put: row, remove: DEVICE_KEY_ROW_ID }, 'passphrase');
       await deps.session.set({ keyId: row.keyId, raw });
+      stateChanged();
     },
 
     /** Only the seal of the data key changes: one row, one write. */
@@ -278,8 +302,10 @@ export function createVaultLock(deps: LockDeps) {
         check: await createKeyCheck(deviceKey, { randomBytes }),
         createdAt: now(),
       };
+      stateChanged();
       await switchKeys(dataKey, deviceKey, { put: row, remove: PASSPHRASE_KEY_ROW_ID }, 'device');
       await deps.session.clear();
+      stateChanged();
     },
   };
 }

@@ -165,4 +165,54 @@ test.describe('passphrase lock', () => {
     expect(metadataSeen).toBe(true);
     expect(hits).toEqual([]);
   });
+
+  test('a passphrase change cut short by the worker stopping leaves the old or the new state, both openable', async ({ extension }) => {
+    test.setTimeout(120_000);
+    const secret = 'JBSWY3DPEHPK3PXP';
+    let p = await popup(extension);
+    await p.addAccount({ issuer: 'GitHub', account: 'alice', secret });
+    await expect(p.rows).toHaveCount(1);
+
+    // Set a passphrase, and stop the worker while it derives keys and re-seals.
+    await p.page.evaluate((passphrase) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      void chrome.runtime.sendMessage({ tessera: 1, name: 'setPassphrase', payload: { passphrase } }).catch(() => undefined);
+    }, PASSPHRASE);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await extension.stopServiceWorker();
+    await extension.restartBrowser();
+    p = await popup(extension);
+    if ((await p.page.getByRole('heading', { name: 'Tessera is locked' }).count()) > 0) await unlock(p, PASSPHRASE);
+    await expect(p.rows).toHaveCount(1);
+    expect(totpWindow(base32ToBytes(secret), Date.now())).toContain(await p.codeOf(/GitHub/));
+
+    // Make sure a passphrase is set, then cut a change of it short the same way.
+    const status = await p.page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      return ((await chrome.runtime.sendMessage({ tessera: 1, name: 'getVaultStatus' })) as { value: { mode: string } }).value.mode;
+    });
+    if (status !== 'passphrase') await setPassphrase(extension);
+    const next = 'a brand new passphrase';
+    await p.page.evaluate(
+      ({ current, next }) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        void chrome.runtime.sendMessage({ tessera: 1, name: 'changePassphrase', payload: { current, next } }).catch(() => undefined);
+      },
+      { current: PASSPHRASE, next },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await extension.stopServiceWorker();
+    await extension.restartBrowser();
+    p = await popup(extension);
+    await expectLockedPopup(p);
+    await unlock(p, PASSPHRASE);
+    const opened = await p.rows
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!opened) await unlock(p, next);
+    await expect(p.rows).toHaveCount(1);
+    expect(totpWindow(base32ToBytes(secret), Date.now())).toContain(await p.codeOf(/GitHub/));
+  });
 });
