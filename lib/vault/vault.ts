@@ -44,9 +44,6 @@ export type VaultDeps = {
 
 export type Vault = ReturnType<typeof createVault>;
 
-/** How far ahead `codes` computes the next codes (the most common period). */
-const PREFETCH_AHEAD_MS = 30_000;
-
 /** Attempts before `addMany` gives up when other writers keep changing the accounts under it. */
 const MAX_ADD_ATTEMPTS = 5;
 
@@ -435,14 +432,7 @@ export function createVault(deps: VaultDeps) {
 
     /** Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp omitted. */
     codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
-      guard(async () => {
-        const records = sortRecords(await readAll(await dbReady));
-        const result = await codesFor(records, timestamp);
-        // Work out the following step's codes now, off the critical path, so the request a
-        // popup sends at the next boundary is answered from memory.
-        void codesFor(records, timestamp + PREFETCH_AHEAD_MS).catch(() => undefined);
-        return result;
-      }),
+      guard(async () => codesFor(sortRecords(await readAll(await dbReady)), timestamp)),
 
     /** Current and next code of ONE totp/steam account (what a fill needs), decrypting only it. */
     codeOf: (id: string, timestamp: number = now()): Promise<AccountCode> =>
