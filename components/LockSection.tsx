@@ -42,7 +42,7 @@ export function LockSection({ state }: { state: LockState }) {
           <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
           <p class="hint">
             At least 8 characters; several unrelated words are best. Nobody can recover a forgotten passphrase: keep an
-            encrypted backup. Accounts kept on this device only are protected by the device key, not by the passphrase.
+            encrypted backup. Accounts already kept on this device only keep a key the passphrase cannot cover; those added afterwards are covered.
           </p>
           <LockOutcome state={state} />
           <div class="actions">

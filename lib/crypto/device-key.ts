@@ -7,6 +7,11 @@ import { type RandomBytes, type SecretEnvelope, openEnvelope, purposeAad, sealEn
  */
 export interface KeyProvider {
   getDataKey(): Promise<CryptoKey>;
+  /**
+   * True when the data key is sealed under a passphrase: device-bound secrets are then sealed
+   * like the others (a non-extractable HMAC key would sit on disk, outside the passphrase).
+   */
+  sealsDeviceBound?(): Promise<boolean>;
 }
 
 const KEY_CHECK_AAD = purposeAad('key-check');

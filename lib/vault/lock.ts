@@ -119,6 +119,7 @@ export function createVaultLock(deps: LockDeps) {
 
   /** The data key for records: the device key, or the session's unsealed key when unlocked. */
   const keyProvider: KeyProvider = {
+    sealsDeviceBound: async () => (await lockState()).mode === 'passphrase',
     async getDataKey() {
       const db = await dbReady;
       const row = await passphraseRow(db);

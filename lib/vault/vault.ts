@@ -218,9 +218,11 @@ export function createVault(deps: VaultDeps) {
     account: ValidAccount,
     dataKey: () => Promise<CryptoKey>,
   ): Promise<AccountRecord['secret']> {
-    if (account.deviceBound) {
+    if (account.deviceBound && !(await keyProvider.sealsDeviceBound?.())) {
       return { v: 1, alg: 'device-bound', key: await importOtpKey(account.secret, account.algorithm) };
     }
+    // In passphrase mode a device-bound secret is sealed under the data key like any other, so
+    // a copied profile holds nothing usable; the deviceBound flag still shuts every export path.
     return sealEnvelope(await dataKey(), account.secret, recordAad(RECORD_FORMAT_VERSION, id), { randomBytes });
   }
 

@@ -8,6 +8,7 @@ import { base32ToBytes, totpWindow } from './support/otp-oracle';
 const PASSPHRASE = 'correct horse battery staple';
 // A random-looking canary secret (base32 of 20 bytes) that appears nowhere else.
 const CANARY = 'KZXW6YTBOJQXIZLTMFZGKZDBORSXEZLOMQ';
+const BOUND_CANARY = 'GJQWE4TDMFXGOYLSMRSW45DFON2GK3TF';
 
 async function popup(extension: ExtensionHarness): Promise<PopupPage> {
   const page = await extension.openPopup();
@@ -55,8 +56,7 @@ async function* filesUnder(dir: string): AsyncGenerator<{ file: string; bytes: B
   }
 }
 
-function forms(bytes: Buffer): Buffer[] {
-  const base32 = CANARY;
+function forms(bytes: Buffer, base32: string): Buffer[] {
   return [
     bytes,
     Buffer.from(bytes.toString('hex')),
@@ -136,7 +136,9 @@ test.describe('passphrase lock', () => {
     await setPassphrase(extension);
     const p = await popup(extension);
     await p.addAccount({ issuer: 'Canary', account: 'bird', secret: CANARY });
-    await expect(p.rows).toHaveCount(1);
+    // A device-bound account too: in passphrase mode it is sealed like the others.
+    await p.addAccount({ issuer: 'Bound', account: 'wren', secret: BOUND_CANARY, deviceBound: true });
+    await expect(p.rows).toHaveCount(2);
     // The unsealed data key, as the browser session holds it while unlocked.
     const worker = await extension.currentServiceWorker();
     const dataKeyBase64 = await worker.evaluate(async () => {
@@ -151,7 +153,7 @@ test.describe('passphrase lock', () => {
     await extension.context.close();
 
     const secret = base32ToBytes(CANARY);
-    const needles = [...forms(secret), dataKey, Buffer.from(dataKey.toString('hex')), Buffer.from(dataKeyBase64.replace(/=+$/, ''))];
+    const needles = [...forms(secret, CANARY), ...forms(base32ToBytes(BOUND_CANARY), BOUND_CANARY), dataKey, Buffer.from(dataKey.toString('hex')), Buffer.from(dataKeyBase64.replace(/=+$/, ''))];
     const hits: string[] = [];
     let scanned = 0;
     let metadataSeen = false;

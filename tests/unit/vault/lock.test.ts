@@ -143,4 +143,20 @@ describe('vault lock', () => {
       expect(await db.count('accounts')).toBe(3);
     }
   });
+
+  it('seals device-bound accounts added in passphrase mode, and still never exports them', async () => {
+    const { db, lock, vault } = await setUp();
+    await lock.setPassphrase('correct horse battery');
+    const added = await vault().add(totp({ account: 'bound', secret: SEED_SHA1, deviceBound: true }));
+    if (added.status !== 'added') throw new Error('not added');
+    const record = await db.get('accounts', added.account.id);
+    expect(record!.deviceBound).toBe(true);
+    // No CryptoKey on disk for it: an envelope under the data key, like every other secret.
+    expect(record!.secret.alg).toBe('A256GCM');
+    expect((await rejection(vault().exportableSecret(added.account.id))).code).toBe('device-bound');
+    const codes = await vault().codes(59_000);
+    expect(codes.find((c) => c.id === added.account.id)).toMatchObject({ current: SHA1_AT_59 });
+    await lock.lock();
+    expect((await rejection(vault().codes(59_000))).code).toBe('locked');
+  });
 });
