@@ -493,30 +493,17 @@ function cropScaled(
   const h = box.height * scale;
   const out = new Uint8ClampedArray(w * h * 4);
   const row = new Uint8ClampedArray(w * 4);
+  const pixel = [0, 0, 0];
   for (let y = 0; y < box.height; y++) {
     const src = ((box.y + y) * imageWidth + box.x) * 4;
     for (let x = 0; x < box.width; x++) {
       const s = src + x * 4;
-      const a = rgba[s + 3]!;
-      let r = rgba[s]!;
-      let g = rgba[s + 1]!;
-      let b = rgba[s + 2]!;
-      if (a !== 255) {
-        const white = 255 - a;
-        r = (r * a) / 255 + white;
-        g = (g * a) / 255 + white;
-        b = (b * a) / 255 + white;
-      }
-      if (invert) {
-        r = 255 - r;
-        g = 255 - g;
-        b = 255 - b;
-      }
+      compositeOnWhite(rgba, s, invert, pixel);
       for (let k = 0; k < scale; k++) {
         const d = (x * scale + k) * 4;
-        row[d] = r;
-        row[d + 1] = g;
-        row[d + 2] = b;
+        row[d] = pixel[0]!;
+        row[d + 1] = pixel[1]!;
+        row[d + 2] = pixel[2]!;
         row[d + 3] = 255;
       }
     }
@@ -525,30 +512,32 @@ function cropScaled(
   return { data: out, width: w, height: h };
 }
 
+/** The pixel at byte `s` as if drawn on white (transparent QR backgrounds), optionally inverted, into `out`. */
+function compositeOnWhite(rgba: Uint8ClampedArray, s: number, invert: boolean, out: number[]): void {
+  const a = rgba[s + 3]!;
+  const white = 255 - a;
+  for (let c = 0; c < 3; c++) {
+    const value = a === 255 ? rgba[s + c]! : (rgba[s + c]! * a) / 255 + white;
+    out[c] = invert ? 255 - value : value;
+  }
+}
+
 /** Samples every `step`-th pixel of `box` (near each cell's centre), composited and flipped like cropScaled. */
 function cropDownscaled(rgba: Uint8ClampedArray, imageWidth: number, box: Box, step: number, invert: boolean): QrImage {
   const w = Math.floor(box.width / step);
   const h = Math.floor(box.height / step);
   const out = new Uint8ClampedArray(w * h * 4);
   const half = step >> 1;
+  const pixel = [0, 0, 0];
   for (let y = 0; y < h; y++) {
     const src = ((box.y + y * step + half) * imageWidth + box.x + half) * 4;
     for (let x = 0; x < w; x++) {
       const s = src + x * step * 4;
-      const a = rgba[s + 3]!;
-      let r = rgba[s]!;
-      let g = rgba[s + 1]!;
-      let b = rgba[s + 2]!;
-      if (a !== 255) {
-        const white = 255 - a;
-        r = (r * a) / 255 + white;
-        g = (g * a) / 255 + white;
-        b = (b * a) / 255 + white;
-      }
+      compositeOnWhite(rgba, s, invert, pixel);
       const d = (y * w + x) * 4;
-      out[d] = invert ? 255 - r : r;
-      out[d + 1] = invert ? 255 - g : g;
-      out[d + 2] = invert ? 255 - b : b;
+      out[d] = pixel[0]!;
+      out[d + 1] = pixel[1]!;
+      out[d + 2] = pixel[2]!;
       out[d + 3] = 255;
     }
   }
