@@ -8,8 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { chromePath, chromiumArgs, DEFAULT_EXTENSION_DIR, extensionIdOf, waitForExtensionWorker } from '../e2e/support/launch';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { extensionIdOf, launchAtDeviceScale, waitForExtensionWorker } from '../e2e/support/launch';
 import { startFixtureServer } from '../e2e/support/server';
 import { freePort, Toolbar } from '../e2e/support/toolbar';
 
@@ -18,8 +18,6 @@ export type CaptureBenchResult = { name: string; medianMs: number; minMs: number
 const RUNS = 7;
 /** Chrome allows two captureVisibleTab calls per second; screenshot runs are spaced out. */
 const SCREENSHOT_GAP_MS = 600;
-/** Height of headless Chromium's window frame above the viewport (measured: 800 → 713 CSS px). */
-const WINDOW_CHROME_PX = 87;
 
 const CASES = [
   { name: 'code among 50 images (page path)', page: '/capture/many-images.html', dpr: 1, targetMs: 150, screenshot: false },
@@ -62,18 +60,7 @@ type BenchBrowser = {
 async function launchAt(dpr: 1 | 2): Promise<BenchBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-capture-bench-'));
   const port = await freePort();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
-    headless: true,
-    viewport: null,
-    args: [
-      ...chromiumArgs(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR),
-      `--remote-debugging-port=${port}`,
-      '--enable-unsafe-extension-debugging',
-      `--force-device-scale-factor=${dpr}`,
-      `--window-size=1280,${800 + WINDOW_CHROME_PX}`,
-    ],
-  });
+  const context = await launchAtDeviceScale({ userDataDir, dpr, toolbarDebugPort: port });
   const worker = await waitForExtensionWorker(context, { timeout: 15_000 });
   const toolbar = new Toolbar(port);
   return {

@@ -7,12 +7,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test, type ChromeGlobal, type ExtensionHarness, type FixtureServer } from './fixtures';
 import { CaptureReview } from './pages/capture-review';
 import { PopupPage } from './pages/popup-page';
 import { base32ToBytes, totpWindow } from './support/otp-oracle';
-import { chromePath, chromiumArgs, DEFAULT_EXTENSION_DIR, extensionIdOf, waitForExtensionWorker } from './support/launch';
+import { extensionIdOf, launchAtDeviceScale, waitForExtensionWorker } from './support/launch';
 import { freePort, Toolbar } from './support/toolbar';
 
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // the fixtures' secret, RFC 6238's "12345678901234567890"
@@ -185,18 +185,7 @@ test.describe('QR capture', () => {
     // does not change what captureVisibleTab returns.
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-capture-dpr2-'));
     const port = await freePort();
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromePath(),
-      headless: true,
-      viewport: null,
-      args: [
-        ...chromiumArgs(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR),
-        `--remote-debugging-port=${port}`,
-        '--enable-unsafe-extension-debugging',
-        '--force-device-scale-factor=2',
-        '--window-size=1280,887',
-      ],
-    });
+    const context = await launchAtDeviceScale({ userDataDir, dpr: 2, toolbarDebugPort: port });
     const toolbar = new Toolbar(port);
     try {
       const worker = await waitForExtensionWorker(context, { timeout: 30_000 });

@@ -133,3 +133,31 @@ export async function startWorker(context: BrowserContext, extensionId: string):
     await cdp.detach().catch(() => {});
   }
 }
+
+/** Height of headless Chromium's window frame above the viewport (measured: 800 → 713 CSS px). */
+const WINDOW_CHROME_PX = 87;
+
+/**
+ * A browser whose screen really has `dpr` device pixels per CSS pixel (CDP emulation does not
+ * change what `captureVisibleTab` returns) and a 1280×800 CSS viewport, with the toolbar
+ * debugging port open. For the capture tests and benchmark at 2× DPR.
+ */
+export async function launchAtDeviceScale(options: {
+  userDataDir: string;
+  dpr: number;
+  toolbarDebugPort: number;
+  extensionDir?: string;
+}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: chromePath(),
+    headless: true,
+    viewport: null,
+    args: [
+      ...chromiumArgs(options.extensionDir ?? process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR),
+      `--remote-debugging-port=${options.toolbarDebugPort}`,
+      '--enable-unsafe-extension-debugging',
+      `--force-device-scale-factor=${options.dpr}`,
+      `--window-size=1280,${800 + WINDOW_CHROME_PX}`,
+    ],
+  });
+}
