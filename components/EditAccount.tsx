@@ -19,6 +19,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   const label = useSignal(account.account);
   const sites = useSignal(account.sites);
   const pinned = useSignal(account.pinned);
+  const submitAfterFill = useSignal(account.submitAfterFill === true);
   const confirmingDelete = useSignal(false);
   const error = useSignal<string | null>(null);
 
@@ -29,6 +30,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         account: label.value,
         sites: sites.value,
         pinned: pinned.value,
+        submitAfterFill: submitAfterFill.value,
       });
       state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
       state.view.value = { name: 'list' };
@@ -64,6 +66,18 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />
         <span>
           <strong>Pin to the top</strong>
+        </span>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="submitAfterFill"
+          checked={submitAfterFill.value}
+          onChange={(e) => (submitAfterFill.value = e.currentTarget.checked)}
+        />
+        <span>
+          <strong>Submit the form after filling</strong>
+          <small>Off by default: with it on, a fill on these sites also sends the form, as pressing Enter would.</small>
         </span>
       </label>
       <FieldError id="edit-error" message={error.value} />

@@ -61,6 +61,7 @@ export interface AccountPatch {
   account?: string;
   sites?: SiteBinding[];
   pinned?: boolean;
+  submitAfterFill?: boolean;
 }
 
 /** Every message: request payload, reply, and the sender contexts allowed to send it. */

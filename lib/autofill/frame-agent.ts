@@ -19,7 +19,7 @@ export type FrameReport =
 
 interface PendingFill {
   token: string;
-  complete(token: string, code: string): FillResult;
+  complete(token: string, code: string, submit: boolean): FillResult;
 }
 
 type SlotHolder = { [FILL_SLOT]?: PendingFill };
@@ -45,11 +45,11 @@ export function prepareFill(win: Window, randomToken: () => string = () => crypt
   }, PENDING_FILL_MS);
   holder[FILL_SLOT] = {
     token,
-    complete(given, code) {
+    complete(given, code, submit) {
       clearTimeout(expires);
       delete holder[FILL_SLOT];
       if (given !== token) return { filled: false, reason: 'no-target' };
-      return fillOtp(target, code, env);
+      return fillOtp(target, code, env, { submit });
     },
   };
   return {
@@ -67,8 +67,10 @@ export function prepareFill(win: Window, randomToken: () => string = () => crypt
  * Runs in the frame through `scripting.executeScript({ func })`, so it must be
  * self-contained: it only reaches the slot `prepareFill` left in this isolated world.
  */
-export function completeFillInFrame(token: string, code: string): unknown {
-  const holder = globalThis as unknown as { [key: symbol]: { complete(t: string, c: string): unknown } | undefined };
+export function completeFillInFrame(token: string, code: string, submit: boolean): unknown {
+  const holder = globalThis as unknown as {
+    [key: symbol]: { complete(t: string, c: string, s: boolean): unknown } | undefined;
+  };
   const pending = holder[Symbol.for('tessera.pendingFill')];
-  return pending ? pending.complete(token, code) : { filled: false, reason: 'no-target' };
+  return pending ? pending.complete(token, code, submit === true) : { filled: false, reason: 'no-target' };
 }

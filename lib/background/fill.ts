@@ -28,7 +28,7 @@ export async function fillAccountCode(vault: Vault, tabId: number, accountId: st
   const frame = chooseFillFrame(await injectFillAgent(tabId), origin);
   if (frame.report.status !== 'found') throw new AutofillError('no-field', 'No code field was found.');
   const code = account.kind === 'hotp' ? (await vault.nextHotp(accountId)).code : (await vault.codeOf(accountId, now)).current;
-  const result = await completeFill(tabId, frame.documentId, frame.report.token, code);
+  const result = await completeFill(tabId, frame.documentId, frame.report.token, code, account.submitAfterFill === true);
   if (!result.filled) throw new AutofillError('fill-refused', fillRefusalMessage(result.reason));
   await vault.markUsed(accountId);
   return { code, fields: result.fields };

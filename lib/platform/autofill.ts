@@ -19,11 +19,17 @@ export async function injectFillAgent(tabId: number): Promise<InjectedFrame[]> {
 }
 
 /** Sends the code to exactly the document that reported the field (not a later navigation). */
-export async function completeFill(tabId: number, documentId: string, token: string, code: string): Promise<FillResult> {
+export async function completeFill(
+  tabId: number,
+  documentId: string,
+  token: string,
+  code: string,
+  submit: boolean,
+): Promise<FillResult> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, documentIds: [documentId] },
     func: completeFillInFrame,
-    args: [token, code],
+    args: [token, code, submit],
   });
   const value = result?.result as FillResult | undefined;
   return value ?? { filled: false, reason: 'no-target' };

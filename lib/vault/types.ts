@@ -20,6 +20,8 @@ export type AccountMeta = {
   counter?: number;
   sites: SiteBinding[];
   pinned: boolean;
+  /** Submit the form after filling a code on this account's sites (off unless the user asks). */
+  submitAfterFill?: boolean;
   order: number;
   deviceBound: boolean;
   secretBits: number;
@@ -68,7 +70,7 @@ export type AccountCode = {
 /** One account whose secret cannot be read: reported, never silently dropped. */
 export type AccountCodeFailure = { id: string; kind: 'totp' | 'steam'; error: 'record-unreadable' };
 
-export type AccountUpdate = { issuer?: string; account?: string; sites?: SiteBinding[]; pinned?: boolean };
+export type AccountUpdate = { issuer?: string; account?: string; sites?: SiteBinding[]; pinned?: boolean; submitAfterFill?: boolean };
 
 declare const deletedBrand: unique symbol;
 /**

@@ -80,6 +80,12 @@ export function validateUpdate(patch: AccountUpdate): AccountUpdate {
     if (typeof patch.pinned !== 'boolean') throw new VaultInputError('invalid-flag', 'pinned must be true or false.');
     out.pinned = patch.pinned;
   }
+  if (patch.submitAfterFill !== undefined) {
+    if (typeof patch.submitAfterFill !== 'boolean') {
+      throw new VaultInputError('invalid-flag', 'submitAfterFill must be true or false.');
+    }
+    out.submitAfterFill = patch.submitAfterFill;
+  }
   return out;
 }
 

@@ -703,6 +703,7 @@ export function toMeta(record: AccountRecord): AccountMeta {
   if (record.period !== undefined) meta.period = record.period;
   if (record.counter !== undefined) meta.counter = record.counter;
   if (record.lastUsedAt !== undefined) meta.lastUsedAt = record.lastUsedAt;
+  if (record.submitAfterFill) meta.submitAfterFill = true;
   return meta;
 }
 

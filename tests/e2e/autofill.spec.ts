@@ -105,6 +105,33 @@ test.describe('autofill', () => {
     expect(validCodes()).toContain(await frame.locator('input').first().inputValue());
   });
 
+  test('never submits the form unless the account is set to, then submits after filling', async ({ extension, site }) => {
+    await addAccounts(extension, { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+    const watchSubmit = (tab: Page) =>
+      tab.evaluate(() => {
+        const flags = window as unknown as { __submitted: number };
+        flags.__submitted = 0;
+        document.getElementById('f')!.addEventListener('submit', () => (flags.__submitted += 1));
+      });
+    const submitted = (tab: Page) => tab.evaluate(() => (window as unknown as { __submitted: number }).__submitted);
+
+    let { tab, popup } = await popupOn(extension, site('example.test', '/autofill/plain.html'));
+    await watchSubmit(tab);
+    await fillButton(popup, 'Example').click();
+    await expect(popup.status).toContainText('Filled');
+    expect(await submitted(tab)).toBe(0);
+
+    const form = await popup.openEditor('Example');
+    await form.getByLabel('Submit the form after filling').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    ({ tab, popup } = await popupOn(extension, site('example.test', '/autofill/plain.html?again')));
+    await watchSubmit(tab);
+    await fillButton(popup, 'Example').click();
+    await expect(popup.status).toContainText('Filled');
+    expect(await submitted(tab)).toBe(1);
+    expect(validCodes()).toContain(await tab.locator('#otp').inputValue());
+  });
+
   test('Enter on a bound account fills and copies the same code', async ({ extension, site }) => {
     await addAccounts(extension, { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
     const { tab, popup } = await popupOn(extension, site('example.test', '/autofill/plain.html'));
