@@ -44,6 +44,9 @@ export type VaultDeps = {
 
 export type Vault = ReturnType<typeof createVault>;
 
+/** How far ahead `codes` prepares the next codes: the usual period. */
+const PREFETCH_AHEAD_MS = 30_000;
+
 /** Attempts before `addMany` gives up when other writers keep changing the accounts under it. */
 const MAX_ADD_ATTEMPTS = 5;
 
@@ -434,7 +437,14 @@ export function createVault(deps: VaultDeps) {
 
     /** Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp omitted. */
     codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
-      guard(async () => codesFor(sortRecords(await readAll(await dbReady)), timestamp)),
+      guard(async () => {
+        const records = sortRecords(await readAll(await dbReady));
+        const result = await codesFor(records, timestamp);
+        // Time only moves forward: work out the following step's codes now, after replying, so
+        // the request a popup sends at the next boundary is answered from memory.
+        setTimeout(() => void codesFor(records, timestamp + PREFETCH_AHEAD_MS).catch(() => undefined), 0);
+        return result;
+      }),
 
     /** Current and next code of ONE totp/steam account (what a fill needs), decrypting only it. */
     codeOf: (id: string, timestamp: number = now()): Promise<AccountCode> =>
