@@ -10,7 +10,7 @@ import type { ClipboardJob } from './clipboard-job';
 import type { SerializedError } from './errors';
 import { TesseraError } from './errors';
 import type { AccountCode, AccountCodeFailure, AccountMeta, SiteBinding } from './vault/types';
-import type { OtpAlgorithm, OtpKind } from './otp/types';
+import type { OtpAccountText } from './otp/types';
 import type { ConfirmCaptureReply, ConfirmCaptureRequest } from './capture/capture-flow';
 import type { CaptureView } from './capture/review';
 import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from './backup';
@@ -19,16 +19,7 @@ import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, Impo
 export type SenderContext = 'extension-page' | 'content-script';
 
 /** Fields of the manual "add account" form; the secret is base32 text. */
-export interface ManualAccountInput {
-  kind: OtpKind;
-  issuer: string;
-  account: string;
-  secret: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period?: number;
-  counter?: number;
-}
+export type ManualAccountInput = OtpAccountText;
 
 export type AccountSource = { uri: string } | { fields: ManualAccountInput };
 

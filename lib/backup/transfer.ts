@@ -4,21 +4,12 @@
  */
 import { TesseraError } from '@/lib/errors';
 import { OtpUriError, decodeBase32, encodeBase32 } from '@/lib/otp';
-import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import type { OtpAccountData, OtpAccountText } from '@/lib/otp/types';
 import type { ImportCandidate } from '@/lib/import/types';
 import type { NewAccountInput, SiteBinding } from '@/lib/vault/types';
 
 /** One importable account; `secret` is base32. */
-export type TransferAccount = {
-  kind: OtpKind;
-  issuer: string;
-  account: string;
-  secret: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period?: number;
-  counter?: number;
-};
+export type TransferAccount = OtpAccountText;
 
 /** `sites`, `pinned` and `order` come only from a Tessera backup. */
 export type TransferCandidate = { account: TransferAccount; sites?: SiteBinding[]; pinned?: boolean };

@@ -4,9 +4,8 @@
  * confirms it in the popup. Browser calls come in as `CaptureFlowDeps`.
  */
 import { TesseraError } from '@/lib/errors';
-import type { AddAccountReply } from '@/lib/messaging';
+import type { AddAccountReply, AddAccountRequest } from '@/lib/messaging';
 import type { DecodedQr, QrImage } from '@/lib/qr/decode';
-import type { SiteBinding } from '@/lib/sites/binding';
 import type { AccountCode, AccountCodeFailure, AccountMeta, AddOptions, AddResult, NewAccountInput } from '@/lib/vault/types';
 import type { Rect } from './find-sources';
 import type { PageScanReport, PageViewport } from './page-scan';
@@ -50,12 +49,10 @@ export interface CaptureFlowDeps {
   decode?: (image: QrImage, rects: Rect[], viewport: PageViewport) => DecodedQr[];
 }
 
-export type ConfirmCaptureRequest = {
+/** The user's choices for one finding: the same as for an account added by hand. */
+export type ConfirmCaptureRequest = Pick<AddAccountRequest, 'sites' | 'deviceBound' | 'onConflict'> & {
   captureId: string;
   itemId: string;
-  sites: SiteBinding[];
-  deviceBound: boolean;
-  onConflict?: 'replace' | 'keep-both';
 };
 
 export type ConfirmCaptureReply =

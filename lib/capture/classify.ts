@@ -9,7 +9,9 @@ import { parseOtpauthUri } from '@/lib/otp/otpauth-uri';
 import { OTP_DEFAULTS } from '@/lib/otp/defaults';
 import type { OtpAccountData } from '@/lib/otp/types';
 
-export type SiteBinding = { match: 'origin'; origin: string } | { match: 'site'; site: string };
+import type { SiteBinding } from '@/lib/sites/binding';
+
+export type { SiteBinding };
 
 export type FoundOn = {
   origin: string;

@@ -4,7 +4,7 @@
  * each with duplicate state against the vault. No secret leaves this module in a view.
  */
 import { generateCode } from '@/lib/otp/generate';
-import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import type { OtpAccountData } from '@/lib/otp/types';
 import { labelKey } from '@/lib/vault/validate';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '@/lib/vault/types';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
@@ -39,14 +39,7 @@ export type DuplicateState =
   /** Same issuer and account, another secret (or one that cannot be compared): the user chooses. */
   | { state: 'conflict'; existingId: string; label: string };
 
-export type AccountPreview = {
-  kind: OtpKind;
-  issuer: string;
-  account: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period?: number;
-  counter?: number;
+export type AccountPreview = Omit<OtpAccountData, 'secret'> & {
   secretBits: number;
   duplicate: DuplicateState;
 };

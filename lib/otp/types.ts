@@ -21,5 +21,8 @@ export type OtpAccountData = {
   counter?: number;
 };
 
+/** An account with its secret as base32 text: the JSON-safe form that crosses a message. */
+export type OtpAccountText = Omit<OtpAccountData, 'secret'> & { secret: string };
+
 /** What `generateCode` needs besides the key: the non-secret half of an account. */
 export type OtpCodeParams = Pick<OtpAccountData, 'kind' | 'algorithm' | 'digits' | 'period' | 'counter'>;

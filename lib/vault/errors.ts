@@ -35,8 +35,7 @@ export type VaultInputCode =
   | 'invalid-order'
   | 'not-hotp'
   | 'not-time-based'
-  | 'counter-exhausted'
-  | 'invalid-deleted-account';
+  | 'counter-exhausted';
 
 /** Bad input: thrown before anything is written. `index` names the entry of an `addMany` batch. */
 export class VaultInputError extends VaultError {

@@ -32,7 +32,6 @@ export type {
   AccountUpdate,
   AddOptions,
   AddResult,
-  DeletedAccount,
   DeviceBoundSecret,
   NewAccountInput,
   PreviewResult,

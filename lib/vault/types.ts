@@ -72,11 +72,5 @@ export type AccountCodeFailure = { id: string; kind: 'totp' | 'steam'; error: 'r
 
 export type AccountUpdate = { issuer?: string; account?: string; sites?: SiteBinding[]; pinned?: boolean; submitAfterFill?: boolean };
 
-declare const deletedBrand: unique symbol;
-/**
- * Undo token from `remove`: the full record (ciphertext or non-extractable key). Keep it inside
- * the worker: it is structured-cloneable but not JSON-safe (a CryptoKey becomes `{}`).
- */
-export type DeletedAccount = { readonly [deletedBrand]: true; readonly record: AccountRecord };
 
 export type VaultStatus = { state: 'ready' | 'empty' };

@@ -1,7 +1,7 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
 import { isLoopbackHost, originOf, registrableDomain } from '../sites/binding';
 import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
-import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import type { OtpAccountData, OtpKind } from '@/lib/otp/types';
 import { VaultInputError } from './errors';
 import type { AccountUpdate, NewAccountInput, SiteBinding } from './types';
 
@@ -12,15 +12,7 @@ export const MAX_SITES = 64;
 const KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
 
 /** A validated, normalised account: labels trimmed, defaults filled, steam parameters fixed. */
-export type ValidAccount = {
-  kind: OtpKind;
-  issuer: string;
-  account: string;
-  secret: Uint8Array;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period?: number;
-  counter?: number;
+export type ValidAccount = OtpAccountData & {
   sites: SiteBinding[];
   deviceBound: boolean;
 };

@@ -26,7 +26,6 @@ import type {
   AccountUpdate,
   AddOptions,
   AddResult,
-  DeletedAccount,
   NewAccountInput,
   PreviewResult,
   VaultStatus,
@@ -490,38 +489,6 @@ export function createVault(deps: VaultDeps) {
           return next;
         });
         return toMeta(record);
-      }),
-
-    /** Deletes in one transaction; the token restores the exact record (keep it in the worker). */
-    remove: (id: string): Promise<DeletedAccount> =>
-      guard(async () => {
-        assertId(id);
-        const db = await dbReady;
-        const record = await writeTransaction(db, async (tx) => {
-          const old = await tx.store.get(id);
-          if (!old) throw new AccountNotFoundError();
-          await tx.store.delete(id);
-          return old;
-        });
-        forget(id);
-        return { record } as unknown as DeletedAccount;
-      }),
-
-    /** Idempotent: restoring twice, or an id that is back already, leaves one record. */
-    restore: (deleted: DeletedAccount): Promise<AccountMeta> =>
-      guard(async () => {
-        const record = (deleted as { record?: AccountRecord } | null)?.record;
-        if (typeof record !== 'object' || record === null || typeof record.id !== 'string' || !record.secret) {
-          throw new VaultInputError('invalid-deleted-account', 'This is not a deleted account.');
-        }
-        const db = await dbReady;
-        const restored = await writeTransaction(db, async (tx) => {
-          const present = await tx.store.get(record.id);
-          if (present) return present;
-          await tx.store.add(record);
-          return record;
-        });
-        return toMeta(restored);
       }),
 
     /**

@@ -248,12 +248,12 @@ describe('vault metadata changes', () => {
     const a = added(await vault.add(totp({ account: 'a' })));
     const b = added(await vault.add(totp({ account: 'b', secret: ascii('another secret 123') })));
 
-    const token = await vault.remove(b.id);
+    const token = await vault.trash(b.id);
     expect((await vault.list()).map((x) => x.id)).toEqual([a.id]);
-    expect((await rejection(vault.remove(b.id))).code).toBe('not-found');
+    expect((await rejection(vault.trash(b.id))).code).toBe('not-found');
 
-    expect(await vault.restore(token)).toEqual(b);
-    expect(await vault.restore(token)).toEqual(b);
+    expect(await vault.untrash(token)).toEqual(b);
+    expect(await vault.untrash(token)).toEqual(b);
     expect((await vault.list()).map((x) => x.id)).toEqual([a.id, b.id]);
     expect(await vault.exportableSecret(b.id)).toEqual(ascii('another secret 123'));
   });

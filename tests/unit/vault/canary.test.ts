@@ -48,7 +48,7 @@ describe('vault canary', () => {
     if (result.status !== 'added') throw new Error('not added');
 
     const stored = { accounts: await db.getAll('accounts'), keys: await db.getAll('keys'), meta: await db.getAll('meta') };
-    const outputs = { result, list: await vault.list(), codes: await vault.codes(59_000), deleted: await vault.remove(result.account.id) };
+    const outputs = { result, list: await vault.list(), codes: await vault.codes(59_000), deleted: await vault.trash(result.account.id) };
 
     expect(findCanary(stored)).toEqual([]);
     expect(findCanary(outputs)).toEqual([]);

@@ -46,7 +46,7 @@ describe('vault device-bound accounts', () => {
     const result = await vault.add(totp({ deviceBound: true, secret: SEED_SHA1 }));
     if (result.status !== 'added') throw new Error('not added');
 
-    await vault.restore(await vault.remove(result.account.id));
+    await vault.untrash(await vault.trash(result.account.id));
 
     expect((await rejection(vault.exportableSecret(result.account.id))).code).toBe('device-bound');
     expect((await vault.codes(59_000))[0]).toMatchObject({ current: '287082' });
