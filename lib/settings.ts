@@ -16,6 +16,8 @@ export interface Settings {
   sortOrder: SortOrder;
   hideCodes: boolean;
   autoLockMinutes: AutoLockMinutes;
+  /** The optional in-page fill button (issue 6); needs the optional https host permission. */
+  inPageButton: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sortOrder: 'manual',
   hideCodes: false,
   autoLockMinutes: 15,
+  inPageButton: false,
 };
 
 /** Reads stored settings defensively: an unknown or corrupt value falls back to its default. */
@@ -39,5 +42,6 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
     autoLockMinutes: (AUTO_LOCK_CHOICES as readonly unknown[]).includes(s.autoLockMinutes)
       ? (s.autoLockMinutes as AutoLockMinutes)
       : DEFAULT_SETTINGS.autoLockMinutes,
+    inPageButton: s.inPageButton === true,
   };
 }
