@@ -23,6 +23,8 @@ export default defineConfig({
       'clipboardWrite',
     ],
     optional_permissions: ['clipboardRead'],
+    // Only for the optional in-page fill button, requested when the person turns it on.
+    optional_host_permissions: ['https://*/*'],
     // No web page and no other extension may message us.
     externally_connectable: { ids: [] },
     content_security_policy: {

@@ -89,6 +89,29 @@ export interface Protocol {
   exportAccountQr: { request: { id: string }; reply: { uri: string } };
   previewImport: { request: { candidates: TransferCandidate[] }; reply: ImportPreviewEntry[] };
   commitImport: { request: { candidates: TransferCandidate[]; onConflict: ConflictChoice }; reply: ImportCommitResult };
+  // The optional in-page button (issue 6): its content script asks about its own frame only;
+  // the worker takes the frame and origin from the browser's `sender`, never from the payload.
+  getInPageOffer: { request: void; reply: { offer: boolean } };
+  requestInPageFill: { request: void; reply: InPageFillReply };
+}
+
+/**
+ * What a click on the in-page button gets: one code (exactly one bound account), the popup
+ * (several: the person chooses there), or nothing. Never names, never a count.
+ */
+export type InPageFillReply =
+  | { status: 'code'; code: string; submit: boolean }
+  | { status: 'popup-opened' }
+  | { status: 'open-popup' }
+  | { status: 'refused' };
+
+/** The parts of `runtime.MessageSender` a handler may read (origin and frame as the browser saw them). */
+export interface SenderInfo {
+  url?: string;
+  origin?: string;
+  frameId?: number;
+  documentId?: string;
+  tab?: { id?: number; active?: boolean };
 }
 
 export type MessageName = keyof Protocol;
@@ -96,6 +119,7 @@ export type RequestOf<N extends MessageName> = Protocol[N]['request'];
 export type ReplyOf<N extends MessageName> = Protocol[N]['reply'];
 
 const PAGES_ONLY: readonly SenderContext[] = ['extension-page'];
+const CONTENT_ONLY: readonly SenderContext[] = ['content-script'];
 
 /** The allow-list the worker checks before any handler runs. */
 export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderContext[] } = {
@@ -129,6 +153,8 @@ export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderCont
   exportAccountQr: PAGES_ONLY,
   previewImport: PAGES_ONLY,
   commitImport: PAGES_ONLY,
+  getInPageOffer: CONTENT_ONLY,
+  requestInPageFill: CONTENT_ONLY,
 };
 
 /** The wire form of a request; `tessera` tells our messages from anything else. */

@@ -5,7 +5,14 @@
 
 export type Box = { left: number; top: number; width: number; height: number };
 
-export type StyleFacts = { display: string; visibility: string; opacity: string; filter: string };
+export type StyleFacts = {
+  display: string;
+  visibility: string;
+  opacity: string;
+  filter: string;
+  /** Computed `transform` (`none` or a matrix); the in-page button's click check reads it. */
+  transform?: string;
+};
 
 /**
  * Everything layout-dependent, so tests in a DOM without layout (happy-dom) can supply boxes,
@@ -30,7 +37,7 @@ export function createWindowEnv(win: Window): DomEnv {
   return {
     style(el) {
       const s = win.getComputedStyle(el);
-      return { display: s.display, visibility: s.visibility, opacity: s.opacity, filter: s.filter };
+      return { display: s.display, visibility: s.visibility, opacity: s.opacity, filter: s.filter, transform: s.transform };
     },
     rect(el) {
       const r = el.getBoundingClientRect();

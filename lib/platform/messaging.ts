@@ -4,12 +4,14 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { RemoteError, serializeError } from '../errors';
-import type { Envelope, MessageName, ReplyOf, RequestOf, SenderContext, WireReply } from '../messaging';
+import type { Envelope, MessageName, ReplyOf, RequestOf, SenderContext, SenderInfo, WireReply } from '../messaging';
 import { authorize, classifySender, isEnvelope, MessageRejectedError } from '../messaging';
 
 export type Handler<N extends MessageName> = (
   payload: RequestOf<N>,
   context: SenderContext,
+  /** What the browser says about the sender (frame, origin, tab); content-script handlers need it. */
+  sender: SenderInfo,
 ) => Promise<ReplyOf<N>> | ReplyOf<N>;
 
 export type Handlers = { [N in MessageName]: Handler<N> };
@@ -47,12 +49,18 @@ async function dispatch(
   try {
     const context = authorize(message.name, classifySender(sender, browser.runtime.id));
     const handler = handlers[message.name] as Handler<MessageName>;
-    const value = await handler(message.payload as never, context);
+    const value = await handler(message.payload as never, context, senderInfo(sender));
     return { ok: true, value } as WireReply;
   } catch (error) {
     if (!(error instanceof MessageRejectedError)) reportHandlerFailure(message.name, error);
     return { ok: false, error: serializeError(error) };
   }
+}
+
+/** Copies only what the browser itself filled in; nothing here comes from the message. */
+function senderInfo(sender: Browser.runtime.MessageSender): SenderInfo {
+  const { url, origin, frameId, documentId, tab } = sender as Browser.runtime.MessageSender & { documentId?: string };
+  return { url, origin, frameId, documentId, ...(tab ? { tab: { id: tab.id, active: tab.active } } : {}) };
 }
 
 /** Logs the kind of failure only: messages and payloads may carry secrets. */
