@@ -6,8 +6,10 @@ import { CLIPBOARD_ALARM, onClipboardAlarm } from '@/lib/platform/clipboard';
 import { listenForMessages } from '@/lib/platform/messaging';
 import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from '@/lib/platform/auto-lock';
 import { createSessionKeyStore } from '@/lib/platform/session-key';
+import { createPopupSnapshotWriter } from '@/lib/platform/popup-snapshot';
 import { createFillMenu, onFillTriggers, openPopup } from '@/lib/platform/autofill';
 import { fillForTab } from '@/lib/background/fill';
+import { keepInPageButtonInSync } from '@/lib/platform/in-page';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers, openPopupForReview } from '@/lib/platform/capture';
 
@@ -15,14 +17,17 @@ export default defineBackground({
   type: 'module',
   // Listeners are registered synchronously so a worker woken by an event receives it.
   main() {
-    const vault = createVaultAccess(createSessionKeyStore());
+    const popupSnapshot = createPopupSnapshotWriter();
+    const vault = createVaultAccess(createSessionKeyStore(), undefined, () => popupSnapshot.invalidate());
     const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
     const onLocked = () => lockNow(vault);
     // Any use from an extension page restarts the auto-lock countdown.
-    listenForMessages(createBackgroundHandlers({ vault, capture, onLocked }), {
+    listenForMessages(createBackgroundHandlers({ vault, capture, onLocked, popupSnapshot }), {
       onMessage: () => void keepUnlocked(vault).catch(() => undefined),
     });
     restartAutoLockOnSettingsChange();
+    // The optional in-page button: its content script is registered only while allowed.
+    keepInPageButtonInSync();
     // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
     browser.runtime.onStartup.addListener(() => void lockNow(vault));
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.

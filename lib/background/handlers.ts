@@ -17,7 +17,11 @@ import { loadSettings } from '../platform/settings';
 import { activeTabId, tabUrl } from '../platform/tabs';
 import { AutofillError } from '../autofill/errors';
 import { fillAccountCode } from './fill';
+import { inPageFill, inPageOffer, type InPageDeps } from './in-page';
+import { isActiveTab, isInPageButtonAllowed, openPopupForChoice } from '../platform/in-page';
 import { activeSite } from '../sites/active-site';
+import { siteKeyOf } from '../popup/snapshot';
+import type { PopupSnapshotWriter } from '../platform/popup-snapshot';
 import type { VaultAccess } from './vault-access';
 
 /** Deleted accounts stay restorable a little longer than the popup offers undo. */
@@ -30,9 +34,11 @@ export interface BackgroundDeps {
   now?: () => number;
   /** QR capture; defaults to the browser's tabs, scripting and session storage. */
   capture?: CaptureFlow;
+  /** Keeps what the next popup draws first (`lib/popup/snapshot.ts`); absent in tests. */
+  popupSnapshot?: Pick<PopupSnapshotWriter, 'token' | 'recordCodes' | 'recordSite'>;
 }
 
-export function createBackgroundHandlers({ vault, now = Date.now, capture, onLocked }: BackgroundDeps): Handlers {
+export function createBackgroundHandlers({ vault, now = Date.now, capture, onLocked, popupSnapshot }: BackgroundDeps): Handlers {
   const captureFlow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
   return {
     getVaultStatus: async () => {
@@ -61,7 +67,13 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
       vault.forget();
     },
     listAccounts: async () => (await vault()).list(),
-    getCodes: async ({ at }) => (await vault()).codes(at),
+    getCodes: async ({ at }) => {
+      const token = popupSnapshot?.token() ?? 0;
+      const opened = await vault();
+      const codes = await opened.codes(at);
+      popupSnapshot?.recordCodes(token, () => opened.list(), codes);
+      return codes;
+    },
     addAccount: async ({ source, sites, deviceBound, onConflict }) =>
       (await vault()).add(
         { ...accountFromSource(source), sites, deviceBound },
@@ -89,7 +101,14 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
       return { clearAt };
     },
     fillCode: async ({ id, tabId }) => fillAccountCode(await vault(), tabId ?? (await requireActiveTab()), id, now()),
-    getActiveSite: async ({ tabId }) => activeSite(await tabUrl(tabId), await (await vault()).list()),
+    getActiveSite: async ({ tabId }) => {
+      const token = popupSnapshot?.token() ?? 0;
+      const url = await tabUrl(tabId);
+      const accounts = await (await vault()).list();
+      const site = activeSite(url, accounts);
+      popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
+      return site;
+    },
     takeClipboardJob: () => pendingClipboardJob(),
     finishClipboardJob: () => finishClipboardJob(),
     exportBackup: async ({ passphrase }) => exportBackup(await vault(), passphrase, { now: now() }),
@@ -98,7 +117,13 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
     exportAccountQr: async ({ id }) => exportAccountUri(await vault(), id),
     previewImport: async ({ candidates }) => previewImport(await vault(), candidates),
     commitImport: async ({ candidates, onConflict }) => commitImport(await vault(), candidates, onConflict),
+    getInPageOffer: async (_, _context, sender) => inPageOffer(sender, inPageDeps(vault, now)),
+    requestInPageFill: async (_, _context, sender) => inPageFill(sender, inPageDeps(vault, now)),
   };
+}
+
+function inPageDeps(vault: VaultAccess, now: () => number): InPageDeps {
+  return { allowed: isInPageButtonAllowed, isActiveTab, openPopup: openPopupForChoice, vault: () => vault(), now };
 }
 
 async function requireActiveTab(): Promise<number> {

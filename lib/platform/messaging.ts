@@ -35,7 +35,9 @@ export async function sendMessage<N extends MessageName>(
 export function listenForMessages(handlers: Handlers, options: { onMessage?: () => void } = {}): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isEnvelope(message)) return false;
-    options.onMessage?.();
+    // Only a person using an extension page counts as activity (auto-lock): a page load that
+    // wakes the in-page button's content script must not keep the vault open.
+    if (classifySender(sender, browser.runtime.id) === 'extension-page') options.onMessage?.();
     void dispatch(message, sender, handlers).then(sendResponse);
     return true;
   });

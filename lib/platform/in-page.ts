@@ -1,0 +1,100 @@
+/**
+ * The browser side of the optional in-page fill button: its host permission, the registration of
+ * its content script, and keeping both in step with the setting (browser calls only).
+ */
+import { browser } from 'wxt/browser';
+import { inPageButtonAllowed } from '../in-page/allowed';
+import { loadSettings, saveSettings, watchSettings } from './settings';
+
+/** The only host permission Tessera ever asks for, and only for this button. */
+export const IN_PAGE_ORIGINS = ['https://*/*'];
+export const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
+const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
+
+/** Must be the first call in a click handler: the browser asks only from a user gesture. */
+export async function requestInPageButtonPermission(): Promise<boolean> {
+  return browser.permissions.request({ origins: IN_PAGE_ORIGINS });
+}
+
+/** Turning the button off gives the permission back: without it Tessera holds no host access. */
+export async function removeInPageButtonPermission(): Promise<void> {
+  await browser.permissions.remove({ origins: IN_PAGE_ORIGINS }).catch(() => false);
+}
+
+export async function hasInPageButtonPermission(): Promise<boolean> {
+  return browser.permissions.contains({ origins: IN_PAGE_ORIGINS }).catch(() => false);
+}
+
+/**
+ * THE place that decides whether the button may exist: the worker registers the script and
+ * answers its messages only when this is true. (Managed policy: the lead wires
+ * `disableInPageButton` in as `policyDisabled`.)
+ */
+export async function isInPageButtonAllowed(): Promise<boolean> {
+  const [settings, hostPermission] = await Promise.all([loadSettings(), hasInPageButtonPermission()]);
+  return inPageButtonAllowed({ setting: settings.inPageButton, hostPermission, policyDisabled: false });
+}
+
+async function isRegistered(): Promise<boolean> {
+  const scripts = await browser.scripting.getRegisteredContentScripts({ ids: [IN_PAGE_SCRIPT_ID] });
+  return scripts.length > 0;
+}
+
+async function reconcile(): Promise<void> {
+  // A setting left on after the permission went away (revoked in the browser's settings) is
+  // turned off, so the popup shows what is true.
+  if ((await loadSettings()).inPageButton && !(await hasInPageButtonPermission())) {
+    await saveSettings({ inPageButton: false });
+  }
+  const allowed = await isInPageButtonAllowed();
+  const registered = await isRegistered();
+  if (allowed && !registered) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: IN_PAGE_SCRIPT_ID,
+        js: [IN_PAGE_SCRIPT_FILE],
+        matches: IN_PAGE_ORIGINS,
+        allFrames: false,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!allowed && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [IN_PAGE_SCRIPT_ID] });
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Registers or unregisters the content script to match setting + permission; calls run one at a time. */
+export function syncInPageButton(): Promise<void> {
+  queue = queue.then(reconcile).catch(() => undefined);
+  return queue;
+}
+
+/**
+ * Worker start-up: reconciles now, and again whenever the setting or the host permission
+ * changes (the listeners are registered synchronously, so they wake a stopped worker).
+ */
+export function keepInPageButtonInSync(): void {
+  void syncInPageButton();
+  watchSettings(() => void syncInPageButton());
+  browser.permissions.onAdded.addListener(() => void syncInPageButton());
+  browser.permissions.onRemoved.addListener(() => void syncInPageButton());
+}
+
+/** Whether `tabId` is the tab in front of the person (a background tab cannot be clicked). */
+export async function isActiveTab(tabId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  return tab?.active === true;
+}
+
+/** Opens the toolbar popup where the browser allows it; false where it does not. */
+export async function openPopupForChoice(): Promise<boolean> {
+  try {
+    await browser.action.openPopup();
+    return true;
+  } catch {
+    return false;
+  }
+}
