@@ -4,11 +4,11 @@
  * pass exactly the same validation and get the same error codes.
  */
 import type { AccountSource, ManualAccountInput } from '../messaging';
-import { parseOtpauthUri } from '../otp';
-import type { OtpAccountData } from '../otp/types';
+import { parseOtpauthUri, parseOtpauthUriDetailed, type OtpauthUriDetails } from '../otp';
 
-export function accountFromSource(source: AccountSource): OtpAccountData {
-  return 'uri' in source ? parseOtpauthUri(source.uri.trim()) : parseOtpauthUri(manualEntryToUri(source.fields));
+/** A pasted URI keeps its privacyIDEA 2step parameters (see `newAccountInput`); typed fields have none. */
+export function accountFromSource(source: AccountSource): OtpauthUriDetails {
+  return 'uri' in source ? parseOtpauthUriDetailed(source.uri.trim()) : parseOtpauthUri(manualEntryToUri(source.fields));
 }
 
 export function manualEntryToUri(fields: ManualAccountInput): string {

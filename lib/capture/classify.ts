@@ -5,7 +5,8 @@
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import { OtpUriError } from '@/lib/otp/errors';
 import { parseMigrationBatch } from '@/lib/otp/migration';
-import { parseOtpauthUri } from '@/lib/otp/otpauth-uri';
+import { parseOtpauthUriDetailed } from '@/lib/otp/otpauth-uri';
+import type { TwoStepParams } from '@/lib/otp/two-step';
 import { OTP_DEFAULTS } from '@/lib/otp/defaults';
 import type { OtpAccountData } from '@/lib/otp/types';
 
@@ -38,6 +39,8 @@ export type CaptureFinding =
       warnings: CaptureWarning[];
       /** The page's exact origin by default; empty for a non-https page (the user enters it). */
       suggestedSites: SiteBinding[];
+      /** privacyIDEA two-step enrollment: `account.secret` is only the server part. */
+      twoStep?: TwoStepParams;
     }
   | {
       type: 'migration';
@@ -108,8 +111,9 @@ export function classifyCapture(text: string, page: { url: string }): CaptureFin
 
 function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
   let account: OtpAccountData;
+  let twoStep: TwoStepParams | undefined;
   try {
-    account = parseOtpauthUri(uri);
+    ({ twoStep, ...account } = parseOtpauthUriDetailed(uri));
   } catch (error) {
     return notEnrollment(error);
   }
@@ -122,7 +126,8 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
       message: `The code says it is for "${account.issuer}", but the page is on ${foundOn.displayHost}. Add it only if you expected this site to enrol ${account.issuer}.`,
     });
   }
-  const bits = account.secret.length * 8;
+  // A two-step account's secret is derived here, `2step_output` bytes long.
+  const bits = (twoStep ? twoStep.outputBytes : account.secret.length) * 8;
   if (bits < MIN_SECRET_BITS) {
     warnings.push({
       code: 'weak-secret',
@@ -137,7 +142,7 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
     });
   }
   const suggestedSites: SiteBinding[] = isHttps(page.url) ? [{ match: 'origin', origin: foundOn.origin }] : [];
-  return { type: 'account', account, foundOn, warnings, suggestedSites };
+  return { type: 'account', account, foundOn, warnings, suggestedSites, ...(twoStep && { twoStep }) };
 }
 
 function classifyMigration(uri: string, page: { url: string }): CaptureFinding {

@@ -5,6 +5,7 @@
  */
 import { generateCode } from '@/lib/otp/generate';
 import type { OtpAccountData } from '@/lib/otp/types';
+import type { TwoStepParams } from '@/lib/otp/two-step';
 import { labelKey } from '@/lib/vault/validate';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '@/lib/vault/types';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
@@ -52,6 +53,8 @@ export type CaptureItemView =
       foundOn: FoundOn;
       warnings: CaptureWarning[];
       suggestedSites: SiteBinding[];
+      /** privacyIDEA two-step enrollment: confirming derives a new secret and gives a phone part. */
+      twoStep?: TwoStepParams;
     }
   | {
       id: string;
@@ -115,10 +118,11 @@ export async function buildView(capture: StoredCapture, vault: VaultSnapshot): P
       items.push({
         id: item.id,
         type: 'account',
-        preview: await preview(first.account, vault),
+        preview: await preview(first.account, vault, first.twoStep),
         foundOn: first.foundOn,
         warnings: first.warnings,
         suggestedSites: first.suggestedSites,
+        ...(first.twoStep && { twoStep: first.twoStep }),
       });
     } else {
       const parts = item.texts
@@ -145,7 +149,7 @@ export async function buildView(capture: StoredCapture, vault: VaultSnapshot): P
   return { captureId: capture.id, foundOn: safeDescribe(capture.url), items, scan: capture.scan };
 }
 
-async function preview(account: OtpAccountData, vault: VaultSnapshot): Promise<AccountPreview> {
+async function preview(account: OtpAccountData, vault: VaultSnapshot, twoStep?: TwoStepParams): Promise<AccountPreview> {
   return {
     kind: account.kind,
     issuer: account.issuer,
@@ -154,9 +158,16 @@ async function preview(account: OtpAccountData, vault: VaultSnapshot): Promise<A
     digits: account.digits,
     ...(account.period !== undefined ? { period: account.period } : {}),
     ...(account.counter !== undefined ? { counter: account.counter } : {}),
-    secretBits: account.secret.length * 8,
-    duplicate: await duplicateState(account, vault),
+    secretBits: (twoStep ? twoStep.outputBytes : account.secret.length) * 8,
+    // A two-step secret is new by construction: the same name can only be a conflict.
+    duplicate: twoStep ? sameNameConflict(account, vault) : await duplicateState(account, vault),
   };
+}
+
+function sameNameConflict(account: OtpAccountData, vault: VaultSnapshot): DuplicateState {
+  const label = labelKey(account.issuer, account.account);
+  const same = vault.accounts.find((a) => labelKey(a.issuer, a.account) === label);
+  return same ? { state: 'conflict', existingId: same.id, label: labelOf(same) } : { state: 'new' };
 }
 
 /**

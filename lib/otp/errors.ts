@@ -17,6 +17,8 @@ export type OtpUriErrorCode =
   | 'digits-out-of-range'
   | 'period-out-of-range'
   | 'bad-two-step'
+  /** A privacyIDEA 2step URI reached a path that would store its server half as the secret. */
+  | 'two-step-enrollment'
   | 'malformed-payload'
   | 'not-representable';
 

@@ -18,15 +18,18 @@ export {
   normalizeAlgorithm,
   parseOtpauthUri,
   parseOtpauthUriDetailed,
+  TWO_STEP_REFUSAL,
   type OtpauthUriDetails,
 } from './otpauth-uri';
 export { generateSteam } from './steam';
 export { generateTotp, secondsLeft, timeStep, type TotpOptions } from './totp';
 export {
+  completeTwoStep,
   deriveTwoStepSecret,
   formatPhonePart,
   generateClientPart,
   groupInFours,
+  looksLikeTwoStepUri,
   type TwoStepParams,
 } from './two-step';
 export type { OtpAccountData, OtpAlgorithm, OtpCodeParams, OtpKind } from './types';

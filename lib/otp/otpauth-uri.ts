@@ -134,11 +134,19 @@ export function parseOtpauthUriDetailed(uri: string): OtpauthUriDetails {
   return twoStep ? { ...data, twoStep } : data;
 }
 
-/** Parses a Key URI into account data (the `image` parameter and unknown parameters are ignored). */
+/**
+ * Parses a Key URI into account data (the `image` parameter and unknown parameters are ignored).
+ * A privacyIDEA 2step URI is refused: its secret is only the server half, and storing it as the
+ * account's secret would give codes the server never accepts. Enrollment paths call
+ * `parseOtpauthUriDetailed` and complete it (`lib/accounts/two-step-enrollment.ts`).
+ */
 export function parseOtpauthUri(uri: string): OtpAccountData {
-  const { twoStep: _twoStep, ...data } = parseOtpauthUriDetailed(uri);
+  const { twoStep, ...data } = parseOtpauthUriDetailed(uri);
+  if (twoStep) throw new OtpUriError('two-step-enrollment', TWO_STEP_REFUSAL);
   return data;
 }
+
+export const TWO_STEP_REFUSAL = 'Two-step enrollment (privacyIDEA): this code holds only half of the secret. Scan it from the enrollment page.';
 
 function encodePart(text: string, name: string): string {
   try {

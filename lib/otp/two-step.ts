@@ -31,17 +31,18 @@ export function readTwoStepParams(params: ReadonlyMap<string, string>, algorithm
   const output = params.get('2step_output');
   const difficulty = params.get('2step_difficulty');
   if (salt === undefined && output === undefined && difficulty === undefined) return undefined;
-  const read = (value: string | undefined, fallback: number, max: number): number => {
+  // The parameter is named in the message (its value is not secret, but it is not echoed either).
+  const read = (name: string, value: string | undefined, fallback: number, max: number): number => {
     if (value === undefined || value === '') return fallback;
     if (!/^\d{1,9}$/.test(value) || Number(value) < 1 || Number(value) > max) {
-      throw new OtpUriError('bad-two-step', `A 2step parameter must be an integer from 1 to ${max}.`);
+      throw new OtpUriError('bad-two-step', `Two-step enrollment refused: ${name} must be an integer from 1 to ${max}.`);
     }
     return Number(value);
   };
   return {
-    saltBytes: read(salt, DEFAULT_SALT_BYTES, LIMITS.saltBytes),
-    outputBytes: read(output, OUTPUT_BYTES[algorithm], LIMITS.outputBytes),
-    difficulty: read(difficulty, DEFAULT_DIFFICULTY, LIMITS.difficulty),
+    saltBytes: read('2step_salt', salt, DEFAULT_SALT_BYTES, LIMITS.saltBytes),
+    outputBytes: read('2step_output', output, OUTPUT_BYTES[algorithm], LIMITS.outputBytes),
+    difficulty: read('2step_difficulty', difficulty, DEFAULT_DIFFICULTY, LIMITS.difficulty),
   };
 }
 
@@ -106,4 +107,23 @@ export function generateClientPart(
   const out = new Uint8Array(length);
   randomBytes(out);
   return out;
+}
+
+/** Whether text looks like a 2step URI (any of the three parameters), before it is parsed. */
+export function looksLikeTwoStepUri(text: string): boolean {
+  return /^\s*otpauth:\/\/[^?]*\?(?:.*&)?2step_(?:salt|output|difficulty)=/is.test(text);
+}
+
+/**
+ * This device's half of a 2step enrollment: a fresh client part and the final secret derived from
+ * it and the server part. The caller stores the secret and shows `formatPhonePart(clientPart)`.
+ */
+export async function completeTwoStep(
+  serverPart: Uint8Array,
+  params: TwoStepParams,
+  randomBytes?: (array: Uint8Array<ArrayBuffer>) => Uint8Array,
+): Promise<{ secret: Uint8Array; clientPart: Uint8Array }> {
+  const clientPart = generateClientPart(params.saltBytes, randomBytes);
+  const secret = await deriveTwoStepSecret(serverPart, clientPart, params.difficulty, params.outputBytes);
+  return { secret, clientPart };
 }

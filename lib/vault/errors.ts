@@ -35,7 +35,10 @@ export type VaultInputCode =
   | 'invalid-order'
   | 'not-hotp'
   | 'not-time-based'
-  | 'counter-exhausted';
+  | 'counter-exhausted'
+  | 'invalid-enrollment'
+  /** The account has no pending enrollment step (already finished, or never had one). */
+  | 'no-enrollment';
 
 /** Bad input: thrown before anything is written. `index` names the entry of an `addMany` batch. */
 export class VaultInputError extends VaultError {

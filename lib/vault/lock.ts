@@ -4,7 +4,7 @@
  * one transaction each, so an interruption leaves the old or the new state, both openable.
  */
 import { createKeyCheck, generateDeviceKey, isKeyCheckValid, type KeyProvider } from '@/lib/crypto/device-key';
-import { defaultRandomBytes, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes } from '@/lib/crypto/envelope';
+import { defaultRandomBytes, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes, type SecretEnvelope } from '@/lib/crypto/envelope';
 import { openWithPassphrase, PassphraseError, sealWithPassphrase } from '@/lib/crypto/passphrase';
 import { createDeviceKeyProvider, deviceRow } from './device-key-provider';
 import { VaultError } from './errors';
@@ -18,6 +18,7 @@ import {
   type VaultDb,
 } from './schema';
 import type { AccountRecord } from './types';
+import { enrollmentAad } from './vault';
 
 export type LockErrorCode =
   | 'locked'
@@ -180,6 +181,15 @@ export function createVaultLock(deps: LockDeps) {
    * Re-seals every record from one data key to another, outside any transaction, then writes
    * them with the new key rows in ONE transaction that first checks nothing changed meanwhile.
    */
+  async function resealWith(fromKey: CryptoKey, toKey: CryptoKey, envelope: SecretEnvelope, aad: Uint8Array): Promise<SecretEnvelope> {
+    const bytes = await openEnvelope(fromKey, envelope, aad);
+    try {
+      return await sealEnvelope(toKey, bytes, aad, { randomBytes });
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
   async function switchKeys(
     fromKey: CryptoKey,
     toKey: CryptoKey,
@@ -188,19 +198,17 @@ export function createVaultLock(deps: LockDeps) {
   ): Promise<void> {
     const db = await dbReady;
     const before = await db.getAll('accounts');
+    const reseal = (envelope: SecretEnvelope, aad: Uint8Array) => resealWith(fromKey, toKey, envelope, aad);
     const resealed: AccountRecord[] = [];
-    for (const record of before) {
+    for (const stored of before) {
+      // A pending two-step part is sealed under the data key too, device-bound account or not.
+      const step = stored.enrollment;
+      const record = step ? { ...stored, enrollment: { ...step, part: await reseal(step.part, enrollmentAad(stored.id)) } } : stored;
       if (record.secret.alg === 'device-bound') {
         resealed.push(record);
         continue;
       }
-      const aad = recordAad(RECORD_FORMAT_VERSION, record.id);
-      const bytes = await openEnvelope(fromKey, record.secret, aad);
-      try {
-        resealed.push({ ...record, secret: await sealEnvelope(toKey, bytes, aad, { randomBytes }) });
-      } finally {
-        bytes.fill(0);
-      }
+      resealed.push({ ...record, secret: await reseal(record.secret, recordAad(RECORD_FORMAT_VERSION, record.id)) });
     }
     const tx = db.transaction(['accounts', 'keys', 'meta'], 'readwrite');
     const accounts = tx.objectStore('accounts');

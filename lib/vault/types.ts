@@ -29,14 +29,30 @@ export type AccountMeta = {
   /** Bumped when the label, bindings, flags or secret change; not by counters or use. */
   updatedAt: number;
   lastUsedAt?: number;
+  /** A two-step enrollment the user has not finished: the phone part is still to be typed. */
+  enrollment?: PendingEnrollmentMeta;
+};
+
+/** What the UI may know of a pending enrollment step: never the part itself. */
+export type PendingEnrollmentMeta = {
+  kind: 'two-step';
+  /** Where the QR code was captured (as the browser reported it): the only page it may be filled into. */
+  origin: string | null;
 };
 
 /** A device-bound secret: only a non-extractable HMAC key, no exportable copy anywhere. */
 export type DeviceBoundSecret = { v: 1; alg: 'device-bound'; key: CryptoKey };
 
-export type AccountRecord = AccountMeta & { secret: SecretEnvelope | DeviceBoundSecret };
+export type AccountRecord = Omit<AccountMeta, 'enrollment'> & {
+  secret: SecretEnvelope | DeviceBoundSecret;
+  /** The client part of a two-step enrollment, sealed like a secret until the user says Done. */
+  enrollment?: PendingEnrollmentMeta & { part: SecretEnvelope };
+};
 
-export type NewAccountInput = OtpAccountData & { sites?: SiteBinding[]; deviceBound?: boolean };
+/** A two-step enrollment's client part, stored with the account until the user has typed it. */
+export type NewEnrollmentStep = PendingEnrollmentMeta & { clientPart: Uint8Array };
+
+export type NewAccountInput = OtpAccountData & { sites?: SiteBinding[]; deviceBound?: boolean; enrollment?: NewEnrollmentStep };
 
 export type AddOptions = { onConflict?: 'replace' | 'keep-both' };
 

@@ -3,7 +3,7 @@ import { isLoopbackHost, originOf, registrableDomain } from '../sites/binding';
 import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
 import type { OtpAccountData, OtpKind } from '@/lib/otp/types';
 import { VaultInputError } from './errors';
-import type { AccountUpdate, NewAccountInput, SiteBinding } from './types';
+import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } from './types';
 
 export const MAX_SECRET_BYTES = 1024;
 export const MAX_LABEL_LENGTH = 256;
@@ -15,7 +15,11 @@ const KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
 export type ValidAccount = OtpAccountData & {
   sites: SiteBinding[];
   deviceBound: boolean;
+  enrollment?: NewEnrollmentStep;
 };
+
+/** privacyIDEA's `2step_salt` is at most this (lib/otp/two-step.ts LIMITS). */
+const MAX_CLIENT_PART_BYTES = 256;
 
 export function validateNewAccount(input: NewAccountInput, index?: number): ValidAccount {
   const fail = (code: ConstructorParameters<typeof VaultInputError>[0], message: string): never => {
@@ -32,7 +36,8 @@ export function validateNewAccount(input: NewAccountInput, index?: number): Vali
   const sites = input.sites === undefined ? [] : validateSites(input.sites, index);
   const deviceBound = input.deviceBound ?? false;
   if (typeof deviceBound !== 'boolean') fail('invalid-flag', 'deviceBound must be true or false.');
-  const common = { issuer, account, secret: new Uint8Array(secret), sites, deviceBound };
+  const enrollment = input.enrollment === undefined ? undefined : validateEnrollment(input.enrollment, index);
+  const common = { issuer, account, secret: new Uint8Array(secret), sites, deviceBound, ...(enrollment && { enrollment }) };
 
   if (input.kind === 'steam') {
     // Steam's parameters are fixed by Steam; a parser that says otherwise is describing the same account.
@@ -58,6 +63,21 @@ export function validateNewAccount(input: NewAccountInput, index?: number): Vali
     fail('invalid-counter', 'The counter must be a whole number from 0 to 2^53 - 1.');
   }
   return { kind: 'hotp', algorithm: input.algorithm, digits, counter, ...common };
+}
+
+function validateEnrollment(step: NewEnrollmentStep, index?: number): NewEnrollmentStep {
+  const fail = (message: string): never => {
+    throw new VaultInputError('invalid-enrollment', message, { index });
+  };
+  if (typeof step !== 'object' || step === null || step.kind !== 'two-step') return fail('The enrollment step must be a two-step one.');
+  const { clientPart, origin } = step;
+  if (!(clientPart instanceof Uint8Array) || clientPart.length < 1 || clientPart.length > MAX_CLIENT_PART_BYTES) {
+    return fail(`The client part must be 1 to ${MAX_CLIENT_PART_BYTES} bytes long.`);
+  }
+  if (origin !== null && (typeof origin !== 'string' || canonicalOr(() => originOf(origin)) !== origin)) {
+    return fail('The enrollment page must be an origin such as https://example.com.');
+  }
+  return { kind: 'two-step', origin, clientPart: new Uint8Array(clientPart) };
 }
 
 export function validateUpdate(patch: AccountUpdate): AccountUpdate {

@@ -2,8 +2,9 @@
 import type { IDBPTransaction } from 'idb';
 import { importOtpKey, isOtpKey, otpKeyFingerprint } from '@/lib/crypto/device-bound';
 import type { KeyProvider } from '@/lib/crypto/device-key';
-import { EnvelopeError, type RandomBytes, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
+import { EnvelopeError, type RandomBytes, type SecretEnvelope, openEnvelope, purposeAad, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
 import { TesseraError } from '@/lib/errors';
+import { NO_POLICY, assertExportAllowed, forcedDeviceBound, type ManagedPolicy } from '@/lib/policy';
 import { OTP_DEFAULTS } from '@/lib/otp/defaults';
 import { generateHotp } from '@/lib/otp/hotp';
 import { generateSteam } from '@/lib/otp/steam';
@@ -39,6 +40,10 @@ export type VaultDeps = {
   now?: () => number;
   randomId?: () => string;
   randomBytes?: RandomBytes;
+  /** Told whenever accounts are about to change or have changed (drops caches kept elsewhere). */
+  onChange?: () => void;
+  /** The organisation's policy, read at each add and export (lib/policy.ts); none by default. */
+  policy?: () => Promise<ManagedPolicy>;
 };
 
 export type Vault = ReturnType<typeof createVault>;
@@ -57,6 +62,7 @@ export function createVault(deps: VaultDeps) {
   const now = deps.now ?? Date.now;
   const randomId = deps.randomId ?? (() => crypto.randomUUID());
   const { randomBytes } = deps;
+  const policy = deps.policy ?? (async () => NO_POLICY);
   const dbReady = Promise.resolve(deps.db);
   // Keep a rejected open from surfacing as an unhandled rejection before the first call.
   dbReady.catch(() => undefined);
@@ -192,6 +198,7 @@ export function createVault(deps: VaultDeps) {
   async function recordsChanged(db?: VaultDb): Promise<void> {
     generation += 1;
     recordsCache = null;
+    deps.onChange?.();
     if (db) await bumpRevision(db).catch(() => undefined);
   }
 
@@ -237,6 +244,9 @@ export function createVault(deps: VaultDeps) {
     // Every entry is checked before anything is read or written: one bad entry, nothing added.
     const valid = inputs.map((input, index) => validateNewAccount(input, index));
     try {
+      // Every path that adds (by hand, capture, import, restore) ends here, so the policy is applied once.
+      const enforced = await policy();
+      for (const account of valid) account.deviceBound = forcedDeviceBound(account.deviceBound, enforced);
       const db = await dbReady;
       const dataKey = lazyDataKey();
       // Fails early (and creates the key on first run) before any planning.
@@ -249,11 +259,20 @@ export function createVault(deps: VaultDeps) {
       }
       throw new VaultError('concurrent-modification', 'The accounts kept changing while adding; try again.');
     } finally {
-      for (const account of valid) account.secret.fill(0);
+      for (const account of valid) {
+        account.secret.fill(0);
+        account.enrollment?.clientPart.fill(0);
+      }
     }
   }
 
-  type PlannedWrite = { id: string; account: ValidAccount; replaces?: AccountRecord; secret?: AccountRecord['secret'] };
+  type PlannedWrite = {
+    id: string;
+    account: ValidAccount;
+    replaces?: AccountRecord;
+    secret?: AccountRecord['secret'];
+    enrollmentPart?: SecretEnvelope;
+  };
   type Plan = {
     writes: Map<string, PlannedWrite>;
     results: Array<{ status: AddResult['status']; id: string }>;
@@ -332,6 +351,9 @@ export function createVault(deps: VaultDeps) {
     await Promise.all(
       [...plan.writes.values()].map(async (write) => {
         write.secret = await sealRecordSecret(write.id, write.account, dataKey);
+        const step = write.account.enrollment;
+        // Sealed like any secret, even for a device-bound account: it is half of that secret.
+        if (step) write.enrollmentPart = await sealEnvelope(await dataKey(), step.clientPart, enrollmentAad(write.id), { randomBytes });
       }),
     );
     return plan;
@@ -417,6 +439,8 @@ export function createVault(deps: VaultDeps) {
       updatedAt: old ? Math.max(time, old.updatedAt + 1) : time,
       ...(old?.lastUsedAt !== undefined && { lastUsedAt: old.lastUsedAt }),
       secret: write.secret,
+      ...(account.enrollment &&
+        write.enrollmentPart && { enrollment: { kind: account.enrollment.kind, origin: account.enrollment.origin, part: write.enrollmentPart } }),
     };
   }
 
@@ -623,14 +647,54 @@ export function createVault(deps: VaultDeps) {
      */
     previewMany: (inputs: readonly NewAccountInput[]): Promise<PreviewResult[]> => guard(() => previewMany(inputs)),
 
+    /**
+     * The client part of a pending two-step enrollment, for the worker to show as the phone part
+     * (or fill into its enrollment page). Not an export path: the final secret never leaves.
+     */
+    enrollmentPart: (id: string): Promise<Uint8Array> =>
+      guard(async () => {
+        const record = await readRecord(await dbReady, id);
+        if (!record.enrollment) throw new VaultInputError('no-enrollment', 'This account has no enrollment step to finish.');
+        try {
+          return await openEnvelope(await keyProvider.getDataKey(), record.enrollment.part, enrollmentAad(record.id));
+        } catch (cause) {
+          if (cause instanceof EnvelopeError) throw new RecordUnreadableError(cause.code, { cause });
+          throw cause;
+        }
+      }),
+
+    /** The user typed the phone part: forget it, in one transaction. Idempotent. */
+    finishEnrollment: (id: string): Promise<AccountMeta> =>
+      guard(async () => {
+        assertId(id);
+        const db = await dbReady;
+        const record = await writeTransaction(db, async (tx) => {
+          const old = await tx.store.get(id);
+          if (!old) throw new AccountNotFoundError();
+          if (!old.enrollment) return old;
+          const { enrollment: _done, ...rest } = old;
+          const next: AccountRecord = { ...rest, updatedAt: Math.max(now(), old.updatedAt + 1) };
+          await tx.store.put(next);
+          return next;
+        });
+        return toMeta(record);
+      }),
+
     exportableSecret: (id: string): Promise<Uint8Array> =>
       guard(async () => {
+        // The organisation's "no export" and "device-bound only" policies close this door for every account.
+        assertExportAllowed(await policy());
         const db = await dbReady;
         const record = await readRecord(db, id);
         if (record.deviceBound || record.secret.alg === 'device-bound') throw new DeviceBoundError();
         return openRecordSecret(record, await keyProvider.getDataKey());
       }),
   };
+}
+
+/** AAD of a record's pending enrollment part: tied to the record, distinct from its secret's. */
+export function enrollmentAad(recordId: string): Uint8Array {
+  return purposeAad(`enrollment|${RECORD_FORMAT_VERSION}|${recordId}`);
 }
 
 async function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Promise<Uint8Array> {
@@ -681,6 +745,7 @@ export function toMeta(record: AccountRecord): AccountMeta {
   if (record.counter !== undefined) meta.counter = record.counter;
   if (record.lastUsedAt !== undefined) meta.lastUsedAt = record.lastUsedAt;
   if (record.submitAfterFill) meta.submitAfterFill = true;
+  if (record.enrollment) meta.enrollment = { kind: record.enrollment.kind, origin: record.enrollment.origin };
   return meta;
 }
 

@@ -259,7 +259,25 @@ describe('parseOtpauthUriDetailed', () => {
     const details = parseOtpauthUriDetailed(uri);
     expect(details.twoStep).toEqual({ saltBytes: 10, outputBytes: 20, difficulty: 10000 });
     expect(details).toMatchObject({ issuer: 'issuer', account: 'account', algorithm: 'SHA256', digits: 8, period: 45 });
-    expect(parseOtpauthUri(uri)).not.toHaveProperty('twoStep');
+    // The plain parser refuses it: its secret is only the server half (it must never be stored as the secret).
+    expect(codeOf(() => parseOtpauthUri(uri))).toBe('two-step-enrollment');
+  });
+
+  it.each([
+    ['2step_difficulty of 10^9', '2step_difficulty=1000000000', '2step_difficulty'],
+    ['2step_salt 0', '2step_salt=0', '2step_salt'],
+    ['2step_output 0', '2step_output=0', '2step_output'],
+  ])('refuses a hostile %s, naming the parameter', (_name, param, named) => {
+    const error = (() => {
+      try {
+        parseOtpauthUriDetailed(`otpauth://totp/a?secret=${S}&${param}`);
+      } catch (caught) {
+        return caught as { code: string; message: string };
+      }
+      throw new Error('expected a throw');
+    })();
+    expect(error.code).toBe('bad-two-step');
+    expect(error.message).toContain(named);
   });
 
   it('fills privacyIDEA defaults when only one 2step parameter is present', () => {

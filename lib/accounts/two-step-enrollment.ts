@@ -1,0 +1,44 @@
+/**
+ * Owns turning a parsed Key URI into what the vault stores: unchanged for an ordinary account;
+ * for a privacyIDEA 2step URI, this device's client part, the derived secret and the pending
+ * enrollment step (the phone part the user still has to type).
+ */
+import { completeTwoStep } from '../otp/two-step';
+import type { OtpauthUriDetails } from '../otp/otpauth-uri';
+import type { NewAccountInput, SiteBinding } from '../vault/types';
+
+export interface NewAccountChoices {
+  sites: SiteBinding[];
+  /** What the user chose; `undefined` means "the default for this kind of account". */
+  deviceBound: boolean | undefined;
+  /** The page the code was captured on (from the browser), or null when it was pasted. */
+  origin: string | null;
+}
+
+/**
+ * THE one place the device binding of a two-step account is decided. It is on unless the user
+ * unchecked it; `forced` (a managed policy: device-bound accounts only) overrides the user.
+ */
+export function twoStepDeviceBound(requested: boolean | undefined, forced = false): boolean {
+  return forced || requested !== false;
+}
+
+/** What the vault adds for `details`: a 2step URI gets its final secret derived here. */
+export async function newAccountInput(
+  details: OtpauthUriDetails,
+  choices: NewAccountChoices,
+  randomBytes?: (array: Uint8Array<ArrayBuffer>) => Uint8Array,
+): Promise<NewAccountInput> {
+  const { twoStep, ...data } = details;
+  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: choices.deviceBound === true };
+  const { secret, clientPart } = await completeTwoStep(data.secret, twoStep, randomBytes);
+  // The server part is of no further use here; the vault copies what it keeps.
+  data.secret.fill(0);
+  return {
+    ...data,
+    secret,
+    sites: choices.sites,
+    deviceBound: twoStepDeviceBound(choices.deviceBound),
+    enrollment: { kind: 'two-step', origin: choices.origin, clientPart },
+  };
+}
