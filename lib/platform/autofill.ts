@@ -5,14 +5,16 @@ import type { FillResult } from '../autofill/fill';
 import { completeFillInFrame, type FrameReport } from '../autofill/frame-agent';
 
 const AGENT_FILE = '/autofill-frame.js';
+/** The two-step enrollment agent: finds the field for the phone part instead of a code field. */
+export const CLIENT_PART_AGENT_FILE = '/client-part-frame.js';
 
 function isFrameReport(value: unknown): value is FrameReport {
   return typeof value === 'object' && value !== null && typeof (value as FrameReport).status === 'string';
 }
 
 /** Frames the extension may enter under `activeTab`; others are skipped by the browser. */
-export async function injectFillAgent(tabId: number): Promise<InjectedFrame[]> {
-  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [AGENT_FILE] });
+export async function injectFillAgent(tabId: number, agentFile: string = AGENT_FILE): Promise<InjectedFrame[]> {
+  const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [agentFile] });
   return results.flatMap((r) =>
     isFrameReport(r.result) ? [{ frameId: r.frameId, documentId: r.documentId, report: r.result }] : [],
   );
