@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import type { PopupApi } from '../popup/state';
 import { sendMessage } from './messaging';
 import { loadSettings, saveSettings } from './settings';
+import { loadPopupSnapshot } from './popup-snapshot';
+import { tabUrl } from './tabs';
+import { siteKeyOf } from '../popup/snapshot';
 
 /**
  * `targetTabId`: set when the popup runs popped out in its own tab or window, so it keeps
@@ -28,6 +31,10 @@ export function createBrowserPopupApi(targetTabId?: number): PopupApi {
     saveSettings,
     fillCode: (id) => sendMessage('fillCode', targetTabId === undefined ? { id } : { id, tabId: targetTabId }),
     activeSite: () => sendMessage('getActiveSite', targetTabId === undefined ? {} : { tabId: targetTabId }),
+    loadSnapshot: async () => {
+      const [snapshot, url] = await Promise.all([loadPopupSnapshot(), tabUrl(targetTabId)]);
+      return { snapshot, siteKey: siteKeyOf(url) };
+    },
     capture: {
       scanPage: () => sendMessage('scanPage', targetTabId === undefined ? {} : { tabId: targetTabId }),
       pendingCapture: () => sendMessage('getPendingCapture', targetTabId === undefined ? {} : { tabId: targetTabId }),

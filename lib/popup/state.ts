@@ -11,6 +11,7 @@ import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/type
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureApi } from './capture';
 import { groupAccounts, type ListGroups } from './list';
+import { startFromSnapshot, type PopupSnapshot } from './snapshot';
 
 export interface PopupApi {
   getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
@@ -31,6 +32,8 @@ export interface PopupApi {
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** The tab the popup was opened on: its registrable domain and the accounts bound to it. */
   activeSite(): Promise<ActiveSiteReply>;
+  /** What the worker last showed a popup, and this page's key into it (see `lib/popup/snapshot.ts`). */
+  loadSnapshot?(): Promise<{ snapshot: PopupSnapshot | null; siteKey: string }>;
   /** QR capture for the page the popup acts for (absent where there is no page, e.g. tests). */
   capture?: CaptureApi;
   /** Fills the account's code into the page the popup acts for; replies with the code used. */
@@ -132,11 +135,35 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     const at = clock.now();
     const list = await api.getCodes(at);
     if (stopped) return;
+    showCodes(list);
+    scheduleRefresh();
+  }
+
+  function showCodes(list: Array<AccountCode | AccountCodeFailure>): void {
     batch(() => {
       codes.value = new Map(list.flatMap((entry) => ('error' in entry ? [] : [[entry.id, entry] as const])));
       unreadable.value = new Set(list.flatMap((entry) => ('error' in entry ? [entry.id] : [])));
     });
-    scheduleRefresh();
+  }
+
+  /**
+   * Draws the worker's last snapshot while its fresh answer is on the way (or the worker is
+   * still waking): the answer then replaces it. Skipped unless the snapshot is complete and
+   * valid now, so what shows first is never wrong, only possibly a few ms old.
+   */
+  async function drawSnapshot(settingsLoaded: Promise<Settings>): Promise<void> {
+    const stored = await api.loadSnapshot?.().catch(() => null);
+    const early = stored ? startFromSnapshot(stored.snapshot, stored.siteKey, clock.now()) : null;
+    if (!early || stopped || phase.value.name !== 'loading') return;
+    const loaded = await settingsLoaded.catch(() => null);
+    if (!loaded || stopped || phase.value.name !== 'loading') return;
+    batch(() => {
+      settings.value = loaded;
+      accounts.value = early.accounts;
+      activeSite.value = early.site;
+      if (codes.value.size === 0 && unreadable.value.size === 0) showCodes(early.codes);
+      phase.value = { name: 'ready' };
+    });
   }
 
   /** Fetches the following codes as soon as a step ends: its successor is already shown. */
@@ -206,13 +233,16 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     scheduleTick();
     try {
       // Everything is asked at once for speed; a locked vault answers the status and refuses the rest.
-      const results = await Promise.allSettled([
+      const settingsLoaded = api.loadSettings();
+      const answers = Promise.allSettled([
         api.getVaultStatus(),
-        api.loadSettings(),
+        settingsLoaded,
         api.listAccounts(),
         api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
         refreshCodes(),
       ]);
+      void drawSnapshot(settingsLoaded);
+      const results = await answers;
       const status = results[0];
       if (status.status === 'fulfilled') vaultMode.value = status.value.mode;
       if (status.status === 'fulfilled' && status.value.state === 'locked') return showLocked();

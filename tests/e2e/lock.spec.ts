@@ -102,6 +102,42 @@ test.describe('passphrase lock', () => {
     await expect(manage.getByRole('heading', { name: 'Encrypted backup' })).toHaveCount(0);
   });
 
+  test('the snapshot a popup draws first follows every change and is gone once locked', async ({ extension }) => {
+    test.setTimeout(90_000);
+    /** The issuers in the worker's popup snapshot (session memory), or null when there is none. */
+    const snapshotIssuers = async (): Promise<string[] | null> => {
+      const worker = await extension.currentServiceWorker();
+      return worker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const stored = (await chrome.storage.session.get('popupSnapshot')).popupSnapshot as { accounts: Array<{ issuer: string }> } | undefined;
+        return stored ? stored.accounts.map((a) => a.issuer).sort() : null;
+      });
+    };
+    const p = await popup(extension);
+    await p.addAccount({ issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP' });
+    await p.addAccount({ issuer: 'GitLab', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' });
+    await p.goto();
+    await expect(p.rows).toHaveCount(2);
+    await expect.poll(snapshotIssuers).toEqual(['GitHub', 'GitLab']);
+
+    // A change drops it at once; the next popup's own answer writes it again.
+    await p.deleteAccount('GitLab');
+    await expect.poll(async () => (await snapshotIssuers()) ?? []).not.toContain('GitLab');
+    await p.goto();
+    await expect(p.rows).toHaveCount(1);
+    await expect.poll(snapshotIssuers).toEqual(['GitHub']);
+
+    await setPassphrase(extension);
+    await p.goto();
+    await expect(p.rows).toHaveCount(1);
+    await expect.poll(snapshotIssuers).toEqual(['GitHub']);
+    await p.page.getByRole('button', { name: 'Lock now' }).click();
+    await expectLockedPopup(p);
+    await expect.poll(snapshotIssuers).toBeNull();
+    // A popup opened now has nothing to draw but the unlock field.
+    await expectLockedPopup(await popup(extension));
+  });
+
   test('locks by itself after the chosen idle time', async ({ extension }) => {
     test.setTimeout(150_000);
     const p = await popup(extension);
@@ -125,6 +161,12 @@ test.describe('passphrase lock', () => {
       });
     }
     expect(locked).toBe(true);
+    const worker = await extension.currentServiceWorker();
+    const snapshot = await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      return (await chrome.storage.session.get('popupSnapshot')).popupSnapshot ?? null;
+    });
+    expect(snapshot).toBeNull();
     await expectLockedPopup(await popup(extension));
   });
 

@@ -224,3 +224,67 @@ describe('createPopupState', () => {
     state.stop();
   });
 });
+
+describe('createPopupState with a snapshot of the last popup', () => {
+  const at = 4_000 * 30_000 + 1_000;
+  const snapshotOf = (accounts: AccountMeta[], codeTime: number) => ({
+    v: 1 as const,
+    accounts,
+    codes: codesAt(codeTime, accounts.map((a) => a.id)),
+    sites: { 'https://acme.test': { domain: 'acme.test', accountIds: ['a2'], fillableIds: [] } },
+  });
+
+  it('draws the snapshot before the worker answers, then takes the answer', async () => {
+    const { clock } = manualClock(at);
+    const accounts = [meta('a1'), meta('a2')];
+    let answer: (list: AccountCode[]) => void = () => undefined;
+    const api: PopupApi = {
+      ...fakeApi(accounts),
+      getCodes: () => new Promise<AccountCode[]>((resolve) => (answer = resolve)),
+      loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at), siteKey: 'https://acme.test' }),
+    };
+    const state = createPopupState(api, clock);
+    const started = state.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.phase.value.name).toBe('ready');
+    expect(state.groups.value.thisSite.map((a) => a.id)).toEqual(['a2']);
+    expect(state.codeFor('a1').value?.code).toBe('004000');
+
+    answer(codesAt(at, ['a1', 'a2']).map((entry) => ({ ...entry, current: '999999' })));
+    await started;
+    expect(state.codeFor('a1').value?.code).toBe('999999');
+    state.stop();
+  });
+
+  it('ignores a snapshot whose codes have expired and waits for the worker', async () => {
+    const { clock } = manualClock(at);
+    const accounts = [meta('a1')];
+    const api: PopupApi = {
+      ...fakeApi(accounts),
+      getCodes: () => new Promise<AccountCode[]>(() => undefined),
+      loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at - 2 * 30_000), siteKey: 'https://acme.test' }),
+    };
+    const state = createPopupState(api, clock);
+    void state.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.phase.value.name).toBe('loading');
+    expect(state.codeFor('a1').value).toBeNull();
+    state.stop();
+  });
+
+  it('shows the unlock field, and nothing of the snapshot, when the worker says locked', async () => {
+    const { clock } = manualClock(at);
+    const accounts = [meta('a1')];
+    const api: PopupApi = {
+      ...fakeApi(accounts),
+      getVaultStatus: async () => ({ state: 'locked', mode: 'passphrase' }),
+      loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at), siteKey: 'https://acme.test' }),
+    };
+    const state = createPopupState(api, clock);
+    await state.start();
+    expect(state.phase.value.name).toBe('locked');
+    expect(state.groups.value.others).toEqual([]);
+    expect(state.codeFor('a1').value).toBeNull();
+    state.stop();
+  });
+});
