@@ -7,6 +7,8 @@
  * boundary with their `code` intact; both are a few lines here and awkward there.
  */
 import type { ClipboardJob } from './clipboard-job';
+import type { EnrollmentStepView } from './background/enrollment';
+import type { ManagedPolicy, PolicyIssue } from './policy';
 import type { SerializedError } from './errors';
 import { TesseraError } from './errors';
 import type { AccountCode, AccountCodeFailure, AccountMeta, SiteBinding } from './vault/types';
@@ -44,8 +46,17 @@ export interface ActiveSiteReply {
   fillableIds: string[];
 }
 
-/** `locked` says nothing else about the accounts: no names, no count. */
-export type VaultStatusReply = { state: 'ready' | 'empty' | 'locked'; mode: 'device' | 'passphrase' };
+/**
+ * `locked` says nothing else about the accounts: no names, no count. `policy`: what the organisation
+ * manages (the worker enforces it; pages only show it); while it requires a passphrase that is not
+ * set, `state` is not read and every other request answers `passphrase-required`.
+ */
+export type VaultStatusReply = {
+  state: 'ready' | 'empty' | 'locked';
+  mode: 'device' | 'passphrase';
+  policy?: ManagedPolicy;
+  policyIssues?: PolicyIssue[];
+};
 
 export interface AccountPatch {
   issuer?: string;
@@ -89,6 +100,10 @@ export interface Protocol {
   exportAccountQr: { request: { id: string }; reply: { uri: string } };
   previewImport: { request: { candidates: TransferCandidate[] }; reply: ImportPreviewEntry[] };
   commitImport: { request: { candidates: TransferCandidate[]; onConflict: ConflictChoice }; reply: ImportCommitResult };
+  // privacyIDEA two-step enrollment (issue 8): the pending phone part, filling it, finishing.
+  getEnrollmentStep: { request: { id: string }; reply: EnrollmentStepView };
+  fillEnrollmentPart: { request: { id: string; tabId?: number }; reply: { fields: number } };
+  finishEnrollment: { request: { id: string }; reply: AccountMeta };
   // The optional in-page button (issue 6): its content script asks about its own frame only;
   // the worker takes the frame and origin from the browser's `sender`, never from the payload.
   getInPageOffer: { request: void; reply: { offer: boolean } };
@@ -153,6 +168,9 @@ export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderCont
   exportAccountQr: PAGES_ONLY,
   previewImport: PAGES_ONLY,
   commitImport: PAGES_ONLY,
+  getEnrollmentStep: PAGES_ONLY,
+  fillEnrollmentPart: PAGES_ONLY,
+  finishEnrollment: PAGES_ONLY,
   getInPageOffer: CONTENT_ONLY,
   requestInPageFill: CONTENT_ONLY,
 };

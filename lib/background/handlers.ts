@@ -3,6 +3,8 @@
  * platform module per handler. The only place where messages meet the vault.
  */
 import { accountFromSource } from '../accounts/manual-entry';
+import { newAccountInput } from '../accounts/two-step-enrollment';
+import { enrollmentStep, fillEnrollmentPart, finishEnrollment } from './enrollment';
 import { commitImport, exportAccountUri, exportBackup, exportMigrationList, exportOtpauthList, previewImport } from '../backup';
 import { CaptureError, createCaptureFlow, type CaptureFlow } from '../capture/capture-flow';
 import { activeTabId as captureTabId, browserCaptureDeps } from '../platform/capture';
@@ -23,6 +25,15 @@ import { activeSite } from '../sites/active-site';
 import { siteKeyOf } from '../popup/snapshot';
 import type { PopupSnapshotWriter } from '../platform/popup-snapshot';
 import type { VaultAccess } from './vault-access';
+import {
+  assertExportAllowed,
+  assertPassphraseRemovable,
+  checkPassphrase,
+  isPolicyActive,
+  passphraseRequired,
+  type ParsedPolicy,
+} from '../policy';
+import { currentParsedPolicy } from '../platform/policy';
 
 /** Deleted accounts stay restorable a little longer than the popup offers undo. */
 const TRASH_KEPT_MS = 60_000;
@@ -36,20 +47,38 @@ export interface BackgroundDeps {
   capture?: CaptureFlow;
   /** Keeps what the next popup draws first (`lib/popup/snapshot.ts`); absent in tests. */
   popupSnapshot?: Pick<PopupSnapshotWriter, 'token' | 'recordCodes' | 'recordSite'>;
+  /** The organisation's policy (lib/platform/policy.ts by default). */
+  policy?: () => Promise<ParsedPolicy>;
 }
 
-export function createBackgroundHandlers({ vault, now = Date.now, capture, onLocked, popupSnapshot }: BackgroundDeps): Handlers {
+export function createBackgroundHandlers({
+  vault,
+  now = Date.now,
+  capture,
+  onLocked,
+  popupSnapshot,
+  policy: parsedPolicy = currentParsedPolicy,
+}: BackgroundDeps): Handlers {
   const captureFlow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
+  const policy = async () => (await parsedPolicy()).policy;
+  /** Export paths refuse up front, so a policy never yields an empty file that looks like a backup. */
+  const exportVault = async () => {
+    assertExportAllowed(await policy());
+    return vault();
+  };
   return {
     getVaultStatus: async () => {
       const lock = await vault.lock();
-      const mode = await lock.mode();
-      if (await lock.isLocked()) return { state: 'locked', mode };
+      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), parsedPolicy()]);
+      const policyFacts = isPolicyActive(managed) || issues.length > 0 ? { policy: managed, policyIssues: issues } : {};
+      if (await lock.isLocked()) return { state: 'locked', mode, ...policyFacts };
+      // Pages show the set-passphrase screen; `state` is not read (the vault refuses until then).
+      if (passphraseRequired(managed, mode)) return { state: 'ready', mode, ...policyFacts };
       const opened = await vault();
       const status = await opened.status();
       // Housekeeping, not on the popup's critical path.
       void opened.purgeTrash(TRASH_KEPT_MS).catch(() => undefined);
-      return { ...status, mode };
+      return { ...status, mode, ...policyFacts };
     },
     unlockVault: async ({ passphrase }) => (await vault.lock()).unlock(passphrase),
     lockVault: async () => {
@@ -58,11 +87,16 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
       await onLocked?.();
     },
     setPassphrase: async ({ passphrase }) => {
+      checkPassphrase(passphrase, await policy());
       await (await vault.lock()).setPassphrase(passphrase);
       vault.forget();
     },
-    changePassphrase: async ({ current, next }) => (await vault.lock()).changePassphrase(current, next),
+    changePassphrase: async ({ current, next }) => {
+      checkPassphrase(next, await policy());
+      return (await vault.lock()).changePassphrase(current, next);
+    },
     removePassphrase: async ({ passphrase }) => {
+      assertPassphraseRemovable(await policy());
       await (await vault.lock()).removePassphrase(passphrase);
       vault.forget();
     },
@@ -76,7 +110,8 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
     },
     addAccount: async ({ source, sites, deviceBound, onConflict }) =>
       (await vault()).add(
-        { ...accountFromSource(source), sites, deviceBound },
+        // A pasted two-step URI is completed here; it has no capture page, so it fills nowhere.
+        await newAccountInput(accountFromSource(source), { sites, deviceBound, origin: null }),
         onConflict ? { onConflict } : {},
       ),
     updateAccount: async ({ id, patch }) => (await vault()).update(id, patch),
@@ -105,18 +140,23 @@ export function createBackgroundHandlers({ vault, now = Date.now, capture, onLoc
       const token = popupSnapshot?.token() ?? 0;
       const url = await tabUrl(tabId);
       const accounts = await (await vault()).list();
-      const site = activeSite(url, accounts);
+      const found = activeSite(url, accounts);
+      // No Fill button, no Enter-to-fill and no fill offer when the organisation turned filling off.
+      const site = (await policy()).disableAutofill ? { ...found, fillableIds: [] } : found;
       popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
       return site;
     },
     takeClipboardJob: () => pendingClipboardJob(),
     finishClipboardJob: () => finishClipboardJob(),
-    exportBackup: async ({ passphrase }) => exportBackup(await vault(), passphrase, { now: now() }),
-    exportOtpauthUris: async () => exportOtpauthList(await vault()),
-    exportMigrationUris: async () => exportMigrationList(await vault()),
-    exportAccountQr: async ({ id }) => exportAccountUri(await vault(), id),
+    exportBackup: async ({ passphrase }) => exportBackup(await exportVault(), passphrase, { now: now() }),
+    exportOtpauthUris: async () => exportOtpauthList(await exportVault()),
+    exportMigrationUris: async () => exportMigrationList(await exportVault()),
+    exportAccountQr: async ({ id }) => exportAccountUri(await exportVault(), id),
     previewImport: async ({ candidates }) => previewImport(await vault(), candidates),
     commitImport: async ({ candidates, onConflict }) => commitImport(await vault(), candidates, onConflict),
+    getEnrollmentStep: async ({ id }) => enrollmentStep(await vault(), id),
+    fillEnrollmentPart: async ({ id, tabId }) => fillEnrollmentPart(await vault(), tabId ?? (await requireActiveTab()), id),
+    finishEnrollment: async ({ id }) => finishEnrollment(await vault(), id),
     getInPageOffer: async (_, _context, sender) => inPageOffer(sender, inPageDeps(vault, now)),
     requestInPageFill: async (_, _context, sender) => inPageFill(sender, inPageDeps(vault, now)),
   };

@@ -13,7 +13,7 @@ function isFrameReport(value: unknown): value is FrameReport {
 }
 
 /** Frames the extension may enter under `activeTab`; others are skipped by the browser. */
-export async function injectFillAgent(tabId: number, agentFile: string = AGENT_FILE): Promise<InjectedFrame[]> {
+export async function injectFillAgent(tabId: number, agentFile: typeof AGENT_FILE | typeof CLIENT_PART_AGENT_FILE = AGENT_FILE): Promise<InjectedFrame[]> {
   const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [agentFile] });
   return results.flatMap((r) =>
     isFrameReport(r.result) ? [{ frameId: r.frameId, documentId: r.documentId, report: r.result }] : [],
@@ -46,6 +46,12 @@ export function createFillMenu(): void {
     { id: FILL_MENU_ID, title: 'Fill one-time code', contexts: ['editable'] },
     () => void browser.runtime.lastError,
   );
+}
+
+/** The menu item exists only while filling is allowed (the organisation's `disableAutofill`). */
+export function syncFillMenu(allowed: boolean): void {
+  if (allowed) createFillMenu();
+  else browser.contextMenus.remove(FILL_MENU_ID, () => void browser.runtime.lastError);
 }
 
 /**

@@ -1,0 +1,74 @@
+/**
+ * The worker's side of a pending two-step enrollment: the phone part for the popup, filling it
+ * into the page the QR code was captured on (after the user's click, and only there), and
+ * forgetting it when the user is done. The phone part is the one value that may reach a page.
+ */
+import { chooseFillFrame, fillRefusalMessage } from '../autofill/choose-frame';
+import { AutofillError } from '../autofill/errors';
+import { formatPhonePart } from '../otp/two-step';
+import { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform/autofill';
+import type { AccountMeta } from '../vault/types';
+import type { Vault } from '../vault/vault';
+import { tabOrigin } from './fill';
+
+export type EnrollmentStepView = { phonePart: string; origin: string | null };
+
+type EnrollmentVault = Pick<Vault, 'get' | 'enrollmentPart' | 'finishEnrollment'>;
+
+async function phonePartOf(vault: EnrollmentVault, id: string): Promise<string> {
+  const clientPart = await vault.enrollmentPart(id);
+  try {
+    return await formatPhonePart(clientPart);
+  } finally {
+    clientPart.fill(0);
+  }
+}
+
+/** The phone part, ungrouped (the popup groups it in fours), and where it may be filled. */
+export async function enrollmentStep(vault: EnrollmentVault, id: string): Promise<EnrollmentStepView> {
+  const account = await vault.get(id);
+  return { phonePart: await phonePartOf(vault, id), origin: account.enrollment?.origin ?? null };
+}
+
+/**
+ * Fills the phone part into the tab, if the tab is (as the browser reports it) on the origin the
+ * QR code was captured from and has exactly one field for it. Nothing reaches the page before
+ * that field was found.
+ */
+export async function fillEnrollmentPart(vault: EnrollmentVault, tabId: number, id: string): Promise<{ fields: number }> {
+  const account = await vault.get(id);
+  const captured = account.enrollment?.origin ?? null;
+  if (!captured) {
+    throw new AutofillError('not-bound', 'This enrollment was not scanned from a page, so Tessera fills it nowhere. Copy the phone part instead.');
+  }
+  const origin = await tabOrigin(tabId);
+  if (origin !== captured) {
+    throw new AutofillError(
+      'not-bound',
+      `Tessera fills the phone part only into the page its QR code came from (${new URL(captured).host}). Copy it instead.`,
+    );
+  }
+  const frame = choosePhonePartFrame(await injectFillAgent(tabId, CLIENT_PART_AGENT_FILE), origin);
+  const result = await completeFill(tabId, frame.documentId, frame.report.status === 'found' ? frame.report.token : '', await phonePartOf(vault, id), false);
+  if (!result.filled) throw new AutofillError('fill-refused', fillRefusalMessage(result.reason));
+  return { fields: result.fields };
+}
+
+/** `chooseFillFrame`'s rules, said about the phone part instead of a code. */
+function choosePhonePartFrame(...args: Parameters<typeof chooseFillFrame>): ReturnType<typeof chooseFillFrame> {
+  try {
+    return chooseFillFrame(...args);
+  } catch (error) {
+    if (!(error instanceof AutofillError)) throw error;
+    const messages: Partial<Record<AutofillError['code'], string>> = {
+      'several-frames': 'This page has fields for the phone part in several places; Tessera filled none. Copy it instead.',
+      ambiguous: 'This page has several fields that could take the phone part and none is named for it; Tessera filled none. Copy it instead.',
+      'no-field': 'Tessera found no empty field for the phone part on this page. Copy it instead.',
+    };
+    throw new AutofillError(error.code, messages[error.code] ?? error.message, { cause: error });
+  }
+}
+
+export async function finishEnrollment(vault: EnrollmentVault, id: string): Promise<AccountMeta> {
+  return vault.finishEnrollment(id);
+}
