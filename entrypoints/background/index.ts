@@ -7,7 +7,8 @@ import { listenForMessages } from '@/lib/platform/messaging';
 import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from '@/lib/platform/auto-lock';
 import { createSessionKeyStore } from '@/lib/platform/session-key';
 import { createPopupSnapshotWriter } from '@/lib/platform/popup-snapshot';
-import { createFillMenu, onFillTriggers, openPopup } from '@/lib/platform/autofill';
+import { onFillTriggers, openPopup, syncFillMenu } from '@/lib/platform/autofill';
+import { currentPolicy, watchPolicy } from '@/lib/platform/policy';
 import { fillForTab } from '@/lib/background/fill';
 import { keepInPageButtonInSync } from '@/lib/platform/in-page';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
@@ -18,7 +19,7 @@ export default defineBackground({
   // Listeners are registered synchronously so a worker woken by an event receives it.
   main() {
     const popupSnapshot = createPopupSnapshotWriter();
-    const vault = createVaultAccess(createSessionKeyStore(), undefined, () => popupSnapshot.invalidate());
+    const vault = createVaultAccess(createSessionKeyStore(), undefined, () => popupSnapshot.invalidate(), currentPolicy);
     const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
     const onLocked = () => lockNow(vault);
     // Any use from an extension page restarts the auto-lock countdown.
@@ -33,7 +34,12 @@ export default defineBackground({
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.
     browser.runtime.onInstalled.addListener(() => {
       createCaptureMenu();
-      createFillMenu();
+      void currentPolicy().then((policy) => syncFillMenu(!policy.disableAutofill));
+    });
+    // The organisation's policy is read per request; what it shapes outside requests follows it here.
+    watchPolicy(({ policy }) => {
+      syncFillMenu(!policy.disableAutofill);
+      popupSnapshot.invalidate();
     });
     // Keyboard command and context menu on an editable field: fill this site's account.
     onFillTriggers(async (tabId) => fillForTab(await vault(), tabId, openPopup));

@@ -8,6 +8,8 @@ import { AutofillError } from '../autofill/errors';
 import { fillRefusalMessage } from '../autofill/choose-frame';
 import { completeFill, injectFillAgent } from '../platform/autofill';
 import { tabUrl } from '../platform/tabs';
+import { currentPolicy } from '../platform/policy';
+import { assertAutofillAllowed } from '../policy';
 import { accountsForOrigin, bindingMatches, originOf } from '../sites/binding';
 import type { Vault } from '../vault/vault';
 
@@ -17,6 +19,8 @@ export interface FillOutcome {
 }
 
 export async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
+  // Every fill path (popup, keyboard, context menu, in-page button) passes here first.
+  assertAutofillAllowed(await currentPolicy());
   const origin = await tabOrigin(tabId);
   const account = await vault.get(accountId);
   if (!account.sites.some((binding) => bindingMatches(binding, origin))) {
@@ -53,6 +57,8 @@ export async function tabOrigin(tabId: number): Promise<string> {
  * accounts first and can say what went wrong.
  */
 export async function fillForTab(vault: Vault, tabId: number, openPopup: () => Promise<void>): Promise<void> {
+  // Turned off by the organisation: the shortcut does nothing (the popup would offer no Fill either).
+  if ((await currentPolicy()).disableAutofill) return;
   try {
     const matches = accountsForOrigin(await vault.list(), await tabOrigin(tabId));
     if (matches.length !== 1) return await openPopup();

@@ -7,6 +7,7 @@
 import { openVaultDb, type VaultDb } from '../vault/schema';
 import { createVaultLock, VaultLockedError, type SessionKeyStore, type VaultLock } from '../vault/lock';
 import { createVault, type Vault } from '../vault/vault';
+import { NO_POLICY, passphraseRequired, PolicyError, type ManagedPolicy } from '../policy';
 
 export interface VaultAccess {
   (): Promise<Vault>;
@@ -16,13 +17,20 @@ export interface VaultAccess {
   forget(): void;
 }
 
-export function createVaultAccess(session: SessionKeyStore, openDb: () => Promise<VaultDb> = () => openVaultDb()): VaultAccess {
+/** `onChange`: the accounts changed, or the vault was forgotten after a lock. */
+export function createVaultAccess(
+  session: SessionKeyStore,
+  openDb: () => Promise<VaultDb> = () => openVaultDb(),
+  onChange?: () => void,
+  /** The organisation's policy, enforced here and inside the vault (export, device binding). */
+  policy: () => Promise<ManagedPolicy> = async () => NO_POLICY,
+): VaultAccess {
   let opening: Promise<{ vault: Vault; lock: VaultLock }> | null = null;
   function open() {
     opening ??= openDb()
       .then((db) => {
         const lock = createVaultLock({ db, session });
-        return { lock, vault: createVault({ db, keyProvider: lock.keyProvider }) };
+        return { lock, vault: createVault({ db, keyProvider: lock.keyProvider, onChange, policy }) };
       })
       .catch((error: unknown) => {
         opening = null;
@@ -35,11 +43,17 @@ export function createVaultAccess(session: SessionKeyStore, openDb: () => Promis
     if (await opened.lock.isLocked()) {
       throw new VaultLockedError('locked', 'Tessera is locked. Enter your passphrase to unlock it.');
     }
+    // Until the passphrase the organisation requires is set, nothing is read: as if locked.
+    const enforced = await policy();
+    if (enforced.requirePassphrase && passphraseRequired(enforced, await opened.lock.mode())) {
+      throw new PolicyError('passphrase-required', 'Your organisation requires a passphrase. Set one to use Tessera.');
+    }
     return opened.vault;
   } as VaultAccess;
   access.lock = async () => (await open()).lock;
   access.forget = () => {
     opening = null;
+    onChange?.();
   };
   return access;
 }

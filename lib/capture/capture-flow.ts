@@ -47,6 +47,8 @@ export interface CaptureFlowDeps {
   vault(): Promise<CaptureVault>;
   now?: () => number;
   newId?: () => string;
+  /** Throws (a `PolicyError`) when the organisation does not allow capture on this page's URL. */
+  allowScan?: (url: string) => Promise<void>;
   /** Decodes a screenshot, the unreadable elements' rects (CSS px) first. */
   decode?: (image: QrImage, rects: Rect[], viewport: PageViewport) => DecodedQr[];
 }
@@ -85,6 +87,8 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     if (!before.url || !/^https?:\/\//i.test(before.url)) {
       throw new CaptureError('page-not-scannable', 'Tessera can scan web pages only (addresses starting with https:// or http://).');
     }
+    // Before anything is injected or captured: a page outside the allow-list is not even looked at.
+    await deps.allowScan?.(before.url);
     let report: PageScanReport;
     try {
       report = await deps.scanTab(tabId);
@@ -163,6 +167,8 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
 
   async function confirm(request: ConfirmCaptureRequest): Promise<ConfirmCaptureReply> {
     const { capture, item } = await itemFor(request.captureId, request.itemId);
+    // Findings kept from before the organisation restricted capture are not added either.
+    await deps.allowScan?.(capture.url);
     const accounts = itemAccounts(item, capture.url);
     if (accounts.length === 0) throw new CaptureError('not-enrollment', 'This QR code is not an authenticator setup code; nothing was added.');
     const vault = await deps.vault();

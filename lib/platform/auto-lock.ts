@@ -5,6 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { VaultAccess } from '../background/vault-access';
 import { loadSettings } from './settings';
+import { currentPolicy } from './policy';
+import { effectiveSettings } from '../policy';
 
 export const AUTO_LOCK_ALARM = 'tessera-auto-lock';
 
@@ -18,15 +20,16 @@ export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promis
   if (now - lastRestart < RESTART_AT_MOST_EVERY_MS) return;
   const lock = await vault.lock();
   if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
-  const { autoLockMinutes } = await loadSettings();
+  // The organisation's minutes win over the user's choice.
+  const { autoLockMinutes } = effectiveSettings(await loadSettings(), await currentPolicy());
   await browser.alarms.create(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   lastRestart = now;
 }
 
-/** A new auto-lock delay takes effect at the next use, not up to a throttle period later. */
+/** A new auto-lock delay (the user's or the organisation's) takes effect at the next use, not up to a throttle period later. */
 export function restartAutoLockOnSettingsChange(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) lastRestart = 0;
+    if ((area === 'local' && 'settings' in changes) || area === 'managed') lastRestart = 0;
   });
 }
 

@@ -7,6 +7,8 @@ import type { CaptureFlowDeps, TabFacts } from '../capture/capture-flow';
 import { parseScanReport, type PageScanReport } from '../capture/page-scan';
 import type { StoredCapture } from '../capture/review';
 import type { QrImage } from '../qr/decode';
+import { assertCaptureAllowed } from '../policy';
+import { currentPolicy } from './policy';
 
 /** Built by WXT from entrypoints/capture/index.ts. */
 const CAPTURE_SCRIPT = '/capture.js';
@@ -65,6 +67,7 @@ export const browserCaptureDeps: Omit<CaptureFlowDeps, 'vault'> = {
   screenshot,
   load: loadPendingCapture,
   save: savePendingCapture,
+  allowScan: async (url) => assertCaptureAllowed(url, await currentPolicy()),
 };
 
 /** The active tab of the focused window, for triggers that do not name one. */

@@ -1,0 +1,61 @@
+/**
+ * Reads the administrator's policy from `storage.managed` and follows its changes. The browser
+ * fills that area from enterprise policy (Chromium: `3rdparty.extensions.<id>`); nobody else can write it.
+ */
+import { browser } from 'wxt/browser';
+import { NO_POLICY, parsePolicy, type ManagedPolicy, type ParsedPolicy } from '../policy';
+
+/**
+ * Without any policy, Chromium answers `{}`; some builds and Firefox without a policy file reject
+ * instead. Both mean "no policy", never "block everything".
+ */
+export async function readManagedPolicy(): Promise<ParsedPolicy> {
+  let raw: unknown;
+  try {
+    raw = await browser.storage.managed.get(null);
+  } catch {
+    return { policy: NO_POLICY, issues: [] };
+  }
+  return parsePolicy(raw);
+}
+
+/** A cache, not state: a new worker or page reads again; any change to the area drops it. */
+let cached: Promise<ParsedPolicy> | null = null;
+let listening = false;
+
+function dropCacheOnChange(): void {
+  if (listening) return;
+  listening = true;
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') cached = null;
+  });
+}
+
+/** The policy in force now, with what was ignored in it (for the manage page's summary). */
+export function currentParsedPolicy(): Promise<ParsedPolicy> {
+  dropCacheOnChange();
+  cached ??= readManagedPolicy();
+  const pending = cached;
+  // A failed read is not kept: the next call asks the browser again.
+  pending.catch(() => {
+    if (cached === pending) cached = null;
+  });
+  return pending;
+}
+
+/** The policy in force now (what the worker enforces on every request). */
+export async function currentPolicy(): Promise<ManagedPolicy> {
+  return (await currentParsedPolicy()).policy;
+}
+
+/** Calls `callback` with the newly read policy each time the administrator changes it. */
+export function watchPolicy(callback: (parsed: ParsedPolicy) => void): () => void {
+  dropCacheOnChange();
+  const listener = (_changes: unknown, area: string) => {
+    if (area !== 'managed') return;
+    cached = null;
+    void readManagedPolicy().then(callback);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
