@@ -38,6 +38,9 @@ export default defineConfig({
       // Fills the single account bound to this page; with several, opens the popup to choose.
       'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code for this site' },
     },
+    // What an administrator may set through enterprise policy (read from storage.managed; see README).
+    // Firefox reads managed storage from a native manifest instead and has no schema key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'tessera@tessera.example', strict_min_version: '128.0' } } }
       : {}),
