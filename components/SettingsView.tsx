@@ -3,6 +3,7 @@ import type { PopupState } from '@/lib/popup/state';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
 import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
 import { openManagePage } from '@/lib/platform/manage';
+import { removeInPageButtonPermission, requestInPageButtonPermission } from '@/lib/platform/in-page';
 import { FieldError } from './FieldError';
 
 export function SettingsView({ state }: { state: PopupState }) {
@@ -21,6 +22,26 @@ export function SettingsView({ state }: { state: PopupState }) {
     await state.changeSettings({ clipboardClearSeconds: seconds });
   }
 
+  async function changeInPageButton(input: HTMLInputElement) {
+    const on = input.checked;
+    error.value = null;
+    if (!on) {
+      await state.changeSettings({ inPageButton: false });
+      // Giving the permission back: without the button Tessera holds no host access.
+      await removeInPageButtonPermission();
+      return;
+    }
+    // Asked now, from this click: the browser shows its prompt only for a user gesture.
+    if (!(await requestInPageButtonPermission().catch(() => false))) {
+      error.value = 'The browser did not give Tessera access to sites, so the fill button stays off.';
+      // The stored value did not change, so the box would stay ticked without this.
+      input.checked = false;
+      await state.changeSettings({ inPageButton: false });
+      return;
+    }
+    await state.changeSettings({ inPageButton: true });
+  }
+
   return (
     <div class="panel form" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
@@ -34,6 +55,21 @@ export function SettingsView({ state }: { state: PopupState }) {
         <span>
           <strong>Hide codes until clicked</strong>
           <small>Against shoulder surfing: a code shows once you click (and copy) it.</small>
+        </span>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="inPageButton"
+          checked={settings.inPageButton}
+          onChange={(e) => void changeInPageButton(e.currentTarget)}
+        />
+        <span>
+          <strong>Show a fill button in 2FA fields</strong>
+          <small>
+            Needs permission to read and change every https site, so Tessera can look for code fields; the button
+            shows only on sites bound to an account, and the toolbar button or Alt+Shift+F remain the safer way to fill.
+          </small>
         </span>
       </label>
       <label class="field">

@@ -1,0 +1,204 @@
+/**
+ * Owns what the in-page button's content script does in a page: find the code field, ask the
+ * worker once whether this site has accounts, draw the button beside the field, and turn a
+ * click that passes every clickjacking check into one fill. Holds no code after filling; reads
+ * no page message and acts on no page-dispatched event.
+ */
+import { detectOtpTarget, type OtpTarget } from '../autofill/detect';
+import { createWindowEnv, hiddenReason, type Box } from '../autofill/env';
+import { fillOtp } from '../autofill/fill';
+import { fieldRefusals, isClickTrustworthy } from '../autofill/in-page-guard';
+import { labelsOf } from '../autofill/detect';
+import type { InPageFillReply } from '../messaging';
+import { createButtonUi, placeButton, type ButtonUi, type Placement } from './button';
+
+export interface InPageAgentDeps {
+  win: Window;
+  /** Asks the worker whether this frame's site has bound accounts (asked once per page). */
+  offer(): Promise<boolean>;
+  /** Asks the worker for the code after a click passed every check. */
+  requestFill(): Promise<InPageFillReply>;
+  random(bytes: Uint8Array): Uint8Array;
+}
+
+/** How often the button follows a field that moved without a scroll (layout shifts). */
+const FOLLOW_MS = 250;
+/** Detection re-runs at most this often while the page builds its form. */
+const DETECT_THROTTLE_MS = 300;
+
+export const SEVERAL_ACCOUNTS_MESSAGE = 'Several accounts fit this site: open Tessera from the toolbar to choose one.';
+
+type Tracked = { fields: HTMLInputElement[]; placed: Box[] };
+
+function fieldsOf(target: OtpTarget): HTMLInputElement[] {
+  if (target.kind === 'single') return [target.field];
+  if (target.kind === 'split') return target.fields;
+  return [];
+}
+
+function samePlacement(a: Placement | null, b: Placement): boolean {
+  return a !== null && a.left === b.left && a.top === b.top && a.size === b.size;
+}
+
+/** Starts the agent in the top frame of an https page; returns a stop function. */
+export function startInPageButton(deps: InPageAgentDeps): () => void {
+  const win = deps.win as Window & typeof globalThis;
+  const doc = win.document;
+  // Registered for top frames of https pages only; checked again here all the same.
+  if (win.top !== win || win.origin === 'null' || win.location.protocol !== 'https:') return () => undefined;
+  const env = createWindowEnv(win);
+  const now = (): number => win.performance.now();
+  const detect = (): OtpTarget => detectOtpTarget(doc, env);
+
+  let stopped = false;
+  let asked = false;
+  let ui: ButtonUi | null = null;
+  let tracked: Tracked | null = null;
+  let placement: Placement | null = null;
+  let shownAt = 0;
+  // IntersectionObserver v2: the browser's own "nothing paints over it, no effects" verdict.
+  const tracksVisibility = 'isVisible' in (win.IntersectionObserverEntry?.prototype ?? {});
+  let visible: boolean | undefined = tracksVisibility ? false : undefined;
+  let visibleSince = 0;
+  let downTarget: EventTarget | null = null;
+  let busy = false;
+  let follow: ReturnType<typeof setInterval> | undefined;
+  let visibility: IntersectionObserver | undefined;
+
+  const cleanups: Array<() => void> = [];
+  const stop = (): void => {
+    stopped = true;
+    clearInterval(follow);
+    visibility?.disconnect();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    ui?.remove();
+    ui = null;
+  };
+
+  function hideButton(): void {
+    ui?.hide();
+    placement = null;
+  }
+
+  /** Keeps the button beside the field, or hides it; any move restarts the click delay. */
+  function follow_(): void {
+    if (stopped || !ui) return;
+    if (!tracked || tracked.fields.some((el) => !el.isConnected)) {
+      const found = fieldsOf(detect());
+      tracked = found.length > 0 ? { fields: found, placed: [] } : null;
+      if (!tracked) return hideButton();
+    }
+    const fields = tracked.fields;
+    if (fields.some((el) => hiddenReason(el, env, labelsOf(el)) !== null)) return hideButton();
+    const boxes = fields.map((el) => env.rect(el));
+    const next = placeButton(boxes, env.viewport());
+    if (!next) return hideButton();
+    if (samePlacement(placement, next) && ui.isShown()) return;
+    ui.place(next);
+    ui.show();
+    placement = next;
+    tracked.placed = boxes;
+    shownAt = now();
+  }
+
+  async function onClick(event: MouseEvent): Promise<void> {
+    event.preventDefault();
+    const down = downTarget;
+    downTarget = null;
+    if (busy || !ui || !tracked || stopped) return;
+    const verdict = isClickTrustworthy(event, ui.host, env, Math.max(shownAt, visibleSince), now(), down, {
+      inTopLayer: ui.isShown(),
+      ...(visible === undefined ? {} : { visible }),
+    });
+    if (!verdict.ok) return;
+    if (fieldRefusals(tracked.fields, tracked.placed, detect(), env).length > 0) return;
+    busy = true;
+    try {
+      const reply = await deps.requestFill().catch((): InPageFillReply => ({ status: 'refused' }));
+      if (reply.status === 'open-popup') ui.say(SEVERAL_ACCOUNTS_MESSAGE);
+      if (reply.status !== 'code' || !tracked) return;
+      // The page had a round trip's time: check the field once more, then fill through the
+      // same code as every other trigger (which re-checks visibility and contents itself).
+      const current = detect();
+      if (fieldRefusals(tracked.fields, tracked.placed, current, env).length > 0) return;
+      fillOtp(current, reply.code, env, { submit: reply.submit });
+    } finally {
+      busy = false;
+    }
+  }
+
+  function begin(): void {
+    if (stopped) return;
+    ui = createButtonUi(doc, deps.random);
+    const { root } = ui;
+    // Capture listeners inside the closed root, in this isolated world: the page can neither
+    // reach them nor dispatch into the root (its events stop at the host and are untrusted).
+    const onDown = (e: Event): void => {
+      downTarget = e.isTrusted ? e.target : null;
+    };
+    // Keep the focus (and the page's blur handlers) where they are.
+    const keepFocus = (e: Event): void => e.preventDefault();
+    const click = (e: Event): void => void onClick(e as MouseEvent);
+    root.addEventListener('pointerdown', onDown, true);
+    root.addEventListener('mousedown', keepFocus, true);
+    root.addEventListener('click', click, true);
+    const onViewChange = (e: Event): void => {
+      if (e.isTrusted) follow_();
+    };
+    win.addEventListener('scroll', onViewChange, { capture: true, passive: true });
+    win.addEventListener('resize', onViewChange, { passive: true });
+    cleanups.push(() => {
+      win.removeEventListener('scroll', onViewChange, { capture: true });
+      win.removeEventListener('resize', onViewChange);
+    });
+    if (tracksVisibility) {
+      const observer = new win.IntersectionObserver(
+        (entries: IntersectionObserverEntry[]) => {
+          for (const entry of entries) {
+            const isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true;
+            if (isVisible && visible !== true) visibleSince = now();
+            visible = isVisible;
+          }
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      );
+      observer.observe(ui.host);
+      visibility = observer;
+    }
+    follow = setInterval(follow_, FOLLOW_MS);
+    follow_();
+  }
+
+  /** Before the worker is asked: look for the field now and whenever the page changes. */
+  let lastDetect = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  function lookForField(): void {
+    if (stopped || asked) return;
+    const wait = lastDetect + DETECT_THROTTLE_MS - now();
+    if (wait > 0) {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        lookForField();
+      }, wait);
+      return;
+    }
+    lastDetect = now();
+    const target = detect();
+    if (target.kind !== 'single' && target.kind !== 'split') return;
+    asked = true;
+    observer.disconnect();
+    tracked = { fields: fieldsOf(target), placed: [] };
+    deps.offer().then(
+      (offer) => (offer ? begin() : stop()),
+      () => stop(),
+    );
+  }
+  const observer = new win.MutationObserver(() => lookForField());
+  observer.observe(doc, { childList: true, subtree: true, attributes: true });
+  cleanups.push(() => {
+    observer.disconnect();
+    clearTimeout(pending);
+  });
+  lookForField();
+  return stop;
+}
