@@ -143,6 +143,16 @@ function RowActions({ state, account, fillable }: { state: PopupState; account: 
   const name = account.issuer || account.account;
   return (
     <span class="row-actions">
+      {account.enrollment && (
+        <button
+          type="button"
+          class="fill-button enrollment-button"
+          aria-label={`Finish enrollment of ${name}: show its phone part`}
+          onClick={() => void state.enrollment.open(id)}
+        >
+          Finish enrollment
+        </button>
+      )}
       {fillable && (
         <button
           type="button"

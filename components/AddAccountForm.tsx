@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/messaging';
 import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import { looksLikeTwoStepUri } from '@/lib/otp/two-step';
 import { accountLabel, type PopupState } from '@/lib/popup/state';
 import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
 import { FieldError } from './FieldError';
@@ -34,6 +35,9 @@ export function AddAccountForm({ state }: { state: PopupState }) {
   const period = useSignal(30);
   const counter = useSignal(0);
   const deviceBound = useSignal(false);
+  /** Until the user touches the box, a pasted two-step URI turns device binding on. */
+  const deviceBoundTouched = useSignal(false);
+  const twoStep = mode.value === 'uri' && looksLikeTwoStepUri(uri.value);
   const sites = useSignal<SiteBinding[]>([]);
   const error = useSignal<{ field: FieldName; message: string } | null>(null);
   const conflict = useSignal<AccountMeta | null>(null);
@@ -71,6 +75,9 @@ export function AddAccountForm({ state }: { state: PopupState }) {
       });
       if (reply.status === 'conflict') {
         conflict.value = reply.existing;
+      } else if (reply.status === 'added' && reply.account.enrollment) {
+        // Two-step: the enrollment page now waits for the phone part.
+        void state.enrollment.open(reply.account.id);
       } else {
         state.view.value = { name: 'list' };
       }
@@ -142,7 +149,10 @@ export function AddAccountForm({ state }: { state: PopupState }) {
             value={uri.value}
             aria-invalid={!!errorFor('uri')}
             aria-describedby="uri-error"
-            onInput={(event) => (uri.value = event.currentTarget.value)}
+            onInput={(event) => {
+              uri.value = event.currentTarget.value;
+              if (!deviceBoundTouched.value) deviceBound.value = looksLikeTwoStepUri(uri.value);
+            }}
           />
           <FieldError id="uri-error" message={errorFor('uri')} />
         </label>
@@ -243,10 +253,24 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         </>
       )}
 
+      {twoStep && (
+        <p class="capture-note two-step-note" data-two-step>
+          <strong>Two-step enrollment.</strong> Tessera adds its own random half to this secret and then shows the phone
+          part to enter on the enrollment page.
+        </p>
+      )}
       <SitesEditor sites={sites} />
 
       <label class="check">
-        <input type="checkbox" name="deviceBound" checked={deviceBound.value} onChange={(e) => (deviceBound.value = e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          name="deviceBound"
+          checked={deviceBound.value}
+          onChange={(e) => {
+            deviceBoundTouched.value = true;
+            deviceBound.value = e.currentTarget.checked;
+          }}
+        />
         <span>
           <strong>Keep on this device only</strong>
           <small>The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.</small>

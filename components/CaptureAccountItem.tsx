@@ -5,6 +5,7 @@ import type { SiteBinding } from '@/lib/vault/types';
 import { CaptureAccountFacts } from './CaptureAccountFacts';
 import { CaptureConflictChoice } from './CaptureConflictChoice';
 import { CaptureFoundOn } from './CaptureFoundOn';
+import { CaptureTwoStepNote } from './CaptureTwoStepNote';
 import { CaptureWarnings } from './CaptureWarnings';
 import { SitesEditor } from './SitesEditor';
 
@@ -17,7 +18,8 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
   // A page whose issuer does not match gets no binding unless the user adds it: a phishing page
   // must not bind someone else's codes to itself with one hasty click.
   const sites = useSignal<SiteBinding[]>(mismatch ? [] : item.suggestedSites);
-  const deviceBound = useSignal(false);
+  // A two-step account exists to live on one device: bound unless the user unchecks it.
+  const deviceBound = useSignal(item.twoStep !== undefined);
   const busy = useSignal(false);
   const title = preview.issuer || preview.account || 'this account';
   const headingId = `capture-${item.id}`;
@@ -40,6 +42,7 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="account">
       <h2 id={headingId}>Add {title}?</h2>
       <CaptureFoundOn foundOn={item.foundOn} />
+      {item.twoStep && <CaptureTwoStepNote twoStep={item.twoStep} />}
       <CaptureAccountFacts preview={preview} />
       <CaptureWarnings warnings={item.warnings} />
       {dup.state === 'exists' && (

@@ -5,6 +5,7 @@ import { CaptureReview } from '@/components/CaptureReview';
 import { CaptureScanButton } from '@/components/CaptureScanButton';
 import { EditAccount } from '@/components/EditAccount';
 import { EmptyState } from '@/components/EmptyState';
+import { EnrollmentStep } from '@/components/EnrollmentStep';
 import { FillOffer } from '@/components/FillOffer';
 import { Icon } from '@/components/Icon';
 import { LiveRegion } from '@/components/LiveRegion';
@@ -13,6 +14,7 @@ import { SettingsView } from '@/components/SettingsView';
 import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
+import { PassphraseRequired } from '@/components/PassphraseRequired';
 import type { PopupState } from '@/lib/popup/state';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -89,6 +91,13 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
 
 function Body({ state }: { state: PopupState }) {
   const phase = state.phase.value;
+  if (phase.name === 'failed' && phase.error.code === 'passphrase-required') {
+    return (
+      <div class="panel form">
+        <PassphraseRequired policy={state.policy.value} onDone={() => location.reload()} />
+      </div>
+    );
+  }
   if (phase.name === 'failed') return <VaultError error={phase.error} />;
   if (phase.name === 'locked') return <UnlockView state={state} />;
   if (phase.name === 'loading') return <p class="loading" aria-busy="true">Opening your accounts…</p>;
@@ -100,6 +109,8 @@ function Body({ state }: { state: PopupState }) {
       return <CaptureReview state={state} />;
     case 'settings':
       return <SettingsView state={state} />;
+    case 'enrollment':
+      return <EnrollmentStep state={state} id={view.id} />;
     case 'edit': {
       const account = state.findAccount(view.id);
       return account ? <EditAccount key={account.id} state={state} account={account} /> : <AccountList state={state} />;

@@ -35,6 +35,11 @@ export function createBrowserPopupApi(targetTabId?: number): PopupApi {
       const [snapshot, url] = await Promise.all([loadPopupSnapshot(), tabUrl(targetTabId)]);
       return { snapshot, siteKey: siteKeyOf(url) };
     },
+    enrollment: {
+      getEnrollmentStep: (id) => sendMessage('getEnrollmentStep', { id }),
+      fillEnrollmentPart: (id) => sendMessage('fillEnrollmentPart', targetTabId === undefined ? { id } : { id, tabId: targetTabId }),
+      finishEnrollment: (id) => sendMessage('finishEnrollment', { id }),
+    },
     capture: {
       scanPage: () => sendMessage('scanPage', targetTabId === undefined ? {} : { tabId: targetTabId }),
       pendingCapture: () => sendMessage('getPendingCapture', targetTabId === undefined ? {} : { tabId: targetTabId }),

@@ -24,6 +24,8 @@ interface Host {
   reloadAccounts(): Promise<void>;
   /** After an account was added from this page: offer to fill its first code here. */
   offerFill(accountId: string): void;
+  /** After a two-step account was added: show the phone part the page now asks for. */
+  openEnrollment(accountId: string): void;
 }
 
 function messageOf(error: unknown): string {
@@ -114,7 +116,10 @@ export function createCaptureState(api: CaptureApi | undefined, host: Host) {
         }
         await host.reloadAccounts();
         drop(itemId, r.status === 'added' ? `Added ${labelOf(r.account)}.` : `${labelOf(r.account)} is already in Tessera; nothing was added.`);
-        if (r.status === 'added') host.offerFill(r.account.id);
+        if (r.status === 'added') {
+          if (r.account.enrollment) host.openEnrollment(r.account.id);
+          else host.offerFill(r.account.id);
+        }
       } else if (reply.status === 'imported') {
         await host.reloadAccounts();
         const unchanged = reply.unchanged > 0 ? ` ${reply.unchanged} were already in Tessera.` : '';

@@ -7,9 +7,11 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { NO_POLICY, type ManagedPolicy } from '../policy';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureApi } from './capture';
+import { createEnrollmentState, type EnrollmentApi } from './enrollment';
 import { groupAccounts, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
 
@@ -38,6 +40,8 @@ export interface PopupApi {
   capture?: CaptureApi;
   /** Fills the account's code into the page the popup acts for; replies with the code used. */
   fillCode(id: string): Promise<{ code: string; fields: number }>;
+  /** Two-step enrollment: the pending phone part of an account (absent in tests that need none). */
+  enrollment?: EnrollmentApi;
 }
 
 export interface Clock {
@@ -51,7 +55,8 @@ export type View =
   | { name: 'add' }
   | { name: 'edit'; id: string }
   | { name: 'settings' }
-  | { name: 'capture' };
+  | { name: 'capture' }
+  | { name: 'enrollment'; id: string };
 
 export type Phase =
   | { name: 'loading' }
@@ -98,6 +103,8 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   const query = signal('');
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const vaultMode = signal<'device' | 'passphrase'>('device');
+  /** What the organisation manages, as the worker reported it (the worker enforces it). */
+  const policy = signal<ManagedPolicy>(NO_POLICY);
   const activeSite = signal<ActiveSiteReply>({ domain: null, accountIds: [], fillableIds: [] });
   const thisSiteIds = computed(() => new Set(activeSite.value.accountIds));
   const fillableIds = computed(() => new Set(activeSite.value.fillableIds));
@@ -226,7 +233,24 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     if (offer) await fill(offer.id);
   }
 
-  const capture = createCaptureState(api.capture, { view, announce, reloadAccounts, offerFill });
+  const enrollment = createEnrollmentState(api.enrollment, {
+    view,
+    announce,
+    reloadAccounts,
+    writeClipboard: (text) => api.writeClipboard(text),
+    scheduleClipboardClear: (copied) => api.scheduleClipboardClear(copied),
+    label: (id) => {
+      const account = accounts.value.find((a) => a.id === id);
+      return account ? accountLabel(account) : 'the account';
+    },
+  });
+  const capture = createCaptureState(api.capture, {
+    view,
+    announce,
+    reloadAccounts,
+    offerFill,
+    openEnrollment: (id) => void enrollment.open(id),
+  });
 
   async function start(): Promise<void> {
     stopped = false;
@@ -244,7 +268,10 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       void drawSnapshot(settingsLoaded);
       const results = await answers;
       const status = results[0];
-      if (status.status === 'fulfilled') vaultMode.value = status.value.mode;
+      if (status.status === 'fulfilled') {
+        vaultMode.value = status.value.mode;
+        policy.value = status.value.policy ?? NO_POLICY;
+      }
       if (status.status === 'fulfilled' && status.value.state === 'locked') return showLocked();
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
@@ -490,9 +517,11 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     unlock,
     lock,
     vaultMode: vaultMode as ReadonlySignal<'device' | 'passphrase'>,
+    policy: policy as ReadonlySignal<ManagedPolicy>,
     reveal,
     announce,
     capture,
+    enrollment,
   };
 }
 
