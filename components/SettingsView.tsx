@@ -5,6 +5,7 @@ import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
 import { openManagePage } from '@/lib/platform/manage';
 import { removeInPageButtonPermission, requestInPageButtonPermission } from '@/lib/platform/in-page';
 import { FieldError } from './FieldError';
+import { PolicySummary } from './PolicySummary';
 
 export function SettingsView({ state }: { state: PopupState }) {
   const error = useSignal<string | null>(null);
@@ -45,6 +46,7 @@ export function SettingsView({ state }: { state: PopupState }) {
   return (
     <div class="panel form" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      <PolicySummary policy={state.policy.value} />
       <label class="check">
         <input
           type="checkbox"

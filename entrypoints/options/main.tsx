@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { watchPolicy } from '@/lib/platform/policy';
 import { saveTextFile } from '@/lib/manage/download';
 import { readQrTexts } from '@/lib/manage/read-image';
 import { createManageState } from '@/lib/manage/state';
@@ -21,3 +22,5 @@ document.addEventListener('visibilitychange', () => {
     if (lock.status.value?.state !== 'locked') void state.start();
   });
 });
+// The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
+watchPolicy(() => location.reload());

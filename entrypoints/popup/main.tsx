@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { watchPolicy } from '@/lib/platform/policy';
 import { createBrowserPopupApi, popOutPopup } from '@/lib/platform/popup-api';
 import { createPopupState } from '@/lib/popup/state';
 import { App } from './App';
@@ -15,3 +16,5 @@ const popOut = { isPoppedOut: tabId !== undefined, open: () => popOutPopup(tabId
 render(<App state={state} popOut={popOut} />, document.getElementById('app')!);
 void state.start();
 addEventListener('pagehide', () => state.stop());
+// The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
+watchPolicy(() => location.reload());

@@ -48,7 +48,7 @@ export interface BackgroundDeps {
   /** Keeps what the next popup draws first (`lib/popup/snapshot.ts`); absent in tests. */
   popupSnapshot?: Pick<PopupSnapshotWriter, 'token' | 'recordCodes' | 'recordSite'>;
   /** The organisation's policy (lib/platform/policy.ts by default). */
-  policy?: () => Promise<ParsedPolicy>;
+  policy?: (options?: { fresh?: boolean }) => Promise<ParsedPolicy>;
 }
 
 export function createBackgroundHandlers({
@@ -69,7 +69,8 @@ export function createBackgroundHandlers({
   return {
     getVaultStatus: async () => {
       const lock = await vault.lock();
-      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), parsedPolicy()]);
+      // Read afresh once per page open, so a page reacting to a policy change sees it.
+      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), parsedPolicy({ fresh: true })]);
       const policyFacts = isPolicyActive(managed) || issues.length > 0 ? { policy: managed, policyIssues: issues } : {};
       if (await lock.isLocked()) return { state: 'locked', mode, ...policyFacts };
       // Pages show the set-passphrase screen; `state` is not read (the vault refuses until then).

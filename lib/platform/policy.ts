@@ -31,9 +31,13 @@ function dropCacheOnChange(): void {
   });
 }
 
-/** The policy in force now, with what was ignored in it (for the manage page's summary). */
-export function currentParsedPolicy(): Promise<ParsedPolicy> {
+/**
+ * The policy in force now, with what was ignored in it (for the manage page's summary). `fresh`
+ * reads it again: a page that saw the change may ask before the worker's own change event ran.
+ */
+export function currentParsedPolicy(options: { fresh?: boolean } = {}): Promise<ParsedPolicy> {
   dropCacheOnChange();
+  if (options.fresh) cached = null;
   cached ??= readManagedPolicy();
   const pending = cached;
   // A failed read is not kept: the next call asks the browser again.

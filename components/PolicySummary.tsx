@@ -1,0 +1,29 @@
+import { describePolicy, isPolicyActive, type ManagedPolicy, type PolicyIssue } from '@/lib/policy';
+
+/**
+ * Every policy the organisation set, in plain words, and any value Tessera ignored (so an
+ * administrator can see a typo from the browser instead of guessing).
+ */
+export function PolicySummary({ policy, issues = [] }: { policy: ManagedPolicy | undefined; issues?: PolicyIssue[] | undefined }) {
+  if ((!policy || !isPolicyActive(policy)) && issues.length === 0) return null;
+  const lines = policy ? describePolicy(policy) : [];
+  return (
+    <section class="policy-summary" aria-labelledby="policy-summary-title">
+      <h2 id="policy-summary-title">Set by your organisation</h2>
+      {lines.length > 0 && (
+        <ul>
+          {lines.map((line) => (
+            <li key={line.key} data-policy={line.key}>
+              {line.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {issues.length > 0 && (
+        <p class="hint policy-issues">
+          Ignored (not valid): {issues.map((issue) => `${issue.key} ${issue.reason}`).join('; ')}.
+        </p>
+      )}
+    </section>
+  );
+}
