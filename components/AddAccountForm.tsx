@@ -265,7 +265,9 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         <input
           type="checkbox"
           name="deviceBound"
-          checked={deviceBound.value}
+          checked={deviceBound.value || state.policy.value.deviceBoundOnly === true}
+          // The worker stores it device-bound under this policy whatever is sent; the box only says so.
+          disabled={state.policy.value.deviceBoundOnly === true}
           onChange={(e) => {
             deviceBoundTouched.value = true;
             deviceBound.value = e.currentTarget.checked;
@@ -273,7 +275,10 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         />
         <span>
           <strong>Keep on this device only</strong>
-          <small>The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.</small>
+          <small>
+            The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.
+            {state.policy.value.deviceBoundOnly && ' Set by your organisation.'}
+          </small>
         </span>
       </label>
 
