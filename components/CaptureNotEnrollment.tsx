@@ -8,7 +8,8 @@ export function CaptureNotEnrollment({ state, item }: { state: PopupState; item:
   const headingId = `capture-${item.id}`;
   return (
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="not-enrollment" data-reason={item.code}>
-      <h2 id={headingId}>Not an authenticator setup code</h2>
+      {/* A hostile or broken two-step code is a setup code, refused: say so rather than "not one". */}
+      <h2 id={headingId}>{item.code === 'bad-two-step' ? 'Two-step enrollment refused' : 'Not an authenticator setup code'}</h2>
       <p class="capture-reason">{item.reason}</p>
       <p class="hint">Nothing was added.</p>
       <div class="actions">
