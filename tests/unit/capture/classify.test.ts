@@ -151,3 +151,25 @@ describe('describePage', () => {
     expect(() => describePage('/relative')).toThrow(RangeError);
   });
 });
+
+describe('classifyCapture: privacyIDEA two-step', () => {
+  const page = { url: 'https://privacyidea.example.com/enroll' };
+  const uri = (params: string) => `otpauth://totp/TOTP0001?secret=ZSHO3442AUYM47ZYBOOEXWLUHN4UHGBO&issuer=privacyIDEA&${params}`;
+
+  it('reports the 2step parameters and judges the final secret length, not the server part', () => {
+    // A 40-bit server part: weak as a secret, but the secret will be the 256-bit derived key.
+    const short = 'otpauth://totp/TOTP0001?secret=AAAAAAAA&issuer=privacyIDEA&2step_salt=8&2step_output=32&2step_difficulty=10000';
+    const finding = classifyCapture(short, page);
+    expect(finding).toMatchObject({ type: 'account', twoStep: { saltBytes: 8, outputBytes: 32, difficulty: 10000 } });
+    expect(finding.type === 'account' && finding.warnings.map((w) => w.code)).not.toContain('weak-secret');
+  });
+
+  it.each([
+    ['difficulty 10^9', '2step_salt=8&2step_difficulty=1000000000', '2step_difficulty'],
+    ['salt 0', '2step_salt=0&2step_difficulty=10000', '2step_salt'],
+  ])('refuses a hostile code (%s) as a bad two-step code, naming the parameter', (_name, params, named) => {
+    const finding = classifyCapture(uri(params), page);
+    expect(finding).toMatchObject({ type: 'not-enrollment', code: 'bad-two-step' });
+    expect(finding.type === 'not-enrollment' && finding.reason).toContain(named);
+  });
+});

@@ -45,6 +45,16 @@ describe('parseOtpauthText', () => {
       { label: 'Line 9', code: 'invalid-base32' },
     ]);
   });
+
+  it('refuses a privacyIDEA two-step URI with its reason instead of storing the server half', async () => {
+    // privacyIDEA's create_google_authenticator_url layout (standards.md 4.1).
+    const twoStep = 'otpauth://totp/TOTP0001?secret=ZSHO3442AUYM47ZYBOOEXWLUHN4UHGBO&period=30&digits=6&creator=privacyidea&issuer=privacyIDEA&serial=TOTP0001&2step_salt=8&2step_output=20&2step_difficulty=10000';
+    const candidates = await parseOtpauthText(`${read('plain.txt')}${twoStep}\n`);
+    expect(candidates.filter((c) => c.ok)).toHaveLength(7);
+    const [refused] = candidates.filter((c) => !c.ok);
+    expect(refused).toMatchObject({ label: 'Line 8', problem: { code: 'two-step-enrollment' } });
+    expect(!refused!.ok && refused!.problem.message).toMatch(/two-step enrollment.*scan it from the enrollment page/i);
+  });
 });
 
 describe('parseAegis', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  completeTwoStep,
   decodeBase32,
   deriveTwoStepSecret,
   formatPhonePart,
   generateClientPart,
   groupInFours,
+  looksLikeTwoStepUri,
 } from '@/lib/otp';
 import { toHex } from './vectors';
 
@@ -71,5 +73,30 @@ describe('generateClientPart', () => {
 
   it('throws a RangeError for a length below 1', () => {
     expect(() => generateClientPart(0)).toThrowError(RangeError);
+  });
+});
+
+describe('completeTwoStep', () => {
+  it('generates the client part and derives the secret from it (pi-authenticator Pwd 1 vector)', async () => {
+    const { secret, clientPart } = await completeTwoStep(
+      new Uint8Array(SERVER_PART),
+      { saltBytes: 8, outputBytes: 20, difficulty: 10000 },
+      (array) => { array.forEach((_, i) => (array[i] = i + 1)); return array; },
+    );
+    expect(Array.from(clientPart)).toEqual(CLIENT_PART);
+    expect(toHex(secret)).toBe(DERIVED);
+  });
+});
+
+describe('looksLikeTwoStepUri', () => {
+  it.each([
+    ['otpauth://totp/a?secret=AAAA&2step_salt=8', true],
+    ['otpauth://hotp/a?counter=1&secret=AAAA&2STEP_DIFFICULTY=10000', true],
+    ['  otpauth://totp/a?2step_output=20&secret=AAAA', true],
+    ['otpauth://totp/a?secret=AAAA', false],
+    ['otpauth://totp/2step_salt=8?secret=AAAA', false],
+    ['https://example.com/?2step_salt=8', false],
+  ])('%s → %s', (text, expected) => {
+    expect(looksLikeTwoStepUri(text)).toBe(expected);
   });
 });
