@@ -35,7 +35,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
 
   return (
     <li
-      class={copied}
+      class={account.enrollment ? `${copied.value} has-enrollment` : copied}
       data-account-id={id}
       ref={observe}
       draggable={draggable}
@@ -99,6 +99,20 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         )}
       </button>
       {live.value && <RowActions state={state} account={account} fillable={fillable.value} />}
+      {account.enrollment && (
+        // A line of its own, so the row's name and code keep their room.
+        <div class="row-enrollment">
+          <span>Enrollment not finished</span>
+          <button
+            type="button"
+            class="fill-button"
+            aria-label={`Finish enrollment of ${account.issuer || account.account}: show its phone part`}
+            onClick={() => void state.enrollment.open(id)}
+          >
+            Finish enrollment
+          </button>
+        </div>
+      )}
     </li>
   );
 }
@@ -143,16 +157,6 @@ function RowActions({ state, account, fillable }: { state: PopupState; account: 
   const name = account.issuer || account.account;
   return (
     <span class="row-actions">
-      {account.enrollment && (
-        <button
-          type="button"
-          class="fill-button enrollment-button"
-          aria-label={`Finish enrollment of ${name}: show its phone part`}
-          onClick={() => void state.enrollment.open(id)}
-        >
-          Finish enrollment
-        </button>
-      )}
       {fillable && (
         <button
           type="button"
