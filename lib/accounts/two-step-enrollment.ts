@@ -13,6 +13,8 @@ export interface NewAccountChoices {
   deviceBound: boolean | undefined;
   /** The page the code was captured on (from the browser), or null when it was pasted. */
   origin: string | null;
+  /** A managed policy that allows device-bound accounts only: overrides the user's choice. */
+  forceDeviceBound?: boolean;
 }
 
 /**
@@ -30,7 +32,8 @@ export async function newAccountInput(
   randomBytes?: (array: Uint8Array<ArrayBuffer>) => Uint8Array,
 ): Promise<NewAccountInput> {
   const { twoStep, ...data } = details;
-  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: choices.deviceBound === true };
+  const forced = choices.forceDeviceBound === true;
+  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: forced || choices.deviceBound === true };
   const { secret, clientPart } = await completeTwoStep(data.secret, twoStep, randomBytes);
   // The server part is of no further use here; the vault copies what it keeps.
   data.secret.fill(0);
@@ -38,7 +41,7 @@ export async function newAccountInput(
     ...data,
     secret,
     sites: choices.sites,
-    deviceBound: twoStepDeviceBound(choices.deviceBound),
+    deviceBound: twoStepDeviceBound(choices.deviceBound, forced),
     enrollment: { kind: 'two-step', origin: choices.origin, clientPart },
   };
 }
