@@ -28,9 +28,9 @@ export function inPageSender(sender: SenderInfo): InPageSender {
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0) return { ok: false, reason: 'no-tab' };
   if (sender.frameId !== 0) return { ok: false, reason: 'not-top-frame' };
-  if (sender.origin === 'null') return { ok: false, reason: 'opaque-origin' };
   const fromUrl = sender.url === undefined ? null : safeOrigin(sender.url);
   const fromOrigin = sender.origin === undefined ? null : safeOrigin(sender.origin);
+  // `originOf("null")` throws, so an opaque origin ends here as null: the URL never stands in for it.
   const origin = sender.origin === undefined ? fromUrl : fromOrigin;
   if (origin === null) return { ok: false, reason: 'opaque-origin' };
   if (sender.url !== undefined && fromUrl !== origin) return { ok: false, reason: 'origin-mismatch' };
