@@ -22,11 +22,15 @@ export function randomTagName(bytes: Uint8Array): string {
   return `${letters.slice(0, 5)}-${letters.slice(5)}`;
 }
 
+/** A single field at least this many button sizes wide takes the button inside its right end. */
+const INSIDE_MIN_WIDTH = 4;
+
 /**
- * Where the button goes for a field (or the row of boxes, `fields`): just right of it,
- * centred on its height; inside its right edge when the viewport has no room on the right.
- * Null when the field is not fully in the viewport (the button hides rather than float
- * over other content).
+ * Where the button goes: inside the right end of a single field wide enough to spare the room
+ * (it then covers nothing of the page's, as a password manager's icon does); otherwise just
+ * right of the field or of the row of boxes (`fields`), centred on its height, or inside the
+ * last box's right end when the viewport has no room. Null when the field is not wholly in
+ * the viewport (the button hides rather than float over other content).
  */
 export function placeButton(fields: readonly Box[], viewport: { width: number; height: number }): Placement | null {
   if (fields.length === 0) return null;
@@ -39,9 +43,11 @@ export function placeButton(fields: readonly Box[], viewport: { width: number; h
   if (left < 0 || top < 0 || right > viewport.width || bottom > viewport.height) return null;
   const size = Math.round(Math.min(BUTTON_MAX_PX, Math.max(BUTTON_MIN_PX, height - 8)));
   const y = Math.round(top + (height - size) / 2);
+  const inside = { left: Math.round(right - size - Math.max(2, (height - size) / 2)), top: y, size };
+  if (fields.length === 1 && right - left >= INSIDE_MIN_WIDTH * size && height >= size) return inside;
   const outside = Math.round(right + BUTTON_GAP_PX);
   if (outside + size <= viewport.width - 2) return { left: outside, top: y, size };
-  return { left: Math.round(right - size - 4), top: y, size };
+  return inside;
 }
 
 // The host: every property reset from inside the closed root with !important, which wins over

@@ -175,6 +175,13 @@ test.describe('in-page fill button', () => {
     expect(await tab.locator('#otp').inputValue()).toBe('');
     expect(await received(tab)).toEqual([]);
     expect(await lastUsed(extension)).toEqual([undefined, undefined]);
+    // The toolbar popup opened for the person to choose (where the browser allows openPopup).
+    const worker = await extension.currentServiceWorker();
+    const popups = await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      return (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.POPUP] })).length;
+    });
+    expect(popups).toBe(1);
   });
 
   const attacks: Array<[string, string]> = [

@@ -23,8 +23,17 @@ describe('classifySender', () => {
 
 describe('authorize', () => {
   it('refuses every vault message from a content script', () => {
+    const inPage: MessageName[] = ['getInPageOffer', 'requestInPageFill'];
     for (const name of Object.keys(ALLOWED_SENDERS) as MessageName[]) {
+      if (inPage.includes(name)) continue;
       expect(() => authorize(name, 'content-script')).toThrowError(expect.objectContaining({ code: 'sender-not-allowed' }));
+    }
+  });
+
+  it('takes the in-page button\'s two questions from content scripts only', () => {
+    for (const name of ['getInPageOffer', 'requestInPageFill'] as MessageName[]) {
+      expect(authorize(name, 'content-script')).toBe('content-script');
+      expect(() => authorize(name, 'extension-page')).toThrowError(expect.objectContaining({ code: 'sender-not-allowed' }));
     }
   });
 

@@ -19,9 +19,17 @@ describe('randomTagName', () => {
 });
 
 describe('placeButton', () => {
-  it('puts the button just right of a field, centred on its height', () => {
+  it('puts the button inside the right end of a wide field, centred on its height', () => {
     expect(placeButton([{ left: 100, top: 200, width: 200, height: 36 }], view)).toEqual({
-      left: 300 + BUTTON_GAP_PX,
+      left: 300 - BUTTON_MAX_PX - 4,
+      top: 200 + (36 - BUTTON_MAX_PX) / 2,
+      size: BUTTON_MAX_PX,
+    });
+  });
+
+  it('puts the button just right of a narrow field', () => {
+    expect(placeButton([{ left: 100, top: 200, width: 90, height: 36 }], view)).toEqual({
+      left: 190 + BUTTON_GAP_PX,
       top: 200 + (36 - BUTTON_MAX_PX) / 2,
       size: BUTTON_MAX_PX,
     });
@@ -37,9 +45,10 @@ describe('placeButton', () => {
   });
 
   it('moves inside the field when the viewport has no room on the right', () => {
-    const p = placeButton([{ left: 1000, top: 100, width: 278, height: 40 }], view)!;
+    const row = [0, 1, 2, 3].map((i) => ({ left: 1078 + i * 50, top: 100, width: 40, height: 40 }));
+    const p = placeButton(row, view)!;
     expect(p.left + p.size).toBeLessThanOrEqual(1278);
-    expect(p.left).toBeGreaterThan(1000);
+    expect(p.left).toBeGreaterThan(1228);
   });
 
   it('hides (null) when the field is not wholly in the viewport', () => {
