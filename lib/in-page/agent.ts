@@ -23,8 +23,10 @@ export interface InPageAgentDeps {
 
 /** How often the button follows a field that moved without a scroll (layout shifts). */
 const FOLLOW_MS = 250;
-/** Detection re-runs at most this often while the page builds its form. */
+/** Detection re-runs at most this often while the page builds its form; less often on a page that keeps changing long after load. */
 const DETECT_THROTTLE_MS = 300;
+const DETECT_SLOW_AFTER_MS = 30_000;
+const DETECT_SLOW_THROTTLE_MS = 2_000;
 
 export const SEVERAL_ACCOUNTS_MESSAGE = 'Several accounts fit this site: open Tessera from the toolbar to choose one.';
 
@@ -170,11 +172,13 @@ export function startInPageButton(deps: InPageAgentDeps): () => void {
   }
 
   /** Before the worker is asked: look for the field now and whenever the page changes. */
+  const startedAt = now();
   let lastDetect = -Infinity;
   let pending: ReturnType<typeof setTimeout> | undefined;
   function lookForField(): void {
     if (stopped || asked) return;
-    const wait = lastDetect + DETECT_THROTTLE_MS - now();
+    const throttle = now() - startedAt > DETECT_SLOW_AFTER_MS ? DETECT_SLOW_THROTTLE_MS : DETECT_THROTTLE_MS;
+    const wait = lastDetect + throttle - now();
     if (wait > 0) {
       pending ??= setTimeout(() => {
         pending = undefined;

@@ -252,6 +252,29 @@ test.describe('in-page fill button', () => {
     expect(validCodes()).toContain(await tab.locator('#otp').inputValue());
   });
 
+  test('a permission revoked outside Tessera unregisters the script and turns the setting off', async ({ extension }) => {
+    await turnOn(extension, BOUND);
+    const worker = await extension.currentServiceWorker();
+    // As when the person removes site access in the browser's extension settings.
+    await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.permissions.remove({ origins: ['https://*/*'] }));
+    await expect.poll(() => registeredScripts(extension)).toEqual([]);
+    const popup = new PopupPage(await extension.openPopup(), extension.extensionId);
+    await popup.ready();
+    const settings = await popup.openSettings();
+    await expect(settings.getByLabel('Show a fill button in 2FA fields')).not.toBeChecked();
+  });
+
+  test('a restarted worker puts back a registration that went missing', async ({ extension, site }) => {
+    await turnOn(extension, BOUND);
+    const worker = await extension.currentServiceWorker();
+    await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.scripting.unregisterContentScripts());
+    await extension.stopServiceWorker();
+    await extension.wakeServiceWorker();
+    await expect.poll(() => registeredScripts(extension)).toEqual([SCRIPT_ID]);
+    const tab = await open(extension, site('example.test', '/autofill/plain.html'));
+    await waitForButton(tab);
+  });
+
   test('turning the setting off unregisters the script and gives the permission back', async ({ extension, site }) => {
     await turnOn(extension, BOUND);
     const popup = new PopupPage(await extension.openPopup(), extension.extensionId);
