@@ -7,7 +7,7 @@ import type { CaptureFlowDeps, TabFacts } from '../capture/capture-flow';
 import { parseScanReport, type PageScanReport } from '../capture/page-scan';
 import type { StoredCapture } from '../capture/review';
 import type { QrImage } from '../qr/decode';
-import { assertCaptureAllowed } from '../policy';
+import { assertCaptureAllowed } from '../policy-parse';
 import { currentPolicy } from './policy';
 
 /** Built by WXT from entrypoints/capture/index.ts. */

@@ -3,7 +3,8 @@
  * fills that area from enterprise policy (Chromium: `3rdparty.extensions.<id>`); nobody else can write it.
  */
 import { browser } from 'wxt/browser';
-import { NO_POLICY, parsePolicy, type ManagedPolicy, type ParsedPolicy } from '../policy';
+import { NO_POLICY, type ManagedPolicy, type ParsedPolicy } from '../policy';
+import { parsePolicy } from '../policy-parse';
 
 /**
  * Without any policy, Chromium answers `{}`; some builds and Firefox without a policy file reject

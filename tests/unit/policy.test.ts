@@ -3,20 +3,18 @@ import {
   BUILT_IN_MIN_PASSPHRASE_LENGTH,
   NO_POLICY,
   PolicyError,
-  assertCaptureAllowed,
   assertExportAllowed,
   assertPassphraseRemovable,
-  captureAllowed,
   checkPassphrase,
   describePolicy,
   effectiveSettings,
   forcedDeviceBound,
   managedSettings,
-  parsePolicy,
   passphraseRequired,
   policyDisablesInPageButton,
   type ManagedPolicy,
 } from '@/lib/policy';
+import { assertCaptureAllowed, captureAllowed, parsePolicy } from '@/lib/policy-parse';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/vault/lock';
 
