@@ -9,6 +9,7 @@ import { PolicySummary } from './PolicySummary';
 
 export function SettingsView({ state }: { state: PopupState }) {
   const error = useSignal<string | null>(null);
+  const awaitingPermission = useSignal(false);
   const settings = state.settings.value;
 
   async function changeClipboardClear(seconds: ClipboardClearSeconds) {
@@ -33,10 +34,13 @@ export function SettingsView({ state }: { state: PopupState }) {
       return;
     }
     // Asked now, from this click: the browser shows its prompt only for a user gesture.
-    if (!(await requestInPageButtonPermission().catch(() => false))) {
+    const request = requestInPageButtonPermission().catch(() => false);
+    // This re-render also unticks the box until the browser says yes (it shows what is true).
+    awaitingPermission.value = true;
+    const granted = await request;
+    awaitingPermission.value = false;
+    if (!granted) {
       error.value = 'The browser did not give Tessera access to sites, so the fill button stays off.';
-      // The stored value did not change, so the box would stay ticked without this.
-      input.checked = false;
       await state.changeSettings({ inPageButton: false });
       return;
     }
@@ -72,6 +76,7 @@ export function SettingsView({ state }: { state: PopupState }) {
             Needs permission to read and change every https site, so Tessera can look for code fields; the button
             shows only on sites bound to an account, and the toolbar button or Alt+Shift+F remain the safer way to fill.
           </small>
+          {awaitingPermission.value && <small role="status">Answer the browser's question to turn it on.</small>}
         </span>
       </label>
       <label class="field">

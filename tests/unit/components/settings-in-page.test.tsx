@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { signal } from '@preact/signals';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+
+const permission = vi.hoisted(() => ({ request: vi.fn(), remove: vi.fn() }));
+vi.mock('@/lib/platform/in-page', () => ({
+  requestInPageButtonPermission: permission.request,
+  removeInPageButtonPermission: permission.remove,
+}));
+vi.mock('@/lib/platform/popup-api', () => ({ requestClipboardReadPermission: vi.fn() }));
+vi.mock('@/lib/platform/manage', () => ({ openManagePage: vi.fn() }));
+
+const { SettingsView } = await import('@/components/SettingsView');
+
+function setUp(initial: Partial<Settings> = {}) {
+  const settings = signal<Settings>({ ...DEFAULT_SETTINGS, ...initial });
+  const changeSettings = vi.fn(async (patch: Partial<Settings>) => {
+    settings.value = { ...settings.value, ...patch };
+  });
+  const state = { settings, changeSettings, view: signal({ name: 'settings' }), policy: signal(undefined) };
+  render(<SettingsView state={state as never} />);
+  return { settings, changeSettings, box: screen.getByLabelText(/Show a fill button in 2FA fields/) as HTMLInputElement };
+}
+
+beforeEach(() => {
+  permission.request.mockReset();
+  permission.remove.mockReset();
+  document.body.innerHTML = '';
+});
+
+describe('SettingsView: in-page fill button', () => {
+  it('is off by default', () => {
+    expect(setUp().box.checked).toBe(false);
+  });
+
+  it('turns on only once the browser grants the host permission', async () => {
+    permission.request.mockResolvedValue(true);
+    const { box, settings } = setUp();
+    fireEvent.click(box);
+    expect(permission.request).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(settings.value.inPageButton).toBe(true));
+    expect(box.checked).toBe(true);
+  });
+
+  it('stays off and says so when the browser refuses', async () => {
+    permission.request.mockResolvedValue(false);
+    const { box, settings } = setUp();
+    fireEvent.click(box);
+    await screen.findByText(/did not give Tessera access to sites/);
+    expect(box.checked).toBe(false);
+    expect(settings.value.inPageButton).toBe(false);
+  });
+
+  it('turning it off gives the permission back', async () => {
+    const { box, settings } = setUp({ inPageButton: true });
+    fireEvent.click(box);
+    await waitFor(() => expect(permission.remove).toHaveBeenCalledTimes(1));
+    expect(settings.value.inPageButton).toBe(false);
+  });
+});
