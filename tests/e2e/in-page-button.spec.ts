@@ -113,6 +113,11 @@ test.describe('in-page fill button', () => {
     );
     expect(granted).toBe(false);
     expect(await registeredScripts(extension)).toEqual([]);
+    // Ticking it asks the browser; unanswered (no one to click the prompt here), it stays off.
+    await settings.getByLabel('Show a fill button in 2FA fields').click();
+    await expect(settings.getByRole('status').filter({ hasText: "Answer the browser's question" })).toBeVisible();
+    await expect(settings.getByLabel('Show a fill button in 2FA fields')).not.toBeChecked();
+    expect(await registeredScripts(extension)).toEqual([]);
     const tab = await open(extension, site('example.test', '/in-page/attack.html'));
     await tab.waitForTimeout(1500);
     expect(await tab.evaluate(() => (window as unknown as { __injected: unknown }).__injected)).toBeNull();
