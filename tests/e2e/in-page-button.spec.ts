@@ -43,7 +43,8 @@ async function turnOn(extension: ExtensionHarness, ...accounts: NewAccount[]): P
   }
   const settings = await popup.openSettings();
   const box = settings.getByLabel('Show a fill button in 2FA fields');
-  await box.check();
+  // click, not check(): the box stays unticked until the browser's answer arrives.
+  await box.click();
   await expect(box).toBeChecked();
   await expect.poll(() => registeredScripts(extension)).toEqual([SCRIPT_ID]);
   await popup.page.close();
