@@ -3,14 +3,16 @@ import type { PopupState } from '@/lib/popup/state';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
 import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
 import { openManagePage } from '@/lib/platform/manage';
-import { removeInPageButtonPermission, requestInPageButtonPermission } from '@/lib/platform/in-page';
+import { removeInPageButtonPermission, requestInPageButtonPermission } from '@/lib/platform/in-page-permission';
 import { FieldError } from './FieldError';
 import { PolicySummary } from './PolicySummary';
+import { policyDisablesInPageButton } from '@/lib/policy';
 
 export function SettingsView({ state }: { state: PopupState }) {
   const error = useSignal<string | null>(null);
   const awaitingPermission = useSignal(false);
   const settings = state.settings.value;
+  const inPageManagedOff = policyDisablesInPageButton(state.policy.value);
 
   async function changeClipboardClear(seconds: ClipboardClearSeconds) {
     error.value = null;
@@ -67,7 +69,8 @@ export function SettingsView({ state }: { state: PopupState }) {
         <input
           type="checkbox"
           name="inPageButton"
-          checked={settings.inPageButton}
+          checked={settings.inPageButton && !inPageManagedOff}
+          disabled={inPageManagedOff}
           onChange={(e) => void changeInPageButton(e.currentTarget)}
         />
         <span>
@@ -76,6 +79,7 @@ export function SettingsView({ state }: { state: PopupState }) {
             Needs permission to read and change every https site, so Tessera can look for code fields; the button
             shows only on sites bound to an account, and the toolbar button or Alt+Shift+F remain the safer way to fill.
           </small>
+          {inPageManagedOff && <small>Turned off by your organisation.</small>}
           {awaitingPermission.value && <small role="status">Answer the browser's question to turn it on.</small>}
         </span>
       </label>

@@ -4,35 +4,22 @@
  */
 import { browser } from 'wxt/browser';
 import { inPageButtonAllowed } from '../in-page/allowed';
+import { policyDisablesInPageButton } from '../policy';
+import { hasInPageButtonPermission, IN_PAGE_ORIGINS } from './in-page-permission';
+import { currentPolicy, watchPolicy } from './policy';
 import { loadSettings, saveSettings, watchSettings } from './settings';
 
-/** The only host permission Tessera ever asks for, and only for this button. */
-export const IN_PAGE_ORIGINS = ['https://*/*'];
 export const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
 const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
 
-/** Must be the first call in a click handler: the browser asks only from a user gesture. */
-export async function requestInPageButtonPermission(): Promise<boolean> {
-  return browser.permissions.request({ origins: IN_PAGE_ORIGINS });
-}
-
-/** Turning the button off gives the permission back: without it Tessera holds no host access. */
-export async function removeInPageButtonPermission(): Promise<void> {
-  await browser.permissions.remove({ origins: IN_PAGE_ORIGINS }).catch(() => false);
-}
-
-export async function hasInPageButtonPermission(): Promise<boolean> {
-  return browser.permissions.contains({ origins: IN_PAGE_ORIGINS }).catch(() => false);
-}
-
 /**
  * THE place that decides whether the button may exist: the worker registers the script and
- * answers its messages only when this is true. (Managed policy: the lead wires
- * `disableInPageButton` in as `policyDisabled`.)
+ * answers its messages only when this is true (the user's setting, the host permission, and no
+ * managed policy turning it or autofill off).
  */
 export async function isInPageButtonAllowed(): Promise<boolean> {
-  const [settings, hostPermission] = await Promise.all([loadSettings(), hasInPageButtonPermission()]);
-  return inPageButtonAllowed({ setting: settings.inPageButton, hostPermission, policyDisabled: false });
+  const [settings, hostPermission, policy] = await Promise.all([loadSettings(), hasInPageButtonPermission(), currentPolicy()]);
+  return inPageButtonAllowed({ setting: settings.inPageButton, hostPermission, policyDisabled: policyDisablesInPageButton(policy) });
 }
 
 async function isRegistered(): Promise<boolean> {
@@ -73,14 +60,15 @@ export function syncInPageButton(): Promise<void> {
 }
 
 /**
- * Worker start-up: reconciles now, and again whenever the setting or the host permission
- * changes (the listeners are registered synchronously, so they wake a stopped worker).
+ * Worker start-up: reconciles now, and again whenever the setting, the host permission or the
+ * managed policy changes (the listeners are registered synchronously, so they wake a stopped worker).
  */
 export function keepInPageButtonInSync(): void {
   void syncInPageButton();
   watchSettings(() => void syncInPageButton());
   browser.permissions.onAdded.addListener(() => void syncInPageButton());
   browser.permissions.onRemoved.addListener(() => void syncInPageButton());
+  watchPolicy(() => void syncInPageButton());
 }
 
 /** Whether `tabId` is the tab in front of the person (a background tab cannot be clicked). */

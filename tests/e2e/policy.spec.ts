@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { ExtensionHarness, expect, test as base, type ChromeGlobal } from './fixtures';
 import { DEFAULT_EXTENSION_DIR, unpackedExtensionId } from './support/launch';
 import { PopupPage } from './pages/popup-page';
+import { grantOptionalHostPermission } from './support/profile';
 
 const POLICY_DIR = process.env.TESSERA_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
@@ -339,3 +340,38 @@ test.describe('capture only on listed domains', () => {
   });
 });
 
+
+test.describe('in-page button turned off', () => {
+  /** The worker's registered content scripts (the in-page button's, when it is on). */
+  async function registeredScripts(extension: ExtensionHarness): Promise<string[]> {
+    const worker = await extension.currentServiceWorker().catch(async () => extension.wakeServiceWorker());
+    return worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      return (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id);
+    });
+  }
+
+  test('set while running: the button the user turned on is unregistered and its setting locked off', async ({ extension, policy }) => {
+    test.setTimeout(90_000);
+    // The person accepted the host-permission prompt, then ticked the setting.
+    await extension.restartBrowser({
+      whileClosed: () => grantOptionalHostPermission(extension.userDataDir, extension.extensionId, ['https://*/*']),
+    });
+    const p = await popup(extension);
+    let settings = await p.openSettings();
+    const box = settings.getByLabel('Show a fill button in 2FA fields');
+    await box.click();
+    await expect(box).toBeChecked();
+    await expect.poll(() => registeredScripts(extension)).toEqual(['tessera-in-page-button']);
+
+    await policy.write({ disableInPageButton: true });
+    await expect.poll(() => registeredScripts(extension), { timeout: 30_000 }).toEqual([]);
+    // The popup reloads on a policy change; its setting shows why it is off.
+    await p.page.reload();
+    await p.ready();
+    settings = await p.openSettings();
+    await expect(settings.getByLabel('Show a fill button in 2FA fields')).toBeDisabled();
+    await expect(settings.getByLabel('Show a fill button in 2FA fields')).not.toBeChecked();
+    await expect(settings.getByText('Turned off by your organisation.')).toBeVisible();
+  });
+});

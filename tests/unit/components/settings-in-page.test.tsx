@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
 const permission = vi.hoisted(() => ({ request: vi.fn(), remove: vi.fn() }));
-vi.mock('@/lib/platform/in-page', () => ({
+vi.mock('@/lib/platform/in-page-permission', () => ({
   requestInPageButtonPermission: permission.request,
   removeInPageButtonPermission: permission.remove,
 }));
@@ -13,13 +13,15 @@ vi.mock('@/lib/platform/popup-api', () => ({ requestClipboardReadPermission: vi.
 vi.mock('@/lib/platform/manage', () => ({ openManagePage: vi.fn() }));
 
 const { SettingsView } = await import('@/components/SettingsView');
+const { NO_POLICY } = await import('@/lib/policy');
+type ManagedPolicy = import('@/lib/policy').ManagedPolicy;
 
-function setUp(initial: Partial<Settings> = {}) {
+function setUp(initial: Partial<Settings> = {}, policy: ManagedPolicy = NO_POLICY) {
   const settings = signal<Settings>({ ...DEFAULT_SETTINGS, ...initial });
   const changeSettings = vi.fn(async (patch: Partial<Settings>) => {
     settings.value = { ...settings.value, ...patch };
   });
-  const state = { settings, changeSettings, view: signal({ name: 'settings' }), policy: signal(undefined) };
+  const state = { settings, changeSettings, view: signal({ name: 'settings' }), policy: signal(policy) };
   render(<SettingsView state={state as never} />);
   return { settings, changeSettings, box: screen.getByLabelText(/Show a fill button in 2FA fields/) as HTMLInputElement };
 }
@@ -58,5 +60,15 @@ describe('SettingsView: in-page fill button', () => {
     fireEvent.click(box);
     await waitFor(() => expect(permission.remove).toHaveBeenCalledTimes(1));
     expect(settings.value.inPageButton).toBe(false);
+  });
+
+  it('is off and cannot be turned on while the organisation turns it (or autofill) off', () => {
+    for (const policy of [{ disableInPageButton: true }, { disableAutofill: true }]) {
+      document.body.innerHTML = '';
+      const { box } = setUp({ inPageButton: true }, policy);
+      expect(box.checked).toBe(false);
+      expect(box.disabled).toBe(true);
+      expect(screen.getByText('Turned off by your organisation.')).toBeTruthy();
+    }
   });
 });
