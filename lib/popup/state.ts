@@ -258,6 +258,9 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     try {
       // Everything is asked at once for speed; a locked vault answers the status and refuses the rest.
       const settingsLoaded = api.loadSettings();
+      // The snapshot first: asked alone it takes a millisecond or two, while the worker's five
+      // answers would compete with it for the browser; those answers then refresh what is shown.
+      await drawSnapshot(settingsLoaded);
       const answers = Promise.allSettled([
         api.getVaultStatus(),
         settingsLoaded,
@@ -265,7 +268,6 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
         api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
         refreshCodes(),
       ]);
-      void drawSnapshot(settingsLoaded);
       const results = await answers;
       const status = results[0];
       if (status.status === 'fulfilled') {
