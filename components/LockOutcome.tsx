@@ -6,6 +6,6 @@ export function LockOutcome({ state }: { state: LockState }) {
   const task = state.task.value;
   if (task.name === 'failed') return <FieldError id="lock-error" message={task.message} />;
   if (task.name === 'done') return <p class="manage-ok" role="status">{task.message}</p>;
-  if (task.name === 'working') return <p class="hint" role="status">Working… (deriving the key takes a moment)</p>;
+  if (task.name === 'working') return <p class="hint" role="status">Working… (deriving the key and erasing superseded copies from the browser's database take a few seconds)</p>;
   return null;
 }

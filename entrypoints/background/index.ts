@@ -7,6 +7,7 @@ import { listenForMessages } from '@/lib/platform/messaging';
 import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from '@/lib/platform/auto-lock';
 import { createSessionKeyStore } from '@/lib/platform/session-key';
 import { createPopupSnapshotWriter } from '@/lib/platform/popup-snapshot';
+import { removeScrubLeftovers, scrubStaleCopies } from '@/lib/vault/scrub';
 import { onFillTriggers, openPopup, syncFillMenu } from '@/lib/platform/autofill';
 import { currentPolicy, watchPolicy } from '@/lib/platform/policy';
 import { fillForTab } from '@/lib/background/fill';
@@ -23,14 +24,18 @@ export default defineBackground({
     const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
     const onLocked = () => lockNow(vault);
     // Any use from an extension page restarts the auto-lock countdown.
-    listenForMessages(createBackgroundHandlers({ vault, capture, onLocked, popupSnapshot }), {
+    listenForMessages(createBackgroundHandlers({ vault, capture, onLocked, popupSnapshot, scrubStaleCopies }), {
       onMessage: () => void keepUnlocked(vault).catch(() => undefined),
     });
     restartAutoLockOnSettingsChange();
     // The optional in-page button: its content script is registered only while allowed.
     keepInPageButtonInSync();
     // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
-    browser.runtime.onStartup.addListener(() => void lockNow(vault));
+    browser.runtime.onStartup.addListener(() => {
+      void lockNow(vault);
+      // Space held by an erase the worker did not finish.
+      void removeScrubLeftovers().catch(() => undefined);
+    });
     // Context menu and keyboard command: scan, then open the popup to confirm what was found.
     browser.runtime.onInstalled.addListener(() => {
       createCaptureMenu();

@@ -47,6 +47,11 @@ export interface BackgroundDeps {
   capture?: CaptureFlow;
   /** Keeps what the next popup draws first (`lib/popup/snapshot.ts`); absent in tests. */
   popupSnapshot?: Pick<PopupSnapshotWriter, 'token' | 'recordCodes' | 'recordSite'>;
+  /**
+   * Erases superseded copies of vault rows from the browser's database files once the keys
+   * changed (`lib/vault/scrub.ts`); absent in unit tests, where there are no such files.
+   */
+  scrubStaleCopies?: () => Promise<unknown>;
   /** The organisation's policy (lib/platform/policy.ts by default). */
   policy?: (options?: { fresh?: boolean }) => Promise<ParsedPolicy>;
 }
@@ -58,6 +63,7 @@ export function createBackgroundHandlers({
   onLocked,
   popupSnapshot,
   policy: parsedPolicy = currentParsedPolicy,
+  scrubStaleCopies,
 }: BackgroundDeps): Handlers {
   const captureFlow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
   const policy = async () => (await parsedPolicy()).policy;
@@ -89,12 +95,20 @@ export function createBackgroundHandlers({
     },
     setPassphrase: async ({ passphrase }) => {
       checkPassphrase(passphrase, await policy());
+      // Only accounts sealed under the device key leave copies worth erasing.
+      // (Unreadable here, e.g. behind a required-passphrase policy: erase anyway.)
+      const hadAccounts = await vault()
+        .then((opened) => opened.status())
+        .then((status) => status.state === 'ready', () => true);
       await (await vault.lock()).setPassphrase(passphrase);
       vault.forget();
+      if (hadAccounts) await scrubStaleCopies?.();
     },
     changePassphrase: async ({ current, next }) => {
       checkPassphrase(next, await policy());
-      return (await vault.lock()).changePassphrase(current, next);
+      await (await vault.lock()).changePassphrase(current, next);
+      // The data key sealed under the old passphrase must not outlive the change on disk.
+      await scrubStaleCopies?.();
     },
     removePassphrase: async ({ passphrase }) => {
       assertPassphraseRemovable(await policy());

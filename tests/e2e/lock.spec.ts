@@ -9,6 +9,7 @@ const PASSPHRASE = 'correct horse battery staple';
 // A random-looking canary secret (base32 of 20 bytes) that appears nowhere else.
 const CANARY = 'KZXW6YTBOJQXIZLTMFZGKZDBORSXEZLOMQ';
 const BOUND_CANARY = 'GJQWE4TDMFXGOYLSMRSW45DFON2GK3TF';
+const EARLY_CANARY = 'MVQXE3DZMJUXEZDGNFXGG2DFMFZGY6LC';
 
 async function popup(extension: ExtensionHarness): Promise<PopupPage> {
   const page = await extension.openPopup();
@@ -170,17 +171,43 @@ test.describe('passphrase lock', () => {
     await expectLockedPopup(await popup(extension));
   });
 
-  test('in locked mode, a copied profile holds neither the secret nor the key that decrypts it', async ({ extension }) => {
+  test('in locked mode, a copied profile holds neither the secret nor the key that decrypts it, even for accounts added before the passphrase', async ({ extension }) => {
     test.setTimeout(120_000);
-    // The passphrase first, then the account: its secret is only ever sealed under the data key.
-    // (Accounts added before a passphrase was set were sealed under the device key, which the
-    // browser's database files may keep as stale data until compaction; the README says so.)
+    // An account added before the passphrase: sealed under the device key first. Its old
+    // ciphertext and the device-key row (found by its random key-check value) must be gone from
+    // the files too, not only superseded in the database.
+    let p = await popup(extension);
+    await p.addAccount({ issuer: 'Early', account: 'finch', secret: EARLY_CANARY });
+    await expect(p.rows).toHaveCount(1);
+    const superseded = await (await extension.currentServiceWorker()).evaluate(async () => {
+      const opened = indexedDB.open('tessera-vault');
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        opened.onsuccess = () => resolve(opened.result);
+        opened.onerror = () => reject(opened.error);
+      });
+      const read = (store: string) =>
+        new Promise<Array<Record<string, any>>>((resolve) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+        });
+      const [accounts, keys] = [await read('accounts'), await read('keys')];
+      db.close();
+      const deviceKeyRow = keys.find((row) => row.id === 'device');
+      return {
+        recordCiphertext: Array.from(accounts[0]!.secret.ct as Uint8Array),
+        deviceKeyCheck: Array.from((deviceKeyRow?.check.ct ?? new Uint8Array()) as Uint8Array),
+      };
+    });
+    expect(superseded.recordCiphertext.length).toBeGreaterThan(16);
+    expect(superseded.deviceKeyCheck.length).toBeGreaterThan(16);
+    await p.page.close();
     await setPassphrase(extension);
-    const p = await popup(extension);
+    // Then accounts added in passphrase mode: only ever sealed under the data key.
+    p = await popup(extension);
     await p.addAccount({ issuer: 'Canary', account: 'bird', secret: CANARY });
     // A device-bound account too: in passphrase mode it is sealed like the others.
     await p.addAccount({ issuer: 'Bound', account: 'wren', secret: BOUND_CANARY, deviceBound: true });
-    await expect(p.rows).toHaveCount(2);
+    await expect(p.rows).toHaveCount(3);
     // The unsealed data key, as the browser session holds it while unlocked.
     const worker = await extension.currentServiceWorker();
     const dataKeyBase64 = await worker.evaluate(async () => {
@@ -195,7 +222,16 @@ test.describe('passphrase lock', () => {
     await extension.context.close();
 
     const secret = base32ToBytes(CANARY);
-    const needles = [...forms(secret, CANARY), ...forms(base32ToBytes(BOUND_CANARY), BOUND_CANARY), dataKey, Buffer.from(dataKey.toString('hex')), Buffer.from(dataKeyBase64.replace(/=+$/, ''))];
+    const needles = [
+      ...forms(secret, CANARY),
+      ...forms(base32ToBytes(BOUND_CANARY), BOUND_CANARY),
+      ...forms(base32ToBytes(EARLY_CANARY), EARLY_CANARY),
+      dataKey,
+      Buffer.from(dataKey.toString('hex')),
+      Buffer.from(dataKeyBase64.replace(/=+$/, '')),
+      Buffer.from(superseded.recordCiphertext),
+      Buffer.from(superseded.deviceKeyCheck),
+    ];
     const hits: string[] = [];
     let scanned = 0;
     let metadataSeen = false;
