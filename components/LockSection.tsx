@@ -5,6 +5,7 @@ import { LockOutcome } from './LockOutcome';
 import { ManageSection } from './ManageSection';
 import { PassphraseField } from './PassphraseField';
 import { PolicyRule } from './PolicyRule';
+import { SetPassphraseForm } from './SetPassphraseForm';
 import { NO_POLICY } from '@/lib/policy';
 
 /** Set, change or remove the passphrase, and choose the auto-lock delay. */
@@ -39,28 +40,13 @@ export function LockSection({ state }: { state: LockState }) {
       }
     >
       {!locked ? (
-        <form
-          class="manage-form"
-          aria-label="Set a passphrase"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            if (await state.setPassphrase(next.value, again.value)) clear();
-          }}
-        >
-          <PassphraseField label="New passphrase" value={next} autocomplete="new-password" />
-          <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
+        <SetPassphraseForm state={state} label="Set a passphrase">
           {rule && <PolicyRule policy={policy} />}
           <p class="hint">
             At least 8 characters; several unrelated words are best. Nobody can recover a forgotten passphrase: keep an
             encrypted backup. Accounts already kept on this device only keep a key the passphrase cannot cover; those added afterwards are covered.
           </p>
-          <LockOutcome state={state} />
-          <div class="actions">
-            <button type="submit" class="primary" disabled={state.task.value.name === 'working'}>
-              Set passphrase
-            </button>
-          </div>
-        </form>
+        </SetPassphraseForm>
       ) : (
         <>
           <form

@@ -24,19 +24,29 @@ interface PendingFill {
 
 type SlotHolder = { [FILL_SLOT]?: PendingFill };
 
+/** A target found in this frame: its report (shape only) and how to fill it later. */
+export type FoundTarget = {
+  report: Omit<Extract<FrameReport, { status: 'found' }>, 'status' | 'token' | 'origin'>;
+  fill(value: string, submit: boolean): FillResult;
+};
+
 /**
- * Detects the OTP field of this frame. Opaque origins (sandboxed frames, `srcdoc`,
- * `about:blank`, `data:`) are refused here as well as in the worker.
+ * The two-step protocol shared by every injected fill script: refuse opaque origins (sandboxed
+ * frames, `srcdoc`, `about:blank`, `data:`; the worker refuses them too), detect, and park the
+ * found target in this isolated world's slot under a random token, for a short while, until
+ * the worker completes it with the value.
  */
-export function prepareFill(win: Window, randomToken: () => string = () => crypto.randomUUID()): FrameReport {
+export function prepareSlot(
+  win: Window,
+  detect: (env: ReturnType<typeof createWindowEnv>) => FoundTarget | { kind: 'none' | 'ambiguous'; reason: string },
+  randomToken: () => string,
+): FrameReport {
   const origin = win.origin;
   if (origin === 'null' || !/^https?:$/.test(win.location.protocol)) {
     return { status: 'refused', reason: 'opaque-origin', origin };
   }
-  const env = createWindowEnv(win);
-  const target: OtpTarget = detectOtpTarget(win.document, env);
-  if (target.kind === 'none') return { status: 'none', reason: target.reason, origin };
-  if (target.kind === 'ambiguous') return { status: 'ambiguous', reason: target.reason, origin };
+  const found = detect(createWindowEnv(win));
+  if ('kind' in found) return { status: found.kind, reason: found.reason, origin };
 
   const token = randomToken();
   const holder = globalThis as unknown as SlotHolder;
@@ -45,22 +55,35 @@ export function prepareFill(win: Window, randomToken: () => string = () => crypt
   }, PENDING_FILL_MS);
   holder[FILL_SLOT] = {
     token,
-    complete(given, code, submit) {
+    complete(given, value, submit) {
       clearTimeout(expires);
       delete holder[FILL_SLOT];
       if (given !== token) return { filled: false, reason: 'no-target' };
-      return fillOtp(target, code, env, { submit });
+      return found.fill(value, submit);
     },
   };
-  return {
-    status: 'found',
-    kind: target.kind,
-    fields: target.kind === 'split' ? target.fields.length : 1,
-    confidence: target.confidence,
-    why: target.why,
-    token,
-    origin,
-  };
+  return { status: 'found', ...found.report, token, origin };
+}
+
+/** Detects the OTP field of this frame (single or split) and parks it for `completeFill`. */
+export function prepareFill(win: Window, randomToken: () => string = () => crypto.randomUUID()): FrameReport {
+  return prepareSlot(
+    win,
+    (env) => {
+      const target: OtpTarget = detectOtpTarget(win.document, env);
+      if (target.kind === 'none' || target.kind === 'ambiguous') return target;
+      return {
+        report: {
+          kind: target.kind,
+          fields: target.kind === 'split' ? target.fields.length : 1,
+          confidence: target.confidence,
+          why: target.why,
+        },
+        fill: (code, submit) => fillOtp(target, code, env, { submit }),
+      };
+    },
+    randomToken,
+  );
 }
 
 /**

@@ -11,13 +11,7 @@ const CANARY = 'KZXW6YTBOJQXIZLTMFZGKZDBORSXEZLOMQ';
 const BOUND_CANARY = 'GJQWE4TDMFXGOYLSMRSW45DFON2GK3TF';
 const EARLY_CANARY = 'MVQXE3DZMJUXEZDGNFXGG2DFMFZGY6LC';
 
-async function popup(extension: ExtensionHarness): Promise<PopupPage> {
-  const page = await extension.openPopup();
-  await page.setViewportSize({ width: 360, height: 600 });
-  const p = new PopupPage(page, extension.extensionId);
-  await p.ready();
-  return p;
-}
+const popup = (extension: ExtensionHarness): Promise<PopupPage> => PopupPage.open(extension);
 
 async function managePage(extension: ExtensionHarness): Promise<Page> {
   const page = await extension.context.newPage();

@@ -103,13 +103,7 @@ async function send(page: Page, name: string, payload?: unknown): Promise<{ ok: 
   );
 }
 
-async function popup(extension: ExtensionHarness): Promise<PopupPage> {
-  const page = await extension.openPopup();
-  await page.setViewportSize({ width: 360, height: 600 });
-  const p = new PopupPage(page, extension.extensionId);
-  await p.ready();
-  return p;
-}
+const popup = (extension: ExtensionHarness): Promise<PopupPage> => PopupPage.open(extension);
 
 async function managePage(extension: ExtensionHarness): Promise<Page> {
   const page = await extension.context.newPage();

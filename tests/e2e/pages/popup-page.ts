@@ -26,6 +26,15 @@ export class PopupPage {
     private readonly clipboard?: ClipboardReader,
   ) {}
 
+  /** popup.html in a tab the popup's size, ready to use. */
+  static async open(extension: { openPopup(): Promise<Page>; extensionId: string }): Promise<PopupPage> {
+    const page = await extension.openPopup();
+    await page.setViewportSize({ width: 360, height: 600 });
+    const popup = new PopupPage(page, extension.extensionId);
+    await popup.ready();
+    return popup;
+  }
+
   get url(): string {
     return `chrome-extension://${this.extensionId}/popup.html`;
   }
