@@ -2,12 +2,12 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests load the production build (.output/chrome-mv3) into Chromium;
 // `npm test` builds first. Each test gets a fresh profile, so two workers are
-// as many as two cores carry.
+// as many as two cores carry (in CI too: one worker took over 20 minutes).
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: process.env.CI ? 1 : 2,
+  workers: 2,
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,

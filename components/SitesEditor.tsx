@@ -17,13 +17,15 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
   const error = useSignal<string | null>(null);
 
   async function addDraft(): Promise<void> {
-    if (!draft.value.trim()) return;
+    // What was typed when Add was pressed: the person may type the next site while the list loads.
+    const typed = draft.value;
+    if (!typed.trim()) return;
     try {
       // Loaded on demand: the Public Suffix List is large and the list view never needs it.
       const { parseSiteInput } = await import('@/lib/sites/binding');
-      const binding = parseSiteInput(draft.value);
+      const binding = parseSiteInput(typed);
       if (!sites.value.some((b) => sameBinding(b, binding))) sites.value = [...sites.value, binding];
-      draft.value = '';
+      if (draft.value === typed) draft.value = '';
       error.value = null;
     } catch (caught) {
       error.value = (caught as Error).message;
