@@ -6,6 +6,7 @@ import { accountLabel, type PopupState } from '@/lib/popup/state';
 import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
 import { FieldError } from './FieldError';
 import { SitesEditor } from './SitesEditor';
+import { DeviceBoundCheck } from './DeviceBoundCheck';
 
 type FieldName = 'uri' | 'secret' | 'digits' | 'period' | 'counter' | 'form';
 
@@ -261,26 +262,16 @@ export function AddAccountForm({ state }: { state: PopupState }) {
       )}
       <SitesEditor sites={sites} />
 
-      <label class="check">
-        <input
-          type="checkbox"
-          name="deviceBound"
-          checked={deviceBound.value || state.policy.value.deviceBoundOnly === true}
-          // The worker stores it device-bound under this policy whatever is sent; the box only says so.
-          disabled={state.policy.value.deviceBoundOnly === true}
-          onChange={(e) => {
-            deviceBoundTouched.value = true;
-            deviceBound.value = e.currentTarget.checked;
-          }}
-        />
-        <span>
-          <strong>Keep on this device only</strong>
-          <small>
-            The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.
-            {state.policy.value.deviceBoundOnly && ' Set by your organisation.'}
-          </small>
-        </span>
-      </label>
+      <DeviceBoundCheck
+        checked={deviceBound.value}
+        managed={state.policy.value.deviceBoundOnly === true}
+        onChange={(checked) => {
+          deviceBoundTouched.value = true;
+          deviceBound.value = checked;
+        }}
+      >
+        The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.
+      </DeviceBoundCheck>
 
       <FieldError id="form-error" message={errorFor('form')} />
       <div class="actions">

@@ -5,6 +5,7 @@ import type { ManageState } from '@/lib/manage/state';
 import { ExportSkippedList } from './ExportSkippedList';
 import { FieldError } from './FieldError';
 import { ManageSection } from './ManageSection';
+import { PassphraseField } from './PassphraseField';
 
 export function BackupSection({ state }: { state: ManageState }) {
   const passphrase = useSignal('');
@@ -29,30 +30,17 @@ export function BackupSection({ state }: { state: ManageState }) {
       intro="A .tessera file with every account, encrypted with a passphrase you choose. Keep it somewhere other than this computer. Restore it below, under Import."
     >
       <form class="manage-form" aria-label="Download encrypted backup" onSubmit={submit}>
-        <label class="field">
-          <span>Backup passphrase</span>
-          <input
-            type="password"
-            autocomplete="new-password"
-            value={passphrase}
-            onInput={(e) => (passphrase.value = e.currentTarget.value)}
-            aria-describedby="backup-strength backup-warning"
-            disabled={working}
-          />
-        </label>
+        <PassphraseField
+          label="Backup passphrase"
+          value={passphrase}
+          autocomplete="new-password"
+          describedBy="backup-strength backup-warning"
+          disabled={working}
+        />
         <p class={`strength ${strength.value?.level ?? ''}`} id="backup-strength" aria-live="polite">
           {strength.value?.hint ?? `At least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters; several words are best.`}
         </p>
-        <label class="field">
-          <span>Passphrase again</span>
-          <input
-            type="password"
-            autocomplete="new-password"
-            value={confirmation}
-            onInput={(e) => (confirmation.value = e.currentTarget.value)}
-            disabled={working}
-          />
-        </label>
+        <PassphraseField label="Passphrase again" value={confirmation} autocomplete="new-password" disabled={working} />
         <p class="notice" id="backup-warning">
           If you forget this passphrase, the backup cannot be opened by anyone, Tessera included. There is no recovery.
         </p>

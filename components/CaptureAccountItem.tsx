@@ -8,6 +8,7 @@ import { CaptureFoundOn } from './CaptureFoundOn';
 import { CaptureTwoStepNote } from './CaptureTwoStepNote';
 import { CaptureWarnings } from './CaptureWarnings';
 import { SitesEditor } from './SitesEditor';
+import { DeviceBoundCheck } from './DeviceBoundCheck';
 
 type AccountItem = Extract<CaptureItemView, { type: 'account' }>;
 
@@ -62,13 +63,9 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
             </p>
           ) : null,
         )}
-      <label class="check">
-        <input type="checkbox" name="deviceBound" checked={deviceBound.value} onChange={(e) => (deviceBound.value = e.currentTarget.checked)} />
-        <span>
-          <strong>Keep on this device only</strong>
-          <small>Never exported or backed up; lost if this browser profile is lost.</small>
-        </span>
-      </label>
+      <DeviceBoundCheck checked={deviceBound.value} onChange={(checked) => (deviceBound.value = checked)}>
+        Never exported or backed up; lost if this browser profile is lost.
+      </DeviceBoundCheck>
       {dup.state === 'conflict' ? (
         <CaptureConflictChoice label={dup.label} busy={busy.value} onChoose={(c) => void add(c)} onCancel={() => void state.capture.skip(item.id)} />
       ) : (

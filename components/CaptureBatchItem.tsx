@@ -4,6 +4,7 @@ import type { PopupState } from '@/lib/popup/state';
 import { CaptureConflictChoice } from './CaptureConflictChoice';
 import { CaptureFoundOn } from './CaptureFoundOn';
 import { CaptureWarnings } from './CaptureWarnings';
+import { DeviceBoundCheck } from './DeviceBoundCheck';
 
 type BatchItem = Extract<CaptureItemView, { type: 'migration' }>;
 
@@ -57,13 +58,9 @@ export function CaptureBatchItem({ state, item }: { state: PopupState; item: Bat
           </li>
         ))}
       </ul>
-      <label class="check">
-        <input type="checkbox" name="deviceBound" checked={deviceBound.value} onChange={(e) => (deviceBound.value = e.currentTarget.checked)} />
-        <span>
-          <strong>Keep on this device only</strong>
-          <small>Never exported or backed up; lost if this browser profile is lost.</small>
-        </span>
-      </label>
+      <DeviceBoundCheck checked={deviceBound.value} onChange={(checked) => (deviceBound.value = checked)}>
+        Never exported or backed up; lost if this browser profile is lost.
+      </DeviceBoundCheck>
       {conflicts > 0 ? (
         <CaptureConflictChoice
           label={`${conflicts} of these account${conflicts === 1 ? '' : 's'}`}

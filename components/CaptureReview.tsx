@@ -3,6 +3,20 @@ import { CaptureAccountItem } from './CaptureAccountItem';
 import { CaptureBatchItem } from './CaptureBatchItem';
 import { CaptureNotEnrollment } from './CaptureNotEnrollment';
 
+/** The way out of a scan that found nothing usable: scan again, or back to the list. */
+function scanAgainOrBack(capture: PopupState['capture'], label: string) {
+  return (
+    <div class="actions">
+      <button type="button" class="primary" onClick={() => void capture.scan()}>
+        {label}
+      </button>
+      <button type="button" class="quiet" onClick={() => capture.close()}>
+        Back
+      </button>
+    </div>
+  );
+}
+
 /** The `capture` view: scanning, nothing found, or each finding to confirm. */
 export function CaptureReview({ state }: { state: PopupState }) {
   const capture = state.capture;
@@ -20,14 +34,7 @@ export function CaptureReview({ state }: { state: PopupState }) {
       <div class="panel capture-empty" role="alert">
         <h2>Could not scan this page</h2>
         <p>{error}</p>
-        <div class="actions">
-          <button type="button" class="primary" onClick={() => void capture.scan()}>
-            Try again
-          </button>
-          <button type="button" class="quiet" onClick={() => capture.close()}>
-            Back
-          </button>
-        </div>
+        {scanAgainOrBack(capture, 'Try again')}
       </div>
     );
   }
@@ -48,14 +55,7 @@ export function CaptureReview({ state }: { state: PopupState }) {
           <li>If the site hides the code behind a button ("Show QR code", "Set up authenticator app"), press it first.</li>
           <li>Most sites also offer the setup key as text ("Can't scan?"): add it with the + button.</li>
         </ul>
-        <div class="actions">
-          <button type="button" class="primary" onClick={() => void capture.scan()}>
-            Scan again
-          </button>
-          <button type="button" class="quiet" onClick={() => capture.close()}>
-            Back
-          </button>
-        </div>
+        {scanAgainOrBack(capture, 'Scan again')}
       </div>
     );
   }

@@ -11,7 +11,7 @@ import { removeScrubLeftovers, scrubStaleCopies } from '@/lib/vault/scrub';
 import { onFillTriggers, openPopup, syncFillMenu } from '@/lib/platform/autofill';
 import { currentPolicy, watchPolicy } from '@/lib/platform/policy';
 import { fillForTab } from '@/lib/background/fill';
-import { keepInPageButtonInSync } from '@/lib/platform/in-page';
+import { keepInPageButtonInSync, syncInPageButton } from '@/lib/platform/in-page';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers, openPopupForReview } from '@/lib/platform/capture';
 
@@ -44,6 +44,7 @@ export default defineBackground({
     // The organisation's policy is read per request; what it shapes outside requests follows it here.
     watchPolicy(({ policy }) => {
       syncFillMenu(!policy.disableAutofill);
+      void syncInPageButton();
       popupSnapshot.invalidate();
     });
     // Keyboard command and context menu on an editable field: fill this site's account.

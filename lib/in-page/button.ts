@@ -115,8 +115,27 @@ svg { width: 70%; height: 70%; display: block; pointer-events: none; }
 [role='status']:empty { display: none; }
 `;
 
-// The extension's icon: four tiles.
-const ICON = `<svg viewBox="0 0 128 128" aria-hidden="true"><rect x="10" y="10" width="50" height="50" rx="9" fill="#f2b84b"/><rect x="68" y="10" width="50" height="50" rx="9" fill="#e9eef5"/><rect x="10" y="68" width="50" height="50" rx="9" fill="#e9eef5"/><rect x="68" y="68" width="50" height="50" rx="9" fill="#4fb3a9"/></svg>`;
+// The extension's icon, four tiles: [x, y, fill] of each 50×50 tile in a 128×128 box.
+const ICON_TILES: ReadonlyArray<readonly [number, number, string]> = [
+  [10, 10, '#f2b84b'],
+  [68, 10, '#e9eef5'],
+  [10, 68, '#e9eef5'],
+  [68, 68, '#4fb3a9'],
+];
+
+/** Built element by element: no markup parser runs in a page we do not trust. */
+function createIcon(doc: Document): SVGSVGElement {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(svgNs, 'svg');
+  svg.setAttribute('viewBox', '0 0 128 128');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [x, y, fill] of ICON_TILES) {
+    const tile = doc.createElementNS(svgNs, 'rect');
+    for (const [name, value] of Object.entries({ x, y, width: 50, height: 50, rx: 9, fill })) tile.setAttribute(name, String(value));
+    svg.append(tile);
+  }
+  return svg;
+}
 
 export interface ButtonUi {
   readonly host: HTMLElement;
@@ -147,7 +166,7 @@ export function createButtonUi(doc: Document, random: (bytes: Uint8Array) => Uin
   button.tabIndex = -1;
   button.title = 'Fill the code from Tessera';
   button.setAttribute('aria-label', 'Fill the one-time code from Tessera');
-  button.innerHTML = ICON;
+  button.append(createIcon(doc));
   const status = doc.createElement('span');
   status.setAttribute('role', 'status');
   root.append(button, status);

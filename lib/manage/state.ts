@@ -3,7 +3,7 @@
  * export. Files are parsed here, in the page; only the parsed accounts being imported cross to the
  * worker. Everything the browser provides comes in through `ManageApi`, so it runs in tests.
  */
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
 import { toTransferCandidate } from '../backup/transfer';
 import { MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup/exports';
@@ -381,14 +381,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       }
     },
 
-    async showOtpauthList(): Promise<void> {
-      otpauthList.value = { name: 'working' };
-      try {
-        otpauthList.value = { name: 'done', value: await api.exportOtpauthUris() };
-      } catch (error) {
-        otpauthList.value = { name: 'failed', message: messageOf(error) };
-      }
-    },
+    showOtpauthList: (): Promise<void> => runTask(otpauthList, () => api.exportOtpauthUris()),
 
     async copyOtpauthList(): Promise<void> {
       const list = otpauthList.value;
@@ -406,14 +399,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       if (list.name === 'done') api.saveFile('tessera-otpauth-links.txt', list.value.text, 'text/plain');
     },
 
-    async showMigrationCodes(): Promise<void> {
-      migration.value = { name: 'working' };
-      try {
-        migration.value = { name: 'done', value: await api.exportMigrationUris() };
-      } catch (error) {
-        migration.value = { name: 'failed', message: messageOf(error) };
-      }
-    },
+    showMigrationCodes: (): Promise<void> => runTask(migration, () => api.exportMigrationUris()),
 
     async showAccountQr(id: string): Promise<void> {
       const meta = accounts.value.find((a) => a.id === id);
@@ -440,6 +426,16 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       return format ? FORMAT_NAMES[format] : 'Encrypted file';
     },
   };
+}
+
+/** Shows `work` going through `task`: working, then its value or what went wrong. */
+async function runTask<T>(task: Signal<Task<T>>, work: () => Promise<T>): Promise<void> {
+  task.value = { name: 'working' };
+  try {
+    task.value = { name: 'done', value: await work() };
+  } catch (error) {
+    task.value = { name: 'failed', message: messageOf(error) };
+  }
 }
 
 function orderOf(candidate: ImportCandidate, index: number): number {

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { inPageButtonAllowed } from '../in-page/allowed';
 import { policyDisablesInPageButton } from '../policy';
 import { hasInPageButtonPermission, IN_PAGE_ORIGINS } from './in-page-permission';
-import { currentPolicy, watchPolicy } from './policy';
+import { currentPolicy } from './policy';
 import { loadSettings, saveSettings, watchSettings } from './settings';
 
 export const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
@@ -60,15 +60,15 @@ export function syncInPageButton(): Promise<void> {
 }
 
 /**
- * Worker start-up: reconciles now, and again whenever the setting, the host permission or the
- * managed policy changes (the listeners are registered synchronously, so they wake a stopped worker).
+ * Worker start-up: reconciles now, and again whenever the setting or the host permission changes
+ * (the listeners are registered synchronously, so they wake a stopped worker). A policy change
+ * reaches `syncInPageButton` through the worker's one policy watcher.
  */
 export function keepInPageButtonInSync(): void {
   void syncInPageButton();
   watchSettings(() => void syncInPageButton());
   browser.permissions.onAdded.addListener(() => void syncInPageButton());
   browser.permissions.onRemoved.addListener(() => void syncInPageButton());
-  watchPolicy(() => void syncInPageButton());
 }
 
 /** Whether `tabId` is the tab in front of the person (a background tab cannot be clicked). */

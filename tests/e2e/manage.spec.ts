@@ -11,22 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, ExtensionHarness } from './fixtures';
 import { ManagePage, type FilePayload } from './pages/manage-page';
 import { base32ToBytes, hotp, totp } from './support/otp-oracle';
+import { VECTORS, type Vector } from '../fixtures/import/aegis-vectors';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 const fixture = (name: string) => (path.isAbsolute(name) ? name : path.join(FIXTURES, name));
-
-type Vector = { kind: 'totp' | 'hotp' | 'steam'; issuer: string; account: string; secret: string; algorithm: string; digits: number; period?: number; counter?: number };
-
-/** Aegis `VaultEntries.java`, as tabulated in standards.md §6. */
-const VECTORS: readonly Vector[] = [
-  { kind: 'totp', issuer: 'Deno', account: 'Mason', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', algorithm: 'SHA1', digits: 6, period: 30 },
-  { kind: 'totp', issuer: 'SPDX', account: 'James', secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU', algorithm: 'SHA256', digits: 7, period: 20 },
-  { kind: 'totp', issuer: 'Airbnb', account: 'Elijah', secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA', algorithm: 'SHA512', digits: 8, period: 50 },
-  { kind: 'hotp', issuer: 'Issuu', account: 'James', secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4', algorithm: 'SHA1', digits: 6, counter: 1 },
-  { kind: 'hotp', issuer: 'Air Canada', account: 'Benjamin', secret: 'KUVJJOM753IHTNDSZVCNKL7GII', algorithm: 'SHA256', digits: 7, counter: 50 },
-  { kind: 'hotp', issuer: 'WWE', account: 'Mason', secret: '5VAML3X35THCEBVRLV24CGBKOY', algorithm: 'SHA512', digits: 8, counter: 10300 },
-  { kind: 'steam', issuer: 'Boeing', account: 'Sophia', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30 },
-];
 
 /** A fixed instant: the worker and the oracle compute the same step, no clock edges. */
 const AT = 1_700_000_000_000;

@@ -1,36 +1,14 @@
 /**
- * The account set every Aegis importer fixture encodes: Aegis `vectors/VaultEntries.java` /
- * `DatabaseImporterTest.java`, as tabulated in standards.md §6. Typed in by hand from that table.
+ * Checks imported accounts against the account set every Aegis importer fixture encodes
+ * (`tests/fixtures/import/aegis-vectors.ts`), down to the codes they generate.
  */
 import { expect } from 'vitest';
 import { decodeBase32, generateCode } from '@/lib/otp';
-import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import type { OtpAccountData } from '@/lib/otp/types';
 import type { ImportCandidate } from '@/lib/import';
+import { VECTORS, type Vector } from '../../fixtures/import/aegis-vectors';
 
-export type Vector = {
-  kind: OtpKind;
-  issuer: string;
-  account: string;
-  secret: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period?: number;
-  counter?: number;
-};
-
-export const VECTORS: readonly Vector[] = [
-  { kind: 'totp', issuer: 'Deno', account: 'Mason', secret: '4SJHB4GSD43FZBAI7C2HLRJGPQ', algorithm: 'SHA1', digits: 6, period: 30 },
-  { kind: 'totp', issuer: 'SPDX', account: 'James', secret: '5OM4WOOGPLQEF6UGN3CPEOOLWU', algorithm: 'SHA256', digits: 7, period: 20 },
-  { kind: 'totp', issuer: 'Airbnb', account: 'Elijah', secret: '7ELGJSGXNCCTV3O6LKJWYFV2RA', algorithm: 'SHA512', digits: 8, period: 50 },
-  { kind: 'hotp', issuer: 'Issuu', account: 'James', secret: 'YOOMIXWS5GN6RTBPUFFWKTW5M4', algorithm: 'SHA1', digits: 6, counter: 1 },
-  { kind: 'hotp', issuer: 'Air Canada', account: 'Benjamin', secret: 'KUVJJOM753IHTNDSZVCNKL7GII', algorithm: 'SHA256', digits: 7, counter: 50 },
-  { kind: 'hotp', issuer: 'WWE', account: 'Mason', secret: '5VAML3X35THCEBVRLV24CGBKOY', algorithm: 'SHA512', digits: 8, counter: 10300 },
-  { kind: 'steam', issuer: 'Boeing', account: 'Sophia', secret: 'JRZCL47CMXVOQMNPZR2F7J4RGI', algorithm: 'SHA1', digits: 5, period: 30 },
-];
-
-export const BATTLE_NET: Vector = {
-  kind: 'totp', issuer: 'Battle.net', account: 'US-2211-2050-3346', secret: 'BMGRXPGFARQQF4GMT25JATL2VYLAHDBI', algorithm: 'SHA1', digits: 8, period: 30,
-};
+export { BATTLE_NET, VECTORS, type Vector } from '../../fixtures/import/aegis-vectors';
 
 /** Fixed instants: codes are compared at several times so a wrong period shows up. */
 const TIMES = [1_700_000_000_000, 1_234_567_890_000, 59_000];
