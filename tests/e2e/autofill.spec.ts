@@ -13,8 +13,7 @@ async function addAccounts(extension: ExtensionHarness, ...accounts: NewAccount[
   const popup = new PopupPage(await extension.openPopup(), extension.extensionId);
   await popup.ready();
   for (const account of accounts) {
-    await popup.addAccount(account);
-    await expect(popup.status).toContainText('Added');
+    await popup.addAndConfirm(account);
   }
   await popup.page.close();
 }

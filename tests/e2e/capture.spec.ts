@@ -352,8 +352,7 @@ test.describe('QR capture', () => {
 
     // Same name, another secret (changed in the vault through the add form): a choice, never a silent overwrite.
     await again.popup.deleteAccount('Acme');
-    await again.popup.addAccount({ issuer: 'Acme', account: 'png@acme.test', secret: 'JBSWY3DPEHPK3PXP' });
-    await expect(again.popup.status).toContainText('Added');
+    await again.popup.addAndConfirm({ issuer: 'Acme', account: 'png@acme.test', secret: 'JBSWY3DPEHPK3PXP' });
     await again.popup.page.close();
     const third = await openCapturePage(extension, acme, again.page);
     await third.review.scan(third.page);

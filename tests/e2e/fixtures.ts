@@ -133,9 +133,12 @@ export class ExtensionHarness {
    * Its globals are gone; the next event (a message, an alarm) starts a new one.
    */
   async stopServiceWorker(): Promise<void> {
-    await this.#withWorkerEvents(async (latest, cdp) => {
+    await this.#withWorkerEvents(async (latest, cdp, seen) => {
+      const before = seen.length;
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await until(() => latest() === 'stopped', WORKER_TIMEOUT, 'the service worker to stop');
+      // An open popup may wake the worker again within milliseconds, so the
+      // "stopped" report is looked for among every report since the command.
+      await until(() => latest() === 'stopped' || seen.slice(before).includes('stopped'), WORKER_TIMEOUT, 'the service worker to stop');
     });
     this.#worker = null;
   }
@@ -199,19 +202,21 @@ export class ExtensionHarness {
   }
 
   /** Runs `fn` with a CDP session whose ServiceWorker events track this extension's worker. */
-  async #withWorkerEvents<T>(fn: (latest: () => WorkerStatus | undefined, cdp: CDPSession) => Promise<T>): Promise<T> {
+  async #withWorkerEvents<T>(
+    fn: (latest: () => WorkerStatus | undefined, cdp: CDPSession, seen: readonly WorkerStatus[]) => Promise<T>,
+  ): Promise<T> {
     const page = this.#context.pages()[0] ?? (await this.#context.newPage());
     const cdp = await this.#context.newCDPSession(page);
     const prefix = `chrome-extension://${this.#extensionId}/`;
-    let status: WorkerStatus | undefined;
+    const seen: WorkerStatus[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
       for (const version of versions) {
-        if (version.scriptURL.startsWith(prefix)) status = version.runningStatus as WorkerStatus;
+        if (version.scriptURL.startsWith(prefix) && version.status !== 'redundant') seen.push(version.runningStatus as WorkerStatus);
       }
     });
     try {
       await cdp.send('ServiceWorker.enable');
-      return await fn(() => status, cdp);
+      return await fn(() => seen.at(-1), cdp, seen);
     } finally {
       await cdp.detach().catch(() => {});
     }

@@ -38,8 +38,7 @@ async function turnOn(extension: ExtensionHarness, ...accounts: NewAccount[]): P
   const popup = new PopupPage(await extension.openPopup(), extension.extensionId);
   await popup.ready();
   for (const account of accounts) {
-    await popup.addAccount(account);
-    await expect(popup.status).toContainText('Added');
+    await popup.addAndConfirm(account);
   }
   const settings = await popup.openSettings();
   const box = settings.getByLabel('Show a fill button in 2FA fields');

@@ -122,8 +122,7 @@ const EXPORTS: Array<[string, unknown]> = [
 test.describe('device-bound only', () => {
   test('set while running: an earlier account stops being exportable, new ones are device-bound', async ({ extension, policy }) => {
     const p = await popup(extension);
-    await p.addAccount({ issuer: 'Before', account: 'alice', secret: SECRET });
-    await expect(p.status).toContainText('Added');
+    await p.addAndConfirm({ issuer: 'Before', account: 'alice', secret: SECRET });
     const [before] = (await send(p.page, 'listAccounts')).value as Array<{ id: string; deviceBound: boolean }>;
     expect(before!.deviceBound).toBe(false);
     // Without a policy the secret does leave (the control for what follows).
@@ -161,8 +160,7 @@ test.describe('device-bound only', () => {
     await expect(box).toBeChecked();
     await expect(box).toBeDisabled();
     await fresh.page.getByRole('button', { name: 'Back to accounts' }).click();
-    await fresh.addAccount({ issuer: 'After', account: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' });
-    await expect(fresh.status).toContainText('Added');
+    await fresh.addAndConfirm({ issuer: 'After', account: 'bob', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' });
     await expect(fresh.row(/After/).locator('.badge.device')).toBeVisible();
     // The worker is the gate, not the form: a direct request for a non-bound account is bound anyway.
     const direct = await send(fresh.page, 'addAccount', {
@@ -189,8 +187,7 @@ test.describe('disable export', () => {
 
   test('no export section, and the worker refuses every export message', async ({ extension }) => {
     const p = await popup(extension);
-    await p.addAccount({ issuer: 'Acme', account: 'alice', secret: SECRET });
-    await expect(p.status).toContainText('Added');
+    await p.addAndConfirm({ issuer: 'Acme', account: 'alice', secret: SECRET });
     const [account] = (await send(p.page, 'listAccounts')).value as Array<{ id: string; deviceBound: boolean }>;
     // Not device-bound: only the export policy stands between the secret and the page.
     expect(account!.deviceBound).toBe(false);
@@ -287,8 +284,7 @@ test.describe('disable autofill', () => {
 
   test('no Fill button on a bound page, and the worker refuses to fill', async ({ extension, site }) => {
     const p = await popup(extension);
-    await p.addAccount({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
-    await expect(p.status).toContainText('Added');
+    await p.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
     await p.page.close();
 
     const tab = await extension.context.newPage();

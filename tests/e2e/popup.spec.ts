@@ -29,8 +29,7 @@ async function expectValidCode(popup: PopupPage, name: string | RegExp, secret: 
 
 async function add(popup: PopupPage, ...accounts: Parameters<PopupPage['addAccount']>[0][]) {
   for (const account of accounts) {
-    await popup.addAccount(account);
-    await expect(popup.status).toContainText('Added');
+    await popup.addAndConfirm(account);
   }
 }
 

@@ -76,8 +76,7 @@ async function popupFor(extension: ExtensionHarness): Promise<PopupPage> {
 }
 
 async function add(popup: PopupPage, account: NewAccount): Promise<void> {
-  await popup.addAccount(account);
-  await expect(popup.status).toContainText('Added');
+  await popup.addAndConfirm(account);
 }
 
 /** Every time-based row shows a code the oracle agrees with (polled: codes arrive after the list). */

@@ -92,6 +92,17 @@ export class PopupPage {
     await this.page.getByRole('button', { name: 'Add account' }).click();
   }
 
+  /**
+   * Adds through the form and waits until this very account is announced and the form has closed:
+   * an earlier "Added …" toast is still showing when the next add starts.
+   */
+  async addAndConfirm(input: NewAccount): Promise<void> {
+    await this.addAccount(input);
+    const label = input.issuer && input.account ? `${input.issuer} (${input.account})` : input.issuer || input.account || 'Unnamed account';
+    await expect(this.status).toContainText(`Added ${label}`);
+    await expect(this.page.getByRole('form', { name: 'Add an account' })).toBeHidden();
+  }
+
   async fillAddForm(input: NewAccount): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Add an account' });
     if (input.issuer !== undefined) await form.getByLabel('Service (issuer)').fill(input.issuer);
