@@ -2,12 +2,11 @@ import { signal, useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AccountMeta } from '@/lib/vault/types';
 import type { PopupState } from '@/lib/popup/state';
+import { ROWS_AT_FIRST_PAINT } from '@/lib/popup/list';
 import { AccountRow } from './AccountRow';
 
 /** Rows drawn in full at first paint, before the browser reports what is on screen. */
 const ROWS_LIVE_AT_OPEN = 12;
-/** Rows put in the list for the first paint; the rest follow right after it. */
-const ROWS_AT_FIRST_PAINT = 16;
 
 /** How many rows to render: a first screenful, then every row once the popup has painted. */
 function useRowBudget(total: number): number {

@@ -75,7 +75,8 @@ export interface Protocol {
   changePassphrase: { request: { current: string; next: string }; reply: void };
   removePassphrase: { request: { passphrase: string }; reply: void };
   listAccounts: { request: void; reply: AccountMeta[] };
-  getCodes: { request: { at: number }; reply: Array<AccountCode | AccountCodeFailure> };
+  /** `ids`: only these accounts (a first screen while the worker is still cold); all when absent. */
+  getCodes: { request: { at: number; ids?: string[] }; reply: Array<AccountCode | AccountCodeFailure> };
   addAccount: { request: AddAccountRequest; reply: AddAccountReply };
   updateAccount: { request: { id: string; patch: AccountPatch }; reply: AccountMeta };
   deleteAccount: { request: { id: string }; reply: { undoToken: string } };

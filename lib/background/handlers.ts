@@ -116,11 +116,12 @@ export function createBackgroundHandlers({
       vault.forget();
     },
     listAccounts: async () => (await vault()).list(),
-    getCodes: async ({ at }) => {
+    getCodes: async ({ at, ids }) => {
       const token = popupSnapshot?.token() ?? 0;
       const opened = await vault();
-      const codes = await opened.codes(at);
-      popupSnapshot?.recordCodes(token, () => opened.list(), codes);
+      const codes = await opened.codes(at, ids);
+      // Only a complete answer may stand in for the list in the next popup's first paint.
+      if (ids === undefined) popupSnapshot?.recordCodes(token, () => opened.list(), codes);
       return codes;
     },
     addAccount: async ({ source, sites, deviceBound, onConflict }) =>

@@ -17,7 +17,7 @@ export function createBrowserPopupApi(targetTabId?: number): PopupApi {
     unlockVault: (passphrase) => sendMessage('unlockVault', { passphrase }),
     lockVault: () => sendMessage('lockVault'),
     listAccounts: () => sendMessage('listAccounts'),
-    getCodes: (at) => sendMessage('getCodes', { at }),
+    getCodes: (at, ids) => sendMessage('getCodes', ids === undefined ? { at } : { at, ids }),
     addAccount: (request) => sendMessage('addAccount', request),
     updateAccount: (id, patch) => sendMessage('updateAccount', { id, patch }),
     deleteAccount: (id) => sendMessage('deleteAccount', { id }),

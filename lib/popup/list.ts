@@ -2,6 +2,9 @@
 import type { SortOrder } from '../settings';
 import type { AccountMeta, SiteBinding } from '../vault/types';
 
+/** Rows drawn in the first frame: a tall popup's screenful, so the first paint is small. */
+export const ROWS_AT_FIRST_PAINT = 16;
+
 export interface ListGroups {
   thisSite: AccountMeta[];
   others: AccountMeta[];

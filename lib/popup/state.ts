@@ -12,7 +12,7 @@ import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/type
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureApi } from './capture';
 import { createEnrollmentState, type EnrollmentApi } from './enrollment';
-import { groupAccounts, type ListGroups } from './list';
+import { groupAccounts, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
 
 export interface PopupApi {
@@ -20,7 +20,7 @@ export interface PopupApi {
   unlockVault(passphrase: string): Promise<void>;
   lockVault(): Promise<void>;
   listAccounts(): Promise<AccountMeta[]>;
-  getCodes(at: number): Promise<Array<AccountCode | AccountCodeFailure>>;
+  getCodes(at: number, ids?: string[]): Promise<Array<AccountCode | AccountCodeFailure>>;
   addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
   updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta>;
   deleteAccount(id: string): Promise<{ undoToken: string }>;
@@ -173,6 +173,25 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     });
   }
 
+  /**
+   * No snapshot (first open after a browser start or an unlock): the worker has every key still to
+   * decrypt, which for a large vault takes a few hundred ms. The rows on the first screen are asked
+   * for alone and drawn with their codes, then everything else.
+   */
+  async function showFirstScreen(): Promise<void> {
+    const firstScreen = orderedIds.value.slice(0, ROWS_AT_FIRST_PAINT);
+    if (firstScreen.length < accounts.value.length) {
+      const early = await api.getCodes(clock.now(), firstScreen);
+      if (stopped || phase.value.name !== 'loading') return;
+      batch(() => {
+        showCodes(early);
+        phase.value = { name: 'ready' };
+      });
+    }
+    await refreshCodes();
+    if (!stopped && phase.value.name === 'loading') phase.value = { name: 'ready' };
+  }
+
   /** Fetches the following codes as soon as a step ends: its successor is already shown. */
   function scheduleRefresh(): void {
     if (refreshHandle !== null) clock.clearTimeout(refreshHandle);
@@ -261,24 +280,24 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       // The snapshot first: asked alone it takes a millisecond or two, while the worker's five
       // answers would compete with it for the browser; those answers then refresh what is shown.
       await drawSnapshot(settingsLoaded);
-      const answers = Promise.allSettled([
-        api.getVaultStatus(),
+      const drawnFromSnapshot = phase.value.name === 'ready';
+      const statusAsked = api.getVaultStatus();
+      const results = await Promise.allSettled([
         settingsLoaded,
         api.listAccounts(),
         api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
-        refreshCodes(),
+        // Without a snapshot the codes wait for the list: see `showFirstScreen`.
+        drawnFromSnapshot ? refreshCodes() : undefined,
       ]);
-      const results = await answers;
-      const status = results[0];
-      if (status.status === 'fulfilled') {
-        vaultMode.value = status.value.mode;
-        policy.value = status.value.policy ?? NO_POLICY;
-      }
-      if (status.status === 'fulfilled' && status.value.state === 'locked') return showLocked();
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failure) throw failure.reason;
-      const [, loadedSettings, list, site] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
-        unknown,
+      if (failure) {
+        // Locked, or a passphrase the organisation requires first: the status says which, with the policy to show.
+        const status = await statusAsked.catch(() => null);
+        if (status) applyStatus(status);
+        if (status?.state === 'locked') return showLocked();
+        throw failure.reason;
+      }
+      const [loadedSettings, list, site] = results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
         Settings,
         AccountMeta[],
         ActiveSiteReply,
@@ -287,13 +306,26 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
         settings.value = loadedSettings;
         accounts.value = list;
         activeSite.value = site;
-        phase.value = { name: 'ready' };
+        if (drawnFromSnapshot) phase.value = { name: 'ready' };
       });
+      // The rows do not wait for the status (lock mode, policy): on a cold worker it comes last.
+      await Promise.all([
+        statusAsked.then((status) => {
+          applyStatus(status);
+          if (status.state === 'locked') showLocked();
+        }),
+        drawnFromSnapshot ? undefined : showFirstScreen(),
+      ]);
       // After the codes: findings left by the context menu or the shortcut open the review.
       void capture.loadPending();
     } catch (error) {
       fail(error);
     }
+  }
+
+  function applyStatus(status: ReplyOf<'getVaultStatus'>): void {
+    vaultMode.value = status.mode;
+    policy.value = status.policy ?? NO_POLICY;
   }
 
   function stop(): void {

@@ -458,14 +458,24 @@ export function createVault(deps: VaultDeps) {
 
     get: (id: string): Promise<AccountMeta> => guard(async () => toMeta(await readRecord(await dbReady, id))),
 
-    /** Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp omitted. */
-    codes: (timestamp: number = now()): Promise<Array<AccountCode | AccountCodeFailure>> =>
+    /**
+     * Current and next code of every totp/steam account at `timestamp` (ms), in list order; hotp
+     * omitted. With `ids`, only those accounts (unknown ids are skipped: the asker's list may be
+     * a moment old), so a cold worker can answer a popup's first screen before decrypting the rest.
+     */
+    codes: (timestamp: number = now(), ids?: readonly string[]): Promise<Array<AccountCode | AccountCodeFailure>> =>
       guard(async () => {
-        const records = sortRecords(await readAll(await dbReady));
+        if (ids !== undefined) {
+          if (!Array.isArray(ids)) throw new TypeError('ids must be an array of account ids');
+          ids.forEach(assertId);
+        }
+        const all = sortRecords(await readAll(await dbReady));
+        const wanted = ids === undefined ? null : new Set(ids);
+        const records = wanted ? all.filter((record) => wanted.has(record.id)) : all;
         const result = await codesFor(records, timestamp);
         // Time only moves forward: work out the following step's codes now, after replying, so
         // the request a popup sends at the next boundary is answered from memory.
-        setTimeout(() => void codesFor(records, timestamp + PREFETCH_AHEAD_MS).catch(() => undefined), 0);
+        if (!wanted) setTimeout(() => void codesFor(records, timestamp + PREFETCH_AHEAD_MS).catch(() => undefined), 0);
         return result;
       }),
 

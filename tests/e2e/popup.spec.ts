@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type ExtensionHarness } from './fixtures';
+import { expect, test, type ChromeGlobal, type ExtensionHarness } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { ClipboardReader } from './support/clipboard';
 import { base32ToBytes, hotp, totpWindow } from './support/otp-oracle';
@@ -246,6 +246,59 @@ test.describe('popup', () => {
     expect(dark).toBe('rgb(17, 22, 29)');
     // Nothing overflows the 360 px popup.
     expect(await popup.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('first open with no snapshot (after a browser start): the first screen is asked for alone, then every row, all codes right', async ({
+    extension,
+  }) => {
+    const popup = await popupFor(extension);
+    const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const accounts = Array.from({ length: 24 }, (_, i) => ({
+      kind: 'totp',
+      issuer: `Service ${String(i).padStart(2, '0')}`,
+      account: `user${i}@example.com`,
+      secret: `KRSXG5CTMVRXEZ${B32[i]}${B32[31 - i]}`,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    }));
+    const imported = await popup.page.evaluate(async (list) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const candidates = list.map((account) => ({ account }));
+      const reply = await chrome.runtime.sendMessage({ tessera: 1, name: 'commitImport', payload: { candidates, onConflict: 'skip' } });
+      return reply?.value?.added;
+    }, accounts);
+    expect(imported).toBe(24);
+
+    await extension.stopServiceWorker();
+    await popup.page.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.session.remove('popupSnapshot'));
+    // Records what the popup asks for, as it asks.
+    await popup.page.addInitScript(() => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const asked: Array<string[] | null> = [];
+      (globalThis as unknown as { askedCodes: typeof asked }).askedCodes = asked;
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (message: unknown) => Promise<unknown>;
+      (chrome.runtime as unknown as { sendMessage: typeof send }).sendMessage = (message) => {
+        const m = message as { name?: string; payload?: { ids?: string[] } };
+        if (m?.name === 'getCodes') asked.push(m.payload?.ids ?? null);
+        return send(message);
+      };
+    });
+    await popup.goto();
+
+    const askedCodes = () => popup.page.evaluate(() => (globalThis as unknown as { askedCodes: Array<string[] | null> }).askedCodes);
+    await expect.poll(async () => (await askedCodes()).length).toBeGreaterThanOrEqual(2);
+    const asked = await askedCodes();
+    expect(asked[0]).toHaveLength(16);
+    expect(asked[1]).toBeNull();
+    const check = async (i: number) => {
+      const name = new RegExp(`^Service ${String(i).padStart(2, '0')} `);
+      await popup.row(name).scrollIntoViewIfNeeded();
+      await expect.poll(async () => totpWindow(base32ToBytes(accounts[i]!.secret), Date.now()).includes(await popup.codeOf(name))).toBe(true);
+    };
+    await check(0);
+    await check(15);
+    await check(23);
   });
 
   test('keeps codes right across a period boundary while left open', async ({ extension }) => {

@@ -112,6 +112,62 @@ describe('createPopupState', () => {
     state.stop();
   });
 
+  it('without a snapshot, asks for the first screen alone (this site first) and draws it before the rest', async () => {
+    const at = 5_000 * 30_000 + 1_000;
+    const { clock } = manualClock(at);
+    const accounts = Array.from({ length: 40 }, (_, i) => meta(`a${i}`));
+    let answerAll: (list: AccountCode[]) => void = () => undefined;
+    const api = fakeApi(accounts);
+    api.activeSite = async () => ({ domain: 'acme.test', accountIds: ['a30'], fillableIds: [] });
+    api.getCodes.mockImplementation((when: number, ids?: string[]) =>
+      ids ? Promise.resolve(codesAt(when, ids)) : new Promise<AccountCode[]>((resolve) => (answerAll = resolve)),
+    );
+    const state = createPopupState(api, clock);
+    const started = state.start();
+    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+
+    const firstScreen = ['a30', ...Array.from({ length: 15 }, (_, i) => `a${i}`)];
+    expect(api.getCodes.mock.calls[0]).toEqual([at, firstScreen]);
+    expect(state.codeFor('a30').value?.code).toBe('005000');
+    expect(state.codeFor('a14').value?.code).toBe('005000');
+    expect(state.codeFor('a15').value).toBeNull();
+
+    answerAll(codesAt(at, accounts.map((a) => a.id)));
+    await started;
+    expect(api.getCodes.mock.calls[1]).toEqual([at]);
+    expect(state.codeFor('a39').value?.code).toBe('005000');
+    state.stop();
+  });
+
+  it('draws the rows and codes without waiting for a slow status, then takes its lock mode', async () => {
+    const { clock } = manualClock(5_000 * 30_000);
+    const api = fakeApi([meta('a1')]);
+    let answerStatus: (status: Awaited<ReturnType<PopupApi['getVaultStatus']>>) => void = () => undefined;
+    api.getVaultStatus = () => new Promise((resolve) => (answerStatus = resolve));
+    const state = createPopupState(api, clock);
+    const started = state.start();
+    await vi.waitFor(() => expect(state.codeFor('a1').value?.code).toBe('005000'));
+    expect(state.phase.value.name).toBe('ready');
+    expect(state.vaultMode.value).toBe('device');
+
+    answerStatus({ state: 'ready', mode: 'passphrase' });
+    await started;
+    expect(state.vaultMode.value).toBe('passphrase');
+    state.stop();
+  });
+
+  it('without a snapshot, a vault that fits one screen is asked for once', async () => {
+    const { clock } = manualClock(5_000 * 30_000);
+    const api = fakeApi([meta('a1'), meta('a2')]);
+    const state = createPopupState(api, clock);
+    await state.start();
+    expect(api.getCodes).toHaveBeenCalledTimes(1);
+    expect(api.getCodes.mock.calls[0]).toHaveLength(1);
+    expect(state.phase.value.name).toBe('ready');
+    expect(state.codeFor('a2').value?.code).toBe('005000');
+    state.stop();
+  });
+
   it('refetches codes when a step ends so a popup left open keeps going', async () => {
     const start = 2_000 * 30_000 + 5_000;
     const { clock, advanceTo } = manualClock(start);

@@ -89,6 +89,22 @@ describe('vault codes', () => {
     expect(code).toMatchObject({ period: 60, stepStart: 120_000, stepEnd: 180_000 });
   });
 
+  it('with ids, gives only those accounts in list order, skips unknown ids and leaves the others undecrypted', async () => {
+    const { vault, db, ids } = await rfcVault();
+    const broken = await db.get('accounts', ids.SHA1!);
+    const other = await db.get('accounts', ids.SHA256!);
+    // SHA1's record cannot be decrypted: asking for the others must not touch it.
+    await db.put('accounts', { ...broken!, secret: other!.secret });
+
+    const codes = await vault.codes(59_000, [ids.SHA512!, 'no-such-account', ids.SHA256!]);
+
+    expect(codes.map((c) => c.id)).toEqual([ids.SHA256, ids.SHA512]);
+    expect(byId(codes, ids.SHA256).current).toBe('46119246');
+    expect(byId(codes, ids.SHA512).current).toBe('90693936');
+    await expect(vault.codes(59_000, 'all' as unknown as string[])).rejects.toThrow(TypeError);
+    await expect(vault.codes(59_000, [''])).rejects.toThrow(TypeError);
+  });
+
   it('reports an unreadable record in place and still gives the other codes', async () => {
     const { vault, db, ids } = await rfcVault();
     const broken = await db.get('accounts', ids.SHA1!);
