@@ -78,6 +78,7 @@ const OTHER_AUTOCOMPLETE = /^(cc-|postal-code|email|username|tel|street-address|
 
 const AUTHENTICATOR_CONTEXT = [
   /\bauthenticator\b/, /\bauthentication app\b/, /\bauth(entication)? app\b/, /\b2fa app\b/, /\btotp\b/,
+  /\bcode generator\b/, /\bauthy\b/,
   /authenticator-app/, /authentifizierungs-?app/, /application d'authentification/, /aplicación de autenticación/,
   /aplicativo autenticador/, /app di autenticazione/, /authenticatie-app/, /aplikacj\p{L}* uwierzytelniaj/u,
   /приложени\p{L}* (для )?аутентифика/u, /認証アプリ/, /身份验证器/, /验证器/, /驗證器/, /인증 앱/, /인증앱/,
@@ -250,7 +251,10 @@ function isOneTimeCode(el: HTMLInputElement): boolean {
 function stateReason(el: HTMLInputElement): string | null {
   const type = (el.getAttribute('type') ?? '').toLowerCase();
   if (!TEXTUAL_TYPES.has(type)) return `type=${type}`;
-  if (type === 'password' && !isOneTimeCode(el)) return 'password field';
+  // Some sites mask the code (type=password); only a field that names itself a one-time code counts.
+  if (type === 'password' && !isOneTimeCode(el) && keywordStrength(normaliseText(`${el.name} ${el.id}`))?.level !== 'strong') {
+    return 'password field';
+  }
   if (el.disabled || composedChain(el).some((a) => a.localName === 'fieldset' && a.hasAttribute('disabled'))) {
     return 'disabled';
   }

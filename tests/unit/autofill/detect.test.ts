@@ -91,6 +91,15 @@ describe('detectOtpTarget', () => {
     expect(fieldId(t)).toBe('f');
   });
 
+  it.each(['Use your code generator app to generate a code.', 'Enter the token shown in Authy.'])(
+    'counts "%s" as an authenticator prompt',
+    (prompt) => {
+      const t = detect(`<form><p>${prompt}</p><input id="f" name="text" aria-label="Enter code" ${R}></form>`);
+      expect(fieldId(t)).toBe('f');
+      expect(t.kind === 'single' && t.why).toContain('page mentions an authenticator app');
+    },
+  );
+
   it.each([
     ['name="coupon_code"', 'coupon'],
     ['placeholder="Promo code"', 'coupon'],
@@ -104,9 +113,11 @@ describe('detectOtpTarget', () => {
     expect(detect(`<form><input ${attrs} ${R}></form>`).kind).toBe('none');
   });
 
-  it('refuses a password field unless it is marked one-time-code', () => {
-    expect(detect(`<input type="password" name="otp" ${R}>`).kind).toBe('none');
+  it('refuses a password field unless it is marked one-time-code or named for one (masked code fields)', () => {
+    expect(detect(`<input type="password" name="password" ${R}>`).kind).toBe('none');
+    expect(detect(`<label for="p">Verification code</label><input id="p" type="password" name="pwd" ${R}>`).kind).toBe('none');
     expect(detect(`<input id="f" type="password" autocomplete="one-time-code" ${R}>`).kind).toBe('single');
+    expect(fieldId(detect(`<input id="f" type="password" name="ctl00$otpCode" maxlength="6" ${R}>`))).toBe('f');
   });
 
   it.each([
