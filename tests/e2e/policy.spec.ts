@@ -178,7 +178,8 @@ test.describe('device-bound only', () => {
       'Your organisation keeps every account on this device only, so no account can be backed up or exported from Tessera.',
     );
     await expect(manage.locator('.policy-summary [data-policy="deviceBoundOnly"]')).toBeVisible();
-    await manage.screenshot({ path: '/tmp/pol/manage-device-bound-only.png', fullPage: true });
+    // For a person to look at: the manage page as an organisation that binds every account sees it.
+    await manage.screenshot({ path: path.join(tmpdir(), 'tessera-manage-device-bound-only.png'), fullPage: true });
   });
 });
 
