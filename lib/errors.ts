@@ -27,6 +27,12 @@ export function serializeError(error: unknown): SerializedError {
   return { name, code: 'internal', message: 'Something went wrong inside Tessera.' };
 }
 
+/** The text to show a person for a caught error (domain errors carry one); a fixed line otherwise. */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message !== '' ? message : 'Something went wrong inside Tessera.';
+}
+
 /** Rebuilt on the caller's side of a message: the `code` is what callers branch on. */
 export class RemoteError extends TesseraError {
   readonly remoteName: string;

@@ -7,6 +7,7 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
 import { toTransferCandidate } from '../backup/transfer';
 import { MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup/exports';
+import { messageOf } from '../errors';
 import { detectFormat, importFile } from '../import/detect';
 import type { ImportCandidate, ImportFormat } from '../import/types';
 import type { OtpKind } from '../otp/types';
@@ -60,10 +61,6 @@ export type AccountQr = { name: 'idle' } | { name: 'working'; id: string } | { n
 
 const IMAGES_SOURCE_ID = 0;
 
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message !== '' ? message : 'Something went wrong inside Tessera.';
-}
 
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

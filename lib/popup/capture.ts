@@ -6,6 +6,7 @@
 import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
 import type { CaptureItemView, CaptureView } from '../capture/review';
+import { messageOf } from '../errors';
 import type { View } from './state';
 
 export interface CaptureApi {
@@ -28,9 +29,6 @@ interface Host {
   openEnrollment(accountId: string): void;
 }
 
-function messageOf(error: unknown): string {
-  return error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : 'Something went wrong inside Tessera.';
-}
 
 function labelOf(item: { issuer: string; account: string }): string {
   return item.issuer && item.account ? `${item.issuer} (${item.account})` : item.issuer || item.account || 'the account';

@@ -4,6 +4,7 @@
  * to fill it into the capture page, and forgets it when the user says Done.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { messageOf } from '../errors';
 import type { ReplyOf } from '../messaging';
 import { groupInFours } from '../otp/two-step';
 import type { AccountMeta } from '../vault/types';
@@ -32,9 +33,6 @@ export type EnrollmentStepShown = {
   fillHost: string | null;
 };
 
-function messageOf(error: unknown): string {
-  return error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : 'Something went wrong inside Tessera.';
-}
 
 export function createEnrollmentState(api: EnrollmentApi | undefined, host: Host) {
   const step = signal<EnrollmentStepShown | null>(null);

@@ -665,12 +665,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         const record = await readRecord(await dbReady, id);
         if (!record.enrollment) throw new VaultInputError('no-enrollment', 'This account has no enrollment step to finish.');
-        try {
-          return await openEnvelope(await keyProvider.getDataKey(), record.enrollment.part, enrollmentAad(record.id));
-        } catch (cause) {
-          if (cause instanceof EnvelopeError) throw new RecordUnreadableError(cause.code, { cause });
-          throw cause;
-        }
+        return openSealed(await keyProvider.getDataKey(), record.enrollment.part, enrollmentAad(record.id));
       }),
 
     /** The user typed the phone part: forget it, in one transaction. Idempotent. */
@@ -707,9 +702,14 @@ export function enrollmentAad(recordId: string): Uint8Array {
   return purposeAad(`enrollment|${RECORD_FORMAT_VERSION}|${recordId}`);
 }
 
-async function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Promise<Uint8Array> {
+function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Promise<Uint8Array> {
+  return openSealed(dataKey, record.secret, recordAad(RECORD_FORMAT_VERSION, record.id));
+}
+
+/** Opens something sealed in a record; a wrong key, AAD or damaged envelope is the record's problem. */
+async function openSealed(dataKey: CryptoKey, envelope: unknown, aad: Uint8Array): Promise<Uint8Array> {
   try {
-    return await openEnvelope(dataKey, record.secret, recordAad(RECORD_FORMAT_VERSION, record.id));
+    return await openEnvelope(dataKey, envelope, aad);
   } catch (cause) {
     if (cause instanceof EnvelopeError) throw new RecordUnreadableError(cause.code, { cause });
     throw cause;
