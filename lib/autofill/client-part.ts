@@ -4,7 +4,8 @@
  * text box; several candidates fill nothing. Pure DOM functions, like `detect.ts`.
  */
 import { composedChain, hiddenReason, type DomEnv } from './env';
-import { collectInputs, describeField, labelsOf, normaliseText } from './detect';
+import { collectInputs, describeField, hasPhrase, labelsOf, normaliseText } from './detect';
+import { setValue, usableNow, withoutSeparators } from './fill';
 
 export type ClientPartTarget =
   | { kind: 'single'; field: HTMLInputElement; why: string }
@@ -29,8 +30,8 @@ function textual(el: HTMLInputElement): boolean {
 }
 
 function namedFor(el: HTMLInputElement): string | null {
-  const words = ` ${normaliseText(describeField(el)).words} `;
-  return PHRASES.find((phrase) => words.includes(` ${phrase} `)) ?? null;
+  const description = normaliseText(describeField(el));
+  return PHRASES.find((phrase) => hasPhrase(description, phrase)) ?? null;
 }
 
 /**
@@ -57,28 +58,15 @@ export function detectClientPartField(root: Document | ShadowRoot | Element, env
   return { kind: 'none', reason: 'no-candidates' };
 }
 
-function setValue(el: HTMLInputElement, value: string): void {
-  const win = el.ownerDocument.defaultView;
-  // The prototype's setter, so frameworks that track `value` on the element see the change.
-  const proto = win?.HTMLInputElement.prototype ?? HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  if (!setter) throw new TypeError('HTMLInputElement has no value setter');
-  el.focus();
-  setter.call(el, value);
-  el.dispatchEvent(new (win?.InputEvent ?? InputEvent)('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
-  el.dispatchEvent(new (win?.Event ?? Event)('change', { bubbles: true }));
-}
-
 /** Fills the phone part, re-checking right before writing that the field is there, visible and empty. */
 export function fillClientPart(field: HTMLInputElement, phonePart: string, env: DomEnv): ClientPartFillResult {
   if (typeof phonePart !== 'string' || !PHONE_PART.test(phonePart)) {
     throw new RangeError('phonePart must be base32 text in groups');
   }
-  if (!field.isConnected) return { filled: false, reason: 'field-gone' };
-  if (!textual(field)) return { filled: false, reason: 'field-not-editable' };
-  if (hiddenReason(field, env, labelsOf(field)) === 'off-screen') env.scrollIntoView?.(field);
-  if (hiddenReason(field, env, labelsOf(field)) !== null) return { filled: false, reason: 'field-hidden' };
-  const compact = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
+  // Gone, then not an editable text box, then hidden: the same checks, in the same order, as a code fill.
+  const refusal = usableNow(field, env, textual);
+  if (refusal) return { filled: false, reason: refusal };
+  const compact = (text: string) => withoutSeparators(text).toUpperCase();
   if (field.value !== '' && compact(field.value) !== compact(phonePart)) return { filled: false, reason: 'field-not-empty' };
   setValue(field, phonePart);
   if (compact(field.value) !== compact(phonePart)) return { filled: false, reason: 'value-rejected' };

@@ -12,6 +12,13 @@ export type OtpTarget =
   | { kind: 'none'; reason: 'no-candidates' | 'all-excluded'; excluded: string[] }
   | { kind: 'ambiguous'; reason: string; candidates: number };
 
+/** The field(s) a target would fill, in order; none for 'none' and 'ambiguous'. */
+export function fieldsOf(target: OtpTarget): HTMLInputElement[] {
+  if (target.kind === 'single') return [target.field];
+  if (target.kind === 'split') return target.fields;
+  return [];
+}
+
 /** Scores; a candidate needs MIN_SCORE from its own signals, and the winner MARGIN over the next. */
 export const SCORES = {
   oneTimeCode: 100,
@@ -109,7 +116,8 @@ export function normaliseText(text: string): NormalisedText {
   return { words, tokens: words.split(' ').filter(Boolean), raw };
 }
 
-function hasPhrase(n: NormalisedText, phrase: string): boolean {
+/** Whether `phrase` occurs in the text as whole words. */
+export function hasPhrase(n: NormalisedText, phrase: string): boolean {
   return ` ${n.words} `.includes(` ${phrase} `);
 }
 

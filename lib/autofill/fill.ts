@@ -29,7 +29,8 @@ function nativeValueSetter(el: HTMLInputElement): (this: HTMLInputElement, v: st
   return setter;
 }
 
-function setValue(el: HTMLInputElement, value: string): void {
+/** Writes `value` the way typing does: the native setter, then `input` and `change` events. */
+export function setValue(el: HTMLInputElement, value: string): void {
   const win = el.ownerDocument.defaultView;
   const InputEventCtor = win?.InputEvent ?? InputEvent;
   const EventCtor = win?.Event ?? Event;
@@ -46,10 +47,26 @@ function replaceable(current: string, code: string): boolean {
   return /^\d+$/.test(code) ? /^\d+$/.test(current) : CODE.test(current);
 }
 
-/** Right before writing: in view (scrolled there if needed), visible, uncovered, editable. */
-function usableNow(el: HTMLInputElement, env: DomEnv): FillRefusal | null {
+/** The text without the spaces and dashes formatting pages insert ("123 456", "ABCD-EFGH"). */
+export function withoutSeparators(text: string): string {
+  return text.replace(/[\s-]/g, '');
+}
+
+function editable(el: HTMLInputElement): boolean {
+  return !(el.disabled || el.readOnly || (el.getAttribute('type') ?? '').toLowerCase() === 'hidden');
+}
+
+/**
+ * Right before writing: in view (scrolled there if needed), visible, uncovered, editable.
+ * `isEditable` lets a filler with stricter rules (the phone part's text boxes) say what counts.
+ */
+export function usableNow(
+  el: HTMLInputElement,
+  env: DomEnv,
+  isEditable: (el: HTMLInputElement) => boolean = editable,
+): 'field-gone' | 'field-not-editable' | 'field-hidden' | null {
   if (!el.isConnected) return 'field-gone';
-  if (el.disabled || el.readOnly || (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return 'field-not-editable';
+  if (!isEditable(el)) return 'field-not-editable';
   if (hiddenReason(el, env, labelsOf(el)) === 'off-screen') env.scrollIntoView?.(el);
   return hiddenReason(el, env, labelsOf(el)) === null ? null : 'field-hidden';
 }
@@ -94,7 +111,7 @@ export function fillOtp(target: OtpTarget, code: string, env: DomEnv, options: {
     if (!replaceable(el.value, code)) return { filled: false, reason: 'field-not-empty' };
     setValue(el, code);
     // Formatting pages may insert spaces ("123 456"); anything else means the page refused it.
-    if (el.value.replace(/[\s-]/g, '') !== code) return { filled: false, reason: 'value-rejected' };
+    if (withoutSeparators(el.value) !== code) return { filled: false, reason: 'value-rejected' };
     return { filled: true, fields: 1, submitted: submitIfAsked(el, submit) };
   }
 

@@ -6,7 +6,7 @@
  * in the page, and it expires quickly.
  */
 import { detectOtpTarget, type OtpTarget } from './detect';
-import { createWindowEnv } from './env';
+import { createWindowEnv, type DomEnv } from './env';
 import { fillOtp, type FillResult } from './fill';
 
 /** The isolated world's slot for the one pending fill (invisible to page scripts). */
@@ -38,7 +38,7 @@ export type FoundTarget = {
  */
 export function prepareSlot(
   win: Window,
-  detect: (env: ReturnType<typeof createWindowEnv>) => FoundTarget | { kind: 'none' | 'ambiguous'; reason: string },
+  detect: (env: DomEnv) => FoundTarget | { kind: 'none' | 'ambiguous'; reason: string },
   randomToken: () => string,
 ): FrameReport {
   const origin = win.origin;

@@ -3,7 +3,7 @@
  * (security reference §2, threats T1–T6); any failed check means the click does nothing.
  */
 import { composedChain, composedContains, hiddenReason, MIN_OPACITY, type Box, type DomEnv, type StyleFacts } from './env';
-import { labelsOf, type OtpTarget } from './detect';
+import { fieldsOf, labelsOf, type OtpTarget } from './detect';
 
 /** Clicks sooner than this after the button appeared or moved are refused (follow-the-mouse, T4). */
 export const MIN_SHOWN_MS = 500;
@@ -148,7 +148,7 @@ export function fieldRefusals(
 ): FieldRefusal[] {
   if (fields.length === 0 || fields.some((el) => !el.isConnected)) return ['field-gone'];
   const reasons: FieldRefusal[] = [];
-  const now = current.kind === 'single' ? [current.field] : current.kind === 'split' ? current.fields : [];
+  const now = fieldsOf(current);
   if (now.length !== fields.length || now.some((el, i) => el !== fields[i])) reasons.push('field-changed');
   if (placed.length !== fields.length || fields.some((el, i) => !sameBox(env.rect(el), placed[i]!))) {
     reasons.push('field-moved');

@@ -1,19 +1,25 @@
 /**
- * The worker's side of a pending two-step enrollment: the phone part for the popup, filling it
- * into the page the QR code was captured on (after the user's click, and only there), and
- * forgetting it when the user is done. The phone part is the one value that may reach a page.
+ * The worker's side of a pending two-step enrollment: the phone part for the popup, and filling
+ * it into the page the QR code was captured on (after the user's click, and only there); the
+ * vault forgets it when the user is done. The phone part is the one value that may reach a page.
  */
-import { chooseFillFrame, fillRefusalMessage } from '../autofill/choose-frame';
+import { chooseFillFrame, fillRefusalMessage, type ChooseFrameMessages } from '../autofill/choose-frame';
 import { AutofillError } from '../autofill/errors';
 import { formatPhonePart } from '../otp/two-step';
 import { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform/autofill';
-import type { AccountMeta } from '../vault/types';
 import type { Vault } from '../vault/vault';
 import { tabOrigin } from './fill';
 
 export type EnrollmentStepView = { phonePart: string; origin: string | null };
 
-type EnrollmentVault = Pick<Vault, 'get' | 'enrollmentPart' | 'finishEnrollment'>;
+type EnrollmentVault = Pick<Vault, 'get' | 'enrollmentPart'>;
+
+/** `chooseFillFrame`'s rules, said about the phone part instead of a code. */
+const PHONE_PART_MESSAGES: ChooseFrameMessages = {
+  'several-frames': 'This page has fields for the phone part in several places; Tessera filled none. Copy it instead.',
+  ambiguous: 'This page has several fields that could take the phone part and none is named for it; Tessera filled none. Copy it instead.',
+  'no-field': 'Tessera found no empty field for the phone part on this page. Copy it instead.',
+};
 
 async function phonePartOf(vault: EnrollmentVault, id: string): Promise<string> {
   const clientPart = await vault.enrollmentPart(id);
@@ -48,27 +54,8 @@ export async function fillEnrollmentPart(vault: EnrollmentVault, tabId: number, 
       `Tessera fills the phone part only into the page its QR code came from (${new URL(captured).host}). Copy it instead.`,
     );
   }
-  const frame = choosePhonePartFrame(await injectFillAgent(tabId, CLIENT_PART_AGENT_FILE), origin);
-  const result = await completeFill(tabId, frame.documentId, frame.report.status === 'found' ? frame.report.token : '', await phonePartOf(vault, id), false);
+  const frame = chooseFillFrame(await injectFillAgent(tabId, CLIENT_PART_AGENT_FILE), origin, PHONE_PART_MESSAGES);
+  const result = await completeFill(tabId, frame.documentId, frame.report.token, await phonePartOf(vault, id), false);
   if (!result.filled) throw new AutofillError('fill-refused', fillRefusalMessage(result.reason));
   return { fields: result.fields };
-}
-
-/** `chooseFillFrame`'s rules, said about the phone part instead of a code. */
-function choosePhonePartFrame(...args: Parameters<typeof chooseFillFrame>): ReturnType<typeof chooseFillFrame> {
-  try {
-    return chooseFillFrame(...args);
-  } catch (error) {
-    if (!(error instanceof AutofillError)) throw error;
-    const messages: Partial<Record<AutofillError['code'], string>> = {
-      'several-frames': 'This page has fields for the phone part in several places; Tessera filled none. Copy it instead.',
-      ambiguous: 'This page has several fields that could take the phone part and none is named for it; Tessera filled none. Copy it instead.',
-      'no-field': 'Tessera found no empty field for the phone part on this page. Copy it instead.',
-    };
-    throw new AutofillError(error.code, messages[error.code] ?? error.message, { cause: error });
-  }
-}
-
-export async function finishEnrollment(vault: EnrollmentVault, id: string): Promise<AccountMeta> {
-  return vault.finishEnrollment(id);
 }

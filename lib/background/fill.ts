@@ -3,14 +3,14 @@
  * tab's origin (as the browser reports it), finds the one field, and only then computes
  * the code and hands it to that document. The code is the only thing that leaves.
  */
-import { chooseFillFrame } from '../autofill/choose-frame';
+import { chooseFillFrame, fillRefusalMessage } from '../autofill/choose-frame';
 import { AutofillError } from '../autofill/errors';
-import { fillRefusalMessage } from '../autofill/choose-frame';
 import { completeFill, injectFillAgent } from '../platform/autofill';
 import { tabUrl } from '../platform/tabs';
 import { currentPolicy } from '../platform/policy';
 import { assertAutofillAllowed } from '../policy';
 import { accountsForOrigin, bindingMatches, originOf } from '../sites/binding';
+import type { AccountMeta } from '../vault/types';
 import type { Vault } from '../vault/vault';
 
 export interface FillOutcome {
@@ -19,7 +19,8 @@ export interface FillOutcome {
 }
 
 export async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
-  // Every fill path (popup, keyboard, context menu, in-page button) passes here first.
+  // The popup, keyboard and context-menu fills pass here first. The in-page button does not: its
+  // policy check is `isInPageButtonAllowed` (lib/platform/in-page.ts), asked on every message.
   assertAutofillAllowed(await currentPolicy());
   const origin = await tabOrigin(tabId);
   const account = await vault.get(accountId);
@@ -30,12 +31,19 @@ export async function fillAccountCode(vault: Vault, tabId: number, accountId: st
     );
   }
   const frame = chooseFillFrame(await injectFillAgent(tabId), origin);
-  if (frame.report.status !== 'found') throw new AutofillError('no-field', 'No code field was found.');
-  const code = account.kind === 'hotp' ? (await vault.nextHotp(accountId)).code : (await vault.codeOf(accountId, now)).current;
+  const code = await codeToFill(vault, account, now);
   const result = await completeFill(tabId, frame.documentId, frame.report.token, code, account.submitAfterFill === true);
   if (!result.filled) throw new AutofillError('fill-refused', fillRefusalMessage(result.reason));
   await vault.markUsed(accountId);
   return { code, fields: result.fields };
+}
+
+/**
+ * The code a fill hands out: HOTP advances the counter, the others take the current code.
+ * The caller marks the account used once the code went out.
+ */
+export async function codeToFill(vault: Pick<Vault, 'nextHotp' | 'codeOf'>, account: Pick<AccountMeta, 'id' | 'kind'>, now: number): Promise<string> {
+  return account.kind === 'hotp' ? (await vault.nextHotp(account.id)).code : (await vault.codeOf(account.id, now)).current;
 }
 
 /** The tab's origin from the browser (activeTab), never from the page. */
@@ -56,12 +64,15 @@ export async function tabOrigin(tabId: number): Promise<string> {
  * none or several, or when filling fails, open the popup, which lists this site's
  * accounts first and can say what went wrong.
  */
-export async function fillForTab(vault: Vault, tabId: number, openPopup: () => Promise<void>): Promise<void> {
+export async function fillForTab(vault: Vault, tabId: number, openPopup: () => Promise<unknown>): Promise<void> {
   // Turned off by the organisation: the shortcut does nothing (the popup would offer no Fill either).
   if ((await currentPolicy()).disableAutofill) return;
   try {
     const matches = accountsForOrigin(await vault.list(), await tabOrigin(tabId));
-    if (matches.length !== 1) return await openPopup();
+    if (matches.length !== 1) {
+      await openPopup();
+      return;
+    }
     await fillAccountCode(vault, tabId, matches[0]!.account.id);
   } catch {
     await openPopup();

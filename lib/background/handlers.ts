@@ -4,7 +4,7 @@
  */
 import { accountFromSource } from '../accounts/manual-entry';
 import { newAccountInput } from '../accounts/two-step-enrollment';
-import { enrollmentStep, fillEnrollmentPart, finishEnrollment } from './enrollment';
+import { enrollmentStep, fillEnrollmentPart } from './enrollment';
 import { commitImport, exportAccountUri, exportBackup, exportMigrationList, exportOtpauthList, previewImport } from '../backup';
 import { CaptureError, createCaptureFlow, type CaptureFlow } from '../capture/capture-flow';
 import { activeTabId as captureTabId, browserCaptureDeps } from '../platform/capture';
@@ -20,7 +20,8 @@ import { activeTabId, tabUrl } from '../platform/tabs';
 import { AutofillError } from '../autofill/errors';
 import { fillAccountCode } from './fill';
 import { inPageFill, inPageOffer, type InPageDeps } from './in-page';
-import { isActiveTab, isInPageButtonAllowed, openPopupForChoice } from '../platform/in-page';
+import { isActiveTab, isInPageButtonAllowed } from '../platform/in-page';
+import { openPopup } from '../platform/autofill';
 import { activeSite } from '../sites/active-site';
 import { siteKeyOf } from '../popup/snapshot';
 import type { PopupSnapshotWriter } from '../platform/popup-snapshot';
@@ -172,14 +173,14 @@ export function createBackgroundHandlers({
     commitImport: async ({ candidates, onConflict }) => commitImport(await vault(), candidates, onConflict),
     getEnrollmentStep: async ({ id }) => enrollmentStep(await vault(), id),
     fillEnrollmentPart: async ({ id, tabId }) => fillEnrollmentPart(await vault(), tabId ?? (await requireActiveTab()), id),
-    finishEnrollment: async ({ id }) => finishEnrollment(await vault(), id),
+    finishEnrollment: async ({ id }) => (await vault()).finishEnrollment(id),
     getInPageOffer: async (_, _context, sender) => inPageOffer(sender, inPageDeps(vault, now)),
     requestInPageFill: async (_, _context, sender) => inPageFill(sender, inPageDeps(vault, now)),
   };
 }
 
 function inPageDeps(vault: VaultAccess, now: () => number): InPageDeps {
-  return { allowed: isInPageButtonAllowed, isActiveTab, openPopup: openPopupForChoice, vault: () => vault(), now };
+  return { allowed: isInPageButtonAllowed, isActiveTab, openPopup, vault: () => vault(), now };
 }
 
 async function requireActiveTab(): Promise<number> {

@@ -7,6 +7,7 @@ import { inPageSender } from '../in-page/sender';
 import type { InPageFillReply, SenderInfo } from '../messaging';
 import { accountsForOrigin } from '../sites/binding';
 import type { Vault } from '../vault/vault';
+import { codeToFill } from './fill';
 
 export interface InPageDeps {
   /** Setting, host permission and policy, decided in one place (`isInPageButtonAllowed`). */
@@ -54,7 +55,7 @@ export async function inPageFill(sender: SenderInfo, deps: InPageDeps): Promise<
   if (matches.length === 0) return { status: 'refused' };
   if (matches.length > 1) return popup();
   const account = matches[0]!.account;
-  const code = account.kind === 'hotp' ? (await vault.nextHotp(account.id)).code : (await vault.codeOf(account.id, deps.now())).current;
+  const code = await codeToFill(vault, account, deps.now());
   await vault.markUsed(account.id);
   return { status: 'code', code, submit: account.submitAfterFill === true };
 }

@@ -4,11 +4,10 @@
  * click that passes every clickjacking check into one fill. Holds no code after filling; reads
  * no page message and acts on no page-dispatched event.
  */
-import { detectOtpTarget, type OtpTarget } from '../autofill/detect';
+import { detectOtpTarget, fieldsOf, labelsOf, type OtpTarget } from '../autofill/detect';
 import { createWindowEnv, hiddenReason, type Box } from '../autofill/env';
 import { fillOtp } from '../autofill/fill';
 import { fieldRefusals, isClickTrustworthy } from '../autofill/in-page-guard';
-import { labelsOf } from '../autofill/detect';
 import type { InPageFillReply } from '../messaging';
 import { createButtonUi, placeButton, type ButtonUi, type Placement } from './button';
 
@@ -28,15 +27,9 @@ const DETECT_THROTTLE_MS = 300;
 const DETECT_SLOW_AFTER_MS = 30_000;
 const DETECT_SLOW_THROTTLE_MS = 2_000;
 
-export const SEVERAL_ACCOUNTS_MESSAGE = 'Several accounts fit this site: open Tessera from the toolbar to choose one.';
+const SEVERAL_ACCOUNTS_MESSAGE = 'Several accounts fit this site: open Tessera from the toolbar to choose one.';
 
 type Tracked = { fields: HTMLInputElement[]; placed: Box[] };
-
-function fieldsOf(target: OtpTarget): HTMLInputElement[] {
-  if (target.kind === 'single') return [target.field];
-  if (target.kind === 'split') return target.fields;
-  return [];
-}
 
 function samePlacement(a: Placement | null, b: Placement): boolean {
   return a !== null && a.left === b.left && a.top === b.top && a.size === b.size;
@@ -84,11 +77,14 @@ export function startInPageButton(deps: InPageAgentDeps): () => void {
 
   /** Keeps the button beside the field, or hides it; any move restarts the click delay. */
   function follow_(): void {
-    if (stopped || !ui) return;
-    if (!tracked || tracked.fields.some((el) => !el.isConnected)) {
-      const found = fieldsOf(detect());
-      tracked = found.length > 0 ? { fields: found, placed: [] } : null;
-      if (!tracked) return hideButton();
+    // No field tracked: `lookForField` is watching the page and calls back when one appears.
+    if (stopped || !ui || !tracked) return;
+    if (tracked.fields.some((el) => !el.isConnected)) {
+      // The field went away (re-rendered, next step): hide, and look for one on page changes
+      // as before the button first appeared, rather than detecting on every tick.
+      tracked = null;
+      hideButton();
+      return watchForField();
     }
     const fields = tracked.fields;
     if (fields.some((el) => hiddenReason(el, env, labelsOf(el)) !== null)) return hideButton();
@@ -171,12 +167,16 @@ export function startInPageButton(deps: InPageAgentDeps): () => void {
     follow_();
   }
 
-  /** Before the worker is asked: look for the field now and whenever the page changes. */
+  /**
+   * Before the worker is asked, and again after the field went away: look for the field now and
+   * whenever the page changes. The worker is asked once per page; later finds go to the button.
+   */
   const startedAt = now();
   let lastDetect = -Infinity;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let looking = false;
   function lookForField(): void {
-    if (stopped || asked) return;
+    if (stopped || !looking) return;
     const throttle = now() - startedAt > DETECT_SLOW_AFTER_MS ? DETECT_SLOW_THROTTLE_MS : DETECT_THROTTLE_MS;
     const wait = lastDetect + throttle - now();
     if (wait > 0) {
@@ -189,20 +189,26 @@ export function startInPageButton(deps: InPageAgentDeps): () => void {
     lastDetect = now();
     const target = detect();
     if (target.kind !== 'single' && target.kind !== 'split') return;
-    asked = true;
+    looking = false;
     observer.disconnect();
     tracked = { fields: fieldsOf(target), placed: [] };
+    if (asked) return follow_();
+    asked = true;
     deps.offer().then(
       (offer) => (offer ? begin() : stop()),
       () => stop(),
     );
   }
   const observer = new win.MutationObserver(() => lookForField());
-  observer.observe(doc, { childList: true, subtree: true, attributes: true });
+  function watchForField(): void {
+    looking = true;
+    observer.observe(doc, { childList: true, subtree: true, attributes: true });
+    lookForField();
+  }
   cleanups.push(() => {
     observer.disconnect();
     clearTimeout(pending);
   });
-  lookForField();
+  watchForField();
   return stop;
 }

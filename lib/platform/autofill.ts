@@ -67,7 +67,15 @@ export function onFillTriggers(fill: (tabId: number) => Promise<void>): void {
   });
 }
 
-/** Shows the popup so the person can choose (several accounts) or read why nothing was filled. */
-export async function openPopup(): Promise<void> {
-  await browser.action.openPopup().catch(() => undefined);
+/**
+ * Shows the popup so the person can choose (several accounts) or read why nothing was filled;
+ * false where the browser does not allow opening it.
+ */
+export async function openPopup(): Promise<boolean> {
+  try {
+    await browser.action.openPopup();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,13 +3,13 @@
  * its content script, and keeping both in step with the setting (browser calls only).
  */
 import { browser } from 'wxt/browser';
-import { inPageButtonAllowed } from '../in-page/allowed';
+import { inPageButtonAllowed, type InPageButtonFacts } from '../in-page/allowed';
 import { policyDisablesInPageButton } from '../policy';
 import { hasInPageButtonPermission, IN_PAGE_ORIGINS } from './in-page-permission';
 import { currentPolicy } from './policy';
 import { loadSettings, saveSettings, watchSettings } from './settings';
 
-export const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
+const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
 const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
 
 /**
@@ -18,8 +18,12 @@ const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
  * managed policy turning it or autofill off).
  */
 export async function isInPageButtonAllowed(): Promise<boolean> {
+  return inPageButtonAllowed(await inPageButtonFacts());
+}
+
+async function inPageButtonFacts(): Promise<InPageButtonFacts> {
   const [settings, hostPermission, policy] = await Promise.all([loadSettings(), hasInPageButtonPermission(), currentPolicy()]);
-  return inPageButtonAllowed({ setting: settings.inPageButton, hostPermission, policyDisabled: policyDisablesInPageButton(policy) });
+  return { setting: settings.inPageButton, hostPermission, policyDisabled: policyDisablesInPageButton(policy) };
 }
 
 async function isRegistered(): Promise<boolean> {
@@ -28,12 +32,14 @@ async function isRegistered(): Promise<boolean> {
 }
 
 async function reconcile(): Promise<void> {
+  let facts = await inPageButtonFacts();
   // A setting left on after the permission went away (revoked in the browser's settings) is
   // turned off, so the popup shows what is true.
-  if ((await loadSettings()).inPageButton && !(await hasInPageButtonPermission())) {
+  if (facts.setting && !facts.hostPermission) {
     await saveSettings({ inPageButton: false });
+    facts = { ...facts, setting: false };
   }
-  const allowed = await isInPageButtonAllowed();
+  const allowed = inPageButtonAllowed(facts);
   const registered = await isRegistered();
   if (allowed && !registered) {
     await browser.scripting.registerContentScripts([
@@ -75,14 +81,4 @@ export function keepInPageButtonInSync(): void {
 export async function isActiveTab(tabId: number): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   return tab?.active === true;
-}
-
-/** Opens the toolbar popup where the browser allows it; false where it does not. */
-export async function openPopupForChoice(): Promise<boolean> {
-  try {
-    await browser.action.openPopup();
-    return true;
-  } catch {
-    return false;
-  }
 }
