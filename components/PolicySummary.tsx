@@ -4,9 +4,9 @@ import { describePolicy, isPolicyActive, type ManagedPolicy, type PolicyIssue } 
  * Every policy the organisation set, in plain words, and any value Tessera ignored (so an
  * administrator can see a typo from the browser instead of guessing).
  */
-export function PolicySummary({ policy, issues = [] }: { policy: ManagedPolicy | undefined; issues?: PolicyIssue[] | undefined }) {
-  if ((!policy || !isPolicyActive(policy)) && issues.length === 0) return null;
-  const lines = policy ? describePolicy(policy) : [];
+export function PolicySummary({ policy, issues = [] }: { policy: ManagedPolicy; issues?: PolicyIssue[] | undefined }) {
+  if (!isPolicyActive(policy) && issues.length === 0) return null;
+  const lines = describePolicy(policy);
   return (
     <section class="policy-summary" aria-labelledby="policy-summary-title">
       <h2 id="policy-summary-title">Set by your organisation</h2>

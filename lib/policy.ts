@@ -1,14 +1,11 @@
 /**
- * Owns the administrator's managed policy (`storage.managed`): reading it defensively, what it
- * overrides in the user's settings, and the rules the worker enforces with it (no browser calls).
+ * Owns the administrator's managed policy (`storage.managed`): its shape, what it overrides in the
+ * user's settings, and the rules the worker enforces with it (parsing: `policy-parse.ts`; no browser calls).
  */
 import { TesseraError } from './errors';
 import type { Settings } from './settings';
 
-/**
- * The vault's own floor (MIN_PASSPHRASE_LENGTH in lib/vault/lock.ts), repeated rather than imported:
- * lock.ts imports the vault, which imports this module. A unit test keeps the two equal.
- */
+/** The shortest passphrase the vault accepts (lib/vault/lock.ts takes it from here). */
 export const BUILT_IN_MIN_PASSPHRASE_LENGTH = 8;
 
 /** Every key an administrator may set; absent means "not managed". See public/managed_schema.json. */
@@ -139,15 +136,11 @@ export function checkPassphrase(passphrase: string, policy: ManagedPolicy): void
   }
 }
 
-/** What the policy changes in the user's settings; `managed` names the settings the user cannot change. */
+/** The user's settings as the policy overrides them. */
 export type EffectiveSettings = Omit<Settings, 'autoLockMinutes'> & { autoLockMinutes: number };
 
 export function effectiveSettings(settings: Settings, policy: ManagedPolicy): EffectiveSettings {
   return policy.autoLockMinutes === undefined ? settings : { ...settings, autoLockMinutes: policy.autoLockMinutes };
-}
-
-export function managedSettings(policy: ManagedPolicy): ReadonlySet<keyof Settings> {
-  return new Set(policy.autoLockMinutes === undefined ? [] : (['autoLockMinutes'] as const));
 }
 
 export function describeList(domains: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { watchPolicy } from '@/lib/platform/policy';
+import { onManagedChange } from '@/lib/platform/managed-change';
 import { saveTextFile } from '@/lib/manage/download';
 import { readQrTexts } from '@/lib/manage/read-image';
 import { createManageState } from '@/lib/manage/state';
@@ -23,4 +23,4 @@ document.addEventListener('visibilitychange', () => {
   });
 });
 // The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
-watchPolicy(() => location.reload());
+onManagedChange(() => location.reload());

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { onManagedChange } from '@/lib/platform/managed-change';
 import { createBrowserPopupApi, popOutPopup } from '@/lib/platform/popup-api';
 import { createPopupState } from '@/lib/popup/state';
 import { App } from './App';
@@ -17,7 +17,4 @@ render(<App state={state} popOut={popOut} />, document.getElementById('app')!);
 void state.start();
 addEventListener('pagehide', () => state.stop());
 // The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
-// Listened to here rather than through lib/platform/policy, whose parser needs the Public Suffix List.
-browser.storage.onChanged.addListener((_changes, area) => {
-  if (area === 'managed') location.reload();
-});
+onManagedChange(() => location.reload());

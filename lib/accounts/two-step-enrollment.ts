@@ -13,16 +13,14 @@ export interface NewAccountChoices {
   deviceBound: boolean | undefined;
   /** The page the code was captured on (from the browser), or null when it was pasted. */
   origin: string | null;
-  /** A managed policy that allows device-bound accounts only: overrides the user's choice. */
-  forceDeviceBound?: boolean;
 }
 
 /**
- * THE one place the device binding of a two-step account is decided. It is on unless the user
- * unchecked it; `forced` (a managed policy: device-bound accounts only) overrides the user.
+ * THE one place the device binding of a two-step account is decided: on unless the user
+ * unchecked it. (A "device-bound only" policy is applied to every add inside the vault.)
  */
-export function twoStepDeviceBound(requested: boolean | undefined, forced = false): boolean {
-  return forced || requested !== false;
+export function twoStepDeviceBound(requested: boolean | undefined): boolean {
+  return requested !== false;
 }
 
 /** What the vault adds for `details`: a 2step URI gets its final secret derived here. */
@@ -32,8 +30,7 @@ export async function newAccountInput(
   randomBytes?: (array: Uint8Array<ArrayBuffer>) => Uint8Array,
 ): Promise<NewAccountInput> {
   const { twoStep, ...data } = details;
-  const forced = choices.forceDeviceBound === true;
-  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: forced || choices.deviceBound === true };
+  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: choices.deviceBound === true };
   const { secret, clientPart } = await completeTwoStep(data.secret, twoStep, randomBytes);
   // The server part is of no further use here; the vault copies what it keeps.
   data.secret.fill(0);
@@ -41,7 +38,7 @@ export async function newAccountInput(
     ...data,
     secret,
     sites: choices.sites,
-    deviceBound: twoStepDeviceBound(choices.deviceBound, forced),
+    deviceBound: twoStepDeviceBound(choices.deviceBound),
     enrollment: { kind: 'two-step', origin: choices.origin, clientPart },
   };
 }

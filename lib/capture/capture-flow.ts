@@ -20,7 +20,6 @@ import {
   type VaultSnapshot,
 } from './review';
 import { cropRects, decodeScreenshot } from './screenshot';
-import { classifyCapture } from './classify';
 import { newAccountInput } from '@/lib/accounts/two-step-enrollment';
 
 export class CaptureError extends TesseraError {}
@@ -176,12 +175,7 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     const deviceBound = request.deviceBound === true;
     if (item.texts.length === 1 && !item.texts[0]!.trim().toLowerCase().startsWith('otpauth-migration:')) {
       // A privacyIDEA 2step code: the client part and final secret are made here, in the worker.
-      const finding = classifyCapture(item.texts[0]!, { url: capture.url });
-      const twoStep = finding.type === 'account' ? finding.twoStep : undefined;
-      const input = await newAccountInput(
-        { ...accounts[0]!, ...(twoStep && { twoStep }) },
-        { sites: request.sites, deviceBound: twoStep ? request.deviceBound : deviceBound, origin: new URL(capture.url).origin },
-      );
+      const input = await newAccountInput(accounts[0]!, { sites: request.sites, deviceBound: request.deviceBound, origin: new URL(capture.url).origin });
       const reply = await vault.add(input, options);
       if (reply.status !== 'conflict') await forget(capture, item.id);
       return { type: 'account', reply };

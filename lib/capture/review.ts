@@ -5,6 +5,7 @@
  */
 import { generateCode } from '@/lib/otp/generate';
 import type { OtpAccountData } from '@/lib/otp/types';
+import type { OtpauthUriDetails } from '@/lib/otp/otpauth-uri';
 import type { TwoStepParams } from '@/lib/otp/two-step';
 import { labelKey } from '@/lib/vault/validate';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '@/lib/vault/types';
@@ -94,12 +95,15 @@ export function groupTexts(texts: readonly string[], url: string, newId: () => s
   return items;
 }
 
-/** The account data of an item as the user would add it (parsed again each time: nothing cached). */
-export function itemAccounts(item: StoredCaptureItem, url: string): OtpAccountData[] {
-  const accounts: Array<{ index: number; list: OtpAccountData[] }> = [];
+/**
+ * The account data of an item as the user would add it (parsed again each time: nothing cached),
+ * with a privacyIDEA code's 2step parameters, whose secret is completed in the worker.
+ */
+export function itemAccounts(item: StoredCaptureItem, url: string): OtpauthUriDetails[] {
+  const accounts: Array<{ index: number; list: OtpauthUriDetails[] }> = [];
   for (const text of item.texts) {
     const c = classifyCapture(text, { url });
-    if (c.type === 'account') accounts.push({ index: 0, list: [c.account] });
+    if (c.type === 'account') accounts.push({ index: 0, list: [{ ...c.account, ...(c.twoStep && { twoStep: c.twoStep }) }] });
     else if (c.type === 'migration') accounts.push({ index: c.batch.index, list: c.accounts });
   }
   return accounts.sort((a, b) => a.index - b.index).flatMap((a) => a.list);
@@ -159,15 +163,9 @@ async function preview(account: OtpAccountData, vault: VaultSnapshot, twoStep?: 
     ...(account.period !== undefined ? { period: account.period } : {}),
     ...(account.counter !== undefined ? { counter: account.counter } : {}),
     secretBits: (twoStep ? twoStep.outputBytes : account.secret.length) * 8,
-    // A two-step secret is new by construction: the same name can only be a conflict.
-    duplicate: twoStep ? sameNameConflict(account, vault) : await duplicateState(account, vault),
+    // A two-step secret is new by construction: no codes to compare, the same name is a conflict.
+    duplicate: await duplicateState(account, twoStep ? { ...vault, codes: [] } : vault),
   };
-}
-
-function sameNameConflict(account: OtpAccountData, vault: VaultSnapshot): DuplicateState {
-  const label = labelKey(account.issuer, account.account);
-  const same = vault.accounts.find((a) => labelKey(a.issuer, a.account) === label);
-  return same ? { state: 'conflict', existingId: same.id, label: labelOf(same) } : { state: 'new' };
 }
 
 /**

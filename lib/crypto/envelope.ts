@@ -54,6 +54,11 @@ export function purposeAad(purpose: string): Uint8Array {
   return utf8(`${AAD_PREFIX}|${purpose}`);
 }
 
+/** AAD of a record's pending two-step enrollment part: tied to the record, distinct from its secret's. */
+export function enrollmentAad(schemaVersion: number, recordId: string): Uint8Array {
+  return purposeAad(`enrollment|${schemaVersion}|${recordId}`);
+}
+
 export async function sealEnvelope(
   key: CryptoKey,
   plaintext: Uint8Array,

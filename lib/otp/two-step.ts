@@ -20,7 +20,7 @@ const DEFAULT_SALT_BYTES = 8;
 const DEFAULT_DIFFICULTY = 10_000;
 const OUTPUT_BYTES: Record<OtpAlgorithm, number> = { SHA1: 20, SHA256: 32, SHA512: 64 };
 /** Upper bounds so that a hostile QR code cannot make us spin PBKDF2 for minutes. */
-const LIMITS = { saltBytes: 256, outputBytes: 128, difficulty: 1_000_000 } as const;
+export const TWO_STEP_LIMITS = { saltBytes: 256, outputBytes: 128, difficulty: 1_000_000 } as const;
 
 /**
  * Reads the 2step parameters from already-decoded, lower-cased query parameters; `undefined` when
@@ -40,9 +40,9 @@ export function readTwoStepParams(params: ReadonlyMap<string, string>, algorithm
     return Number(value);
   };
   return {
-    saltBytes: read('2step_salt', salt, DEFAULT_SALT_BYTES, LIMITS.saltBytes),
-    outputBytes: read('2step_output', output, OUTPUT_BYTES[algorithm], LIMITS.outputBytes),
-    difficulty: read('2step_difficulty', difficulty, DEFAULT_DIFFICULTY, LIMITS.difficulty),
+    saltBytes: read('2step_salt', salt, DEFAULT_SALT_BYTES, TWO_STEP_LIMITS.saltBytes),
+    outputBytes: read('2step_output', output, OUTPUT_BYTES[algorithm], TWO_STEP_LIMITS.outputBytes),
+    difficulty: read('2step_difficulty', difficulty, DEFAULT_DIFFICULTY, TWO_STEP_LIMITS.difficulty),
   };
 }
 
@@ -71,8 +71,8 @@ export async function deriveTwoStepSecret(
   if (!(serverPart instanceof Uint8Array) || !(clientPart instanceof Uint8Array)) {
     throw new TypeError('serverPart and clientPart must be Uint8Arrays');
   }
-  assertPositiveInteger(difficulty, 'difficulty', LIMITS.difficulty);
-  assertPositiveInteger(outputBytes, 'outputBytes', LIMITS.outputBytes);
+  assertPositiveInteger(difficulty, 'difficulty', TWO_STEP_LIMITS.difficulty);
+  assertPositiveInteger(outputBytes, 'outputBytes', TWO_STEP_LIMITS.outputBytes);
   const subtle = globalThis.crypto.subtle;
   const password = new TextEncoder().encode(toHexLower(serverPart));
   const baseKey = await subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
@@ -103,7 +103,7 @@ export function generateClientPart(
   length: number,
   randomBytes: (array: Uint8Array<ArrayBuffer>) => Uint8Array = (array) => globalThis.crypto.getRandomValues(array),
 ): Uint8Array {
-  assertPositiveInteger(length, 'length', LIMITS.saltBytes);
+  assertPositiveInteger(length, 'length', TWO_STEP_LIMITS.saltBytes);
   const out = new Uint8Array(length);
   randomBytes(out);
   return out;

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { NO_POLICY, type ManagedPolicy, type ParsedPolicy } from '../policy';
 import { parsePolicy } from '../policy-parse';
+import { onManagedChange } from './managed-change';
 
 /**
  * Without any policy, Chromium answers `{}`; some builds and Firefox without a policy file reject
@@ -27,9 +28,7 @@ let listening = false;
 function dropCacheOnChange(): void {
   if (listening) return;
   listening = true;
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') cached = null;
-  });
+  onManagedChange(() => (cached = null));
 }
 
 /**
@@ -55,12 +54,6 @@ export async function currentPolicy(): Promise<ManagedPolicy> {
 
 /** Calls `callback` with the newly read policy each time the administrator changes it. */
 export function watchPolicy(callback: (parsed: ParsedPolicy) => void): () => void {
-  dropCacheOnChange();
-  const listener = (_changes: unknown, area: string) => {
-    if (area !== 'managed') return;
-    cached = null;
-    void readManagedPolicy().then(callback);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  // Read through the cache, so what the callback then asks (`currentPolicy()`) is this same read.
+  return onManagedChange(() => void currentParsedPolicy({ fresh: true }).then(callback));
 }

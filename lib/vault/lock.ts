@@ -4,9 +4,10 @@
  * one transaction each, so an interruption leaves the old or the new state, both openable.
  */
 import { createKeyCheck, generateDeviceKey, isKeyCheckValid, type KeyProvider } from '@/lib/crypto/device-key';
-import { defaultRandomBytes, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes, type SecretEnvelope } from '@/lib/crypto/envelope';
+import { defaultRandomBytes, enrollmentAad, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes, type SecretEnvelope } from '@/lib/crypto/envelope';
 import { openWithPassphrase, PassphraseError, sealWithPassphrase } from '@/lib/crypto/passphrase';
 import { createDeviceKeyProvider, deviceRow } from './device-key-provider';
+import { BUILT_IN_MIN_PASSPHRASE_LENGTH } from '@/lib/policy';
 import { VaultError } from './errors';
 import {
   DEVICE_KEY_ROW_ID,
@@ -18,7 +19,6 @@ import {
   type VaultDb,
 } from './schema';
 import type { AccountRecord } from './types';
-import { enrollmentAad } from './vault';
 
 export type LockErrorCode =
   | 'locked'
@@ -53,7 +53,7 @@ export interface SessionKeyStore {
 
 export type VaultMode = 'device' | 'passphrase';
 
-export const MIN_PASSPHRASE_LENGTH = 8;
+export const MIN_PASSPHRASE_LENGTH = BUILT_IN_MIN_PASSPHRASE_LENGTH;
 /** Attempts allowed before the delay starts, and its cap: slow for a guesser, never a lock-out. */
 const FREE_ATTEMPTS = 3;
 const MAX_DELAY_MS = 60_000;
@@ -181,15 +181,6 @@ export function createVaultLock(deps: LockDeps) {
    * Re-seals every record from one data key to another, outside any transaction, then writes
    * them with the new key rows in ONE transaction that first checks nothing changed meanwhile.
    */
-  async function resealWith(fromKey: CryptoKey, toKey: CryptoKey, envelope: SecretEnvelope, aad: Uint8Array): Promise<SecretEnvelope> {
-    const bytes = await openEnvelope(fromKey, envelope, aad);
-    try {
-      return await sealEnvelope(toKey, bytes, aad, { randomBytes });
-    } finally {
-      bytes.fill(0);
-    }
-  }
-
   async function switchKeys(
     fromKey: CryptoKey,
     toKey: CryptoKey,
@@ -198,12 +189,19 @@ export function createVaultLock(deps: LockDeps) {
   ): Promise<void> {
     const db = await dbReady;
     const before = await db.getAll('accounts');
-    const reseal = (envelope: SecretEnvelope, aad: Uint8Array) => resealWith(fromKey, toKey, envelope, aad);
+    const reseal = async (envelope: SecretEnvelope, aad: Uint8Array): Promise<SecretEnvelope> => {
+      const bytes = await openEnvelope(fromKey, envelope, aad);
+      try {
+        return await sealEnvelope(toKey, bytes, aad, { randomBytes });
+      } finally {
+        bytes.fill(0);
+      }
+    };
     const resealed: AccountRecord[] = [];
     for (const stored of before) {
       // A pending two-step part is sealed under the data key too, device-bound account or not.
       const step = stored.enrollment;
-      const record = step ? { ...stored, enrollment: { ...step, part: await reseal(step.part, enrollmentAad(stored.id)) } } : stored;
+      const record = step ? { ...stored, enrollment: { ...step, part: await reseal(step.part, enrollmentAad(RECORD_FORMAT_VERSION, stored.id)) } } : stored;
       if (record.secret.alg === 'device-bound') {
         resealed.push(record);
         continue;

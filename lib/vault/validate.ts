@@ -1,6 +1,7 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
 import { isLoopbackHost, originOf, registrableDomain } from '../sites/binding';
 import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
+import { TWO_STEP_LIMITS } from '@/lib/otp/two-step';
 import type { OtpAccountData, OtpKind } from '@/lib/otp/types';
 import { VaultInputError } from './errors';
 import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } from './types';
@@ -18,8 +19,6 @@ export type ValidAccount = OtpAccountData & {
   enrollment?: NewEnrollmentStep;
 };
 
-/** privacyIDEA's `2step_salt` is at most this (lib/otp/two-step.ts LIMITS). */
-const MAX_CLIENT_PART_BYTES = 256;
 
 export function validateNewAccount(input: NewAccountInput, index?: number): ValidAccount {
   const fail = (code: ConstructorParameters<typeof VaultInputError>[0], message: string): never => {
@@ -71,8 +70,8 @@ function validateEnrollment(step: NewEnrollmentStep, index?: number): NewEnrollm
   };
   if (typeof step !== 'object' || step === null || step.kind !== 'two-step') return fail('The enrollment step must be a two-step one.');
   const { clientPart, origin } = step;
-  if (!(clientPart instanceof Uint8Array) || clientPart.length < 1 || clientPart.length > MAX_CLIENT_PART_BYTES) {
-    return fail(`The client part must be 1 to ${MAX_CLIENT_PART_BYTES} bytes long.`);
+  if (!(clientPart instanceof Uint8Array) || clientPart.length < 1 || clientPart.length > TWO_STEP_LIMITS.saltBytes) {
+    return fail(`The client part must be 1 to ${TWO_STEP_LIMITS.saltBytes} bytes long.`);
   }
   if (origin !== null && (typeof origin !== 'string' || canonicalOr(() => originOf(origin)) !== origin)) {
     return fail('The enrollment page must be an origin such as https://example.com.');

@@ -2,7 +2,7 @@
 import type { IDBPTransaction } from 'idb';
 import { importOtpKey, isOtpKey, otpKeyFingerprint } from '@/lib/crypto/device-bound';
 import type { KeyProvider } from '@/lib/crypto/device-key';
-import { EnvelopeError, type RandomBytes, type SecretEnvelope, openEnvelope, purposeAad, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
+import { EnvelopeError, type RandomBytes, type SecretEnvelope, enrollmentAad, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
 import { TesseraError } from '@/lib/errors';
 import { NO_POLICY, assertExportAllowed, forcedDeviceBound, type ManagedPolicy } from '@/lib/policy';
 import { OTP_DEFAULTS } from '@/lib/otp/defaults';
@@ -353,7 +353,7 @@ export function createVault(deps: VaultDeps) {
         write.secret = await sealRecordSecret(write.id, write.account, dataKey);
         const step = write.account.enrollment;
         // Sealed like any secret, even for a device-bound account: it is half of that secret.
-        if (step) write.enrollmentPart = await sealEnvelope(await dataKey(), step.clientPart, enrollmentAad(write.id), { randomBytes });
+        if (step) write.enrollmentPart = await sealEnvelope(await dataKey(), step.clientPart, enrollmentAad(RECORD_FORMAT_VERSION, write.id), { randomBytes });
       }),
     );
     return plan;
@@ -665,7 +665,7 @@ export function createVault(deps: VaultDeps) {
       guard(async () => {
         const record = await readRecord(await dbReady, id);
         if (!record.enrollment) throw new VaultInputError('no-enrollment', 'This account has no enrollment step to finish.');
-        return openSealed(await keyProvider.getDataKey(), record.enrollment.part, enrollmentAad(record.id));
+        return openSealed(await keyProvider.getDataKey(), record.enrollment.part, enrollmentAad(RECORD_FORMAT_VERSION, record.id));
       }),
 
     /** The user typed the phone part: forget it, in one transaction. Idempotent. */
@@ -695,11 +695,6 @@ export function createVault(deps: VaultDeps) {
         return openRecordSecret(record, await keyProvider.getDataKey());
       }),
   };
-}
-
-/** AAD of a record's pending enrollment part: tied to the record, distinct from its secret's. */
-export function enrollmentAad(recordId: string): Uint8Array {
-  return purposeAad(`enrollment|${RECORD_FORMAT_VERSION}|${recordId}`);
 }
 
 function openRecordSecret(record: AccountRecord, dataKey: CryptoKey): Promise<Uint8Array> {

@@ -9,7 +9,6 @@ import {
   describePolicy,
   effectiveSettings,
   forcedDeviceBound,
-  managedSettings,
   passphraseRequired,
   policyDisablesInPageButton,
   type ManagedPolicy,
@@ -173,15 +172,13 @@ describe('passphrase rule', () => {
 });
 
 describe('effective settings', () => {
-  it('overrides the auto-lock minutes and names them managed', () => {
+  it('overrides the auto-lock minutes', () => {
     const settings = { ...DEFAULT_SETTINGS, autoLockMinutes: 60 as const };
     expect(effectiveSettings(settings, { autoLockMinutes: 3 }).autoLockMinutes).toBe(3);
-    expect(managedSettings({ autoLockMinutes: 3 }).has('autoLockMinutes')).toBe(true);
   });
 
   it('leaves the user settings alone without a policy', () => {
     expect(effectiveSettings(DEFAULT_SETTINGS, NO_POLICY)).toEqual(DEFAULT_SETTINGS);
-    expect(managedSettings(NO_POLICY).size).toBe(0);
   });
 
   it('turns the in-page button off under either autofill policy', () => {

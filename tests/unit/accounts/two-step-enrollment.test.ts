@@ -29,13 +29,6 @@ describe('newAccountInput', () => {
     expect(input).not.toHaveProperty('enrollment');
   });
 
-  it('binds to the device whatever the user chose when a policy forces it', async () => {
-    const forced = { sites: [], deviceBound: false, origin: null, forceDeviceBound: true };
-    expect((await newAccountInput(parseOtpauthUriDetailed(URI), forced)).deviceBound).toBe(true);
-    expect((await newAccountInput(parseOtpauthUriDetailed(`otpauth://totp/A:b?secret=${SERVER_B32}`), forced)).deviceBound).toBe(true);
-    expect((await newAccountInput(parseOtpauthUriDetailed(URI), { ...forced, forceDeviceBound: false })).deviceBound).toBe(false);
-  });
-
   it('uses a new random client part each time by default', async () => {
     const details = () => parseOtpauthUriDetailed(URI);
     const a = await newAccountInput(details(), { sites: [], deviceBound: true, origin: null });
@@ -46,10 +39,9 @@ describe('newAccountInput', () => {
 });
 
 describe('twoStepDeviceBound', () => {
-  it('is on by default, off only when the user unchecked it, and on whatever the user chose when forced', () => {
+  it('is on by default, off only when the user unchecked it', () => {
     expect(twoStepDeviceBound(undefined)).toBe(true);
     expect(twoStepDeviceBound(true)).toBe(true);
     expect(twoStepDeviceBound(false)).toBe(false);
-    expect(twoStepDeviceBound(false, true)).toBe(true);
   });
 });
