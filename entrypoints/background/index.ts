@@ -13,7 +13,7 @@ import { currentPolicy, watchPolicy } from '@/lib/platform/policy';
 import { fillForTab } from '@/lib/background/fill';
 import { keepInPageButtonInSync, syncInPageButton } from '@/lib/platform/in-page';
 import { createCaptureFlow } from '@/lib/capture/capture-flow';
-import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers, openPopupForReview } from '@/lib/platform/capture';
+import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers } from '@/lib/platform/capture';
 
 export default defineBackground({
   type: 'module',
@@ -51,7 +51,8 @@ export default defineBackground({
     onFillTriggers(async (tabId) => fillForTab(await vault(), tabId, openPopup));
     onCaptureTriggers(async (tabId) => {
       await capture.scan(tabId).catch(() => undefined);
-      await openPopupForReview();
+      // Chrome may refuse without a focused window; the findings then wait for the next opening.
+      await openPopup();
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === CLIPBOARD_ALARM) void onClipboardAlarm();

@@ -76,14 +76,6 @@ export async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-/**
- * Opens the toolbar popup so the user confirms what a context-menu or keyboard scan found.
- * Chrome may refuse without a focused window; the findings then wait for the next opening.
- */
-export async function openPopupForReview(): Promise<void> {
-  await browser.action.openPopup().catch(() => undefined);
-}
-
 export const CAPTURE_MENU_ID = 'tessera-capture-qr';
 export const CAPTURE_COMMAND = 'scan-page';
 
