@@ -259,7 +259,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     writeClipboard: (text) => api.writeClipboard(text),
     scheduleClipboardClear: (copied) => api.scheduleClipboardClear(copied),
     label: (id) => {
-      const account = accounts.value.find((a) => a.id === id);
+      const account = findAccount(id);
       return account ? accountLabel(account) : 'the account';
     },
   });
