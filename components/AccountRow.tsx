@@ -67,7 +67,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           }
         }}
       >
-        <SiteIcon account={account} />
+        <SiteIcon account={account} faviconUrl={state.faviconUrl} />
         <span class="row-names">
           <span class="row-issuer" id={titleId}>
             {account.issuer || account.account}

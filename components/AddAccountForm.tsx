@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/messaging';
+import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/contract';
 import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
 import { looksLikeTwoStepUri } from '@/lib/otp/two-step';
 import { accountLabel, type PopupState } from '@/lib/popup/state';

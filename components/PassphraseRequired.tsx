@@ -1,6 +1,4 @@
-import { useMemo } from 'preact/hooks';
-import { createLockState, type LockState } from '@/lib/manage/lock-state';
-import { createBrowserLockApi } from '@/lib/platform/lock-api';
+import type { LockState } from '@/lib/manage/lock-state';
 import type { ManagedPolicy } from '@/lib/policy';
 import { PolicyRule } from './PolicyRule';
 import { SetPassphraseForm } from './SetPassphraseForm';
@@ -9,8 +7,8 @@ import { SetPassphraseForm } from './SetPassphraseForm';
  * The blocking screen while the organisation requires a passphrase that is not set: shown instead
  * of the accounts (the worker refuses to read them until then, so this is not a mere curtain).
  */
-export function PassphraseRequired({ policy, lock, onDone }: { policy: ManagedPolicy; lock?: LockState; onDone: () => void }) {
-  const state = useMemo(() => lock ?? createLockState(createBrowserLockApi()), [lock]);
+export function PassphraseRequired({ policy, lock, onDone }: { policy: ManagedPolicy; lock: LockState; onDone: () => void }) {
+  const state = lock;
   return (
     <section class="passphrase-required" aria-labelledby="passphrase-required-title">
       <h2 id="passphrase-required-title">Your organisation requires a passphrase</h2>

@@ -1,9 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { PopupState } from '@/lib/popup/state';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
-import { requestClipboardReadPermission } from '@/lib/platform/popup-api';
-import { openManagePage } from '@/lib/platform/manage';
-import { removeInPageButtonPermission, requestInPageButtonPermission } from '@/lib/platform/in-page-permission';
 import { FieldError } from './FieldError';
 import { PolicySummary } from './PolicySummary';
 import { policyDisablesInPageButton } from '@/lib/policy';
@@ -18,7 +15,7 @@ export function SettingsView({ state }: { state: PopupState }) {
     error.value = null;
     // Checking that the clipboard still holds our code before clearing needs
     // clipboardRead; it is asked for now, when the user turns the feature on.
-    if (seconds > 0 && !(await requestClipboardReadPermission().catch(() => false))) {
+    if (seconds > 0 && !(await state.requestClipboardRead())) {
       error.value = 'Tessera needs permission to read the clipboard, so that it only ever clears its own code.';
       await state.changeSettings({ clipboardClearSeconds: 0 });
       return;
@@ -32,11 +29,11 @@ export function SettingsView({ state }: { state: PopupState }) {
     if (!on) {
       await state.changeSettings({ inPageButton: false });
       // Giving the permission back: without the button Tessera holds no host access.
-      await removeInPageButtonPermission();
+      await state.removeInPageButtonPermission();
       return;
     }
     // Asked now, from this click: the browser shows its prompt only for a user gesture.
-    const request = requestInPageButtonPermission().catch(() => false);
+    const request = state.requestInPageButtonPermission();
     // This re-render also unticks the box until the browser says yes (it shows what is true).
     awaitingPermission.value = true;
     const granted = await request;
@@ -102,7 +99,7 @@ export function SettingsView({ state }: { state: PopupState }) {
         </small>
       </label>
       <div class="field">
-        <button type="button" class="link-button" onClick={() => void openManagePage().then(() => window.close())}>
+        <button type="button" class="link-button" onClick={() => void state.openManagePage().then(() => window.close())}>
           Backup, import and export…
         </button>
         <small class="hint">Opens in a tab: encrypted backups, imports from other apps, exports.</small>

@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
 import type { AccountMeta } from '@/lib/vault/types';
-import { faviconUrl } from '@/lib/platform/favicon';
 
 /** A stable hue per issuer so letter badges are told apart at a glance. */
 function hueOf(text: string): number {
@@ -16,7 +15,8 @@ function pageUrlOf(account: AccountMeta): string | null {
 }
 
 /** The site's icon from the browser's own favicon cache, or a letter badge. */
-export function SiteIcon({ account }: { account: AccountMeta }) {
+/** `faviconUrl`: the browser's cached icon for a page (the popup state's), or null. */
+export function SiteIcon({ account, faviconUrl }: { account: AccountMeta; faviconUrl: (pageUrl: string) => string | null }) {
   const failed = useSignal(false);
   const name = account.issuer || account.account || '?';
   const pageUrl = pageUrlOf(account);

@@ -1,15 +1,17 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startInPageButton } from '@/lib/in-page/agent';
-import { sendMessage } from '@/lib/platform/messaging';
+import { createClient } from '@/lib/contract';
+import { sendRuntimeMessage } from '@/lib/platform';
 
 // Registered by the worker (scripting.registerContentScripts) only while the optional in-page
 // button is allowed. An unlisted script rather than a WXT content script: WXT's content-script
 // context announces itself to the page with a postMessage and a DOM event.
 export default defineUnlistedScript(() => {
+  const worker = createClient(sendRuntimeMessage);
   startInPageButton({
     win: window,
-    offer: async () => (await sendMessage('getInPageOffer')).offer,
-    requestFill: () => sendMessage('requestInPageFill'),
+    offer: async () => (await worker.getInPageOffer()).offer,
+    requestFill: () => worker.requestInPageFill(),
     random: (bytes) => crypto.getRandomValues(bytes),
   });
 });

@@ -3,7 +3,10 @@
  * only if it still holds the code Tessera copied. Exists only while a job is pending.
  */
 import { shouldClear } from '@/lib/clipboard-job';
-import { sendMessage } from '@/lib/platform/messaging';
+import { createClient } from '@/lib/contract';
+import { sendRuntimeMessage } from '@/lib/platform';
+
+const worker = createClient(sendRuntimeMessage);
 
 function readClipboard(): string {
   const scratch = document.getElementById('scratch') as HTMLTextAreaElement;
@@ -26,12 +29,12 @@ function emptyClipboard(): void {
 }
 
 async function run(): Promise<void> {
-  const job = await sendMessage('takeClipboardJob');
-  if (!job) return void (await sendMessage('finishClipboardJob'));
+  const job = await worker.takeClipboardJob();
+  if (!job) return void (await worker.finishClipboardJob());
   setTimeout(
     () => {
       if (shouldClear(job, readClipboard(), Date.now())) emptyClipboard();
-      void sendMessage('finishClipboardJob');
+      void worker.finishClipboardJob();
     },
     Math.max(0, job.clearAt - Date.now()),
   );

@@ -1,15 +1,19 @@
 import { render } from 'preact';
-import { onManagedChange } from '@/lib/platform/managed-change';
+import { createClient } from '@/lib/contract';
 import { saveTextFile } from '@/lib/manage/download';
 import { readQrTexts } from '@/lib/manage/read-image';
 import { createManageState } from '@/lib/manage/state';
-import { createBrowserManageApi } from '@/lib/platform/manage';
 import { createLockState } from '@/lib/manage/lock-state';
-import { createBrowserLockApi } from '@/lib/platform/lock-api';
+import { loadSettings, onManagedChange, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
 import { App } from './App';
 
-const state = createManageState(createBrowserManageApi({ readQrTexts, saveFile: saveTextFile }));
-const lock = createLockState(createBrowserLockApi());
+const client = createClient(sendRuntimeMessage);
+const state = createManageState({ ...client, readQrTexts, saveFile: saveTextFile, copyText: writeClipboardText });
+const lock = createLockState({
+  ...client,
+  autoLockMinutes: async () => (await loadSettings()).autoLockMinutes,
+  setAutoLockMinutes: async (autoLockMinutes) => void (await saveSettings({ autoLockMinutes })),
+});
 render(<App state={state} lock={lock} />, document.getElementById('app')!);
 // While locked the page shows only the unlock form, and asks the worker for nothing else.
 void lock.refresh().then(() => {

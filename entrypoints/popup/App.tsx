@@ -15,6 +15,7 @@ import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import { PassphraseRequired } from '@/components/PassphraseRequired';
+import type { LockState } from '@/lib/manage/lock-state';
 import type { PopupState } from '@/lib/popup/state';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -89,12 +90,12 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
   );
 }
 
-function Body({ state }: { state: PopupState }) {
+function Body({ state, lock }: { state: PopupState; lock: LockState }) {
   const phase = state.phase.value;
   if (phase.name === 'failed' && phase.error.code === 'passphrase-required') {
     return (
       <div class="panel form">
-        <PassphraseRequired policy={state.policy.value} onDone={() => location.reload()} />
+        <PassphraseRequired policy={state.policy.value} lock={lock} onDone={() => location.reload()} />
       </div>
     );
   }
@@ -127,13 +128,13 @@ function Body({ state }: { state: PopupState }) {
   }
 }
 
-export function App({ state, popOut }: { state: PopupState; popOut: PopOut }) {
+export function App({ state, lock, popOut }: { state: PopupState; lock: LockState; popOut: PopOut }) {
   useTypeToSearch(state);
   return (
     <div class="app">
       <Header state={state} popOut={popOut} />
       <main class="content">
-        <Body state={state} />
+        <Body state={state} lock={lock} />
       </main>
       <UndoBar state={state} />
       <LiveRegion state={state} />

@@ -1,7 +1,24 @@
 import { render } from 'preact';
-import { onManagedChange } from '@/lib/platform/managed-change';
-import { createBrowserPopupApi, popOutPopup } from '@/lib/platform/popup-api';
+import { actingForTab, createClient } from '@/lib/contract';
+import { createLockState } from '@/lib/manage/lock-state';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, siteKeyOf } from '@/lib/popup/snapshot';
 import { createPopupState } from '@/lib/popup/state';
+import {
+  activeTabId,
+  faviconUrl,
+  loadSettings,
+  onManagedChange,
+  openManagePage,
+  openPopupWindow,
+  readSession,
+  removeInPageButtonPermission,
+  requestClipboardReadPermission,
+  requestInPageButtonPermission,
+  saveSettings,
+  sendRuntimeMessage,
+  tabUrl,
+  writeClipboardText,
+} from '@/lib/platform';
 import { App } from './App';
 
 /** `?tab=<id>`: this popup was popped out of the toolbar for that tab. */
@@ -10,10 +27,40 @@ function targetTabId(): number | undefined {
   return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
-const state = createPopupState(createBrowserPopupApi(targetTabId()));
 const tabId = targetTabId();
-const popOut = { isPoppedOut: tabId !== undefined, open: () => popOutPopup(tabId) };
-render(<App state={state} popOut={popOut} />, document.getElementById('app')!);
+const client = actingForTab(createClient(sendRuntimeMessage), tabId);
+const state = createPopupState({
+  ...client,
+  capture: client,
+  enrollment: client,
+  writeClipboard: writeClipboardText,
+  loadSettings,
+  saveSettings,
+  loadSnapshot: async () => {
+    const [stored, url] = await Promise.all([readSession(POPUP_SNAPSHOT_KEY), tabUrl(tabId)]);
+    return { snapshot: parsePopupSnapshot(stored), siteKey: siteKeyOf(url) };
+  },
+  requestClipboardRead: requestClipboardReadPermission,
+  requestInPageButtonPermission,
+  removeInPageButtonPermission,
+  openManagePage,
+  faviconUrl,
+});
+/** Only the organisation's required-passphrase screen uses it; cheap to build (signals only). */
+const lock = createLockState({
+  ...client,
+  autoLockMinutes: async () => (await loadSettings()).autoLockMinutes,
+  setAutoLockMinutes: async (autoLockMinutes) => void (await saveSettings({ autoLockMinutes })),
+});
+const popOut = {
+  isPoppedOut: tabId !== undefined,
+  /** Opens the popup in its own window, still acting for the tab it was opened on. */
+  open: async () => {
+    await openPopupWindow(tabId ?? (await activeTabId()) ?? undefined);
+    if (tabId === undefined) window.close();
+  },
+};
+render(<App state={state} lock={lock} popOut={popOut} />, document.getElementById('app')!);
 void state.start();
 addEventListener('pagehide', () => state.stop());
 // The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).

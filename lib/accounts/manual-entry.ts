@@ -3,7 +3,7 @@
  * Key URI and parsed by the same parser as scanned codes, so typed and scanned accounts
  * pass exactly the same validation and get the same error codes.
  */
-import type { AccountSource, ManualAccountInput } from '../messaging';
+import type { AccountSource, ManualAccountInput } from './types';
 import { parseOtpauthUri, parseOtpauthUriDetailed, type OtpauthUriDetails } from '../otp';
 
 /** A pasted URI keeps its privacyIDEA 2step parameters (see `newAccountInput`); typed fields have none. */

@@ -4,7 +4,7 @@
  * confirms it in the popup. Browser calls come in as `CaptureFlowDeps`.
  */
 import { TesseraError } from '@/lib/errors';
-import type { AddAccountReply, AddAccountRequest } from '@/lib/messaging';
+import type { AddAccountReply, AddAccountRequest } from '@/lib/accounts/types';
 import type { DecodedQr, QrImage } from '@/lib/qr/decode';
 import type { AccountCode, AccountCodeFailure, AccountMeta, AddOptions, AddResult, NewAccountInput } from '@/lib/vault/types';
 import type { Rect } from './find-sources';

@@ -8,7 +8,7 @@ import { detectOtpTarget, fieldsOf, labelsOf, type OtpTarget } from '../autofill
 import { createWindowEnv, hiddenReason, type Box } from '../autofill/env';
 import { fillOtp } from '../autofill/fill';
 import { fieldRefusals, isClickTrustworthy } from '../autofill/in-page-guard';
-import type { InPageFillReply } from '../messaging';
+import type { InPageFillReply } from './types';
 import { createButtonUi, placeButton, type ButtonUi, type Placement } from './button';
 
 export interface InPageAgentDeps {

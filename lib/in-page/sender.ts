@@ -2,7 +2,7 @@
  * Owns which frame may talk to the worker on behalf of the in-page button: the top frame of a
  * tab, with a real https origin, both as the browser reported them in `sender` (pure).
  */
-import type { SenderInfo } from '../messaging';
+import type { SenderInfo } from './types';
 import { originOf } from '../sites/binding';
 
 export type InPageSenderRefusal = 'no-tab' | 'not-top-frame' | 'opaque-origin' | 'not-https' | 'origin-mismatch';

@@ -1,18 +1,14 @@
 /**
  * The manage page's lock section: whether a passphrase is set, whether the vault is locked,
- * and the actions that change it. Browser calls come in through `LockApi`.
+ * and the actions that change it. The worker is asked through a slice of `Client`; the auto-lock
+ * minutes come from settings (`LockDeps`).
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { VaultStatusReply } from '../messaging';
+import type { Client, VaultStatusReply } from '../contract';
 import type { AutoLockMinutes } from '../settings';
 
-export interface LockApi {
-  status(): Promise<VaultStatusReply>;
-  unlock(passphrase: string): Promise<void>;
-  lock(): Promise<void>;
-  setPassphrase(passphrase: string): Promise<void>;
-  changePassphrase(current: string, next: string): Promise<void>;
-  removePassphrase(passphrase: string): Promise<void>;
+export interface LockDeps
+  extends Pick<Client, 'getVaultStatus' | 'unlockVault' | 'lockVault' | 'setPassphrase' | 'changePassphrase' | 'removePassphrase'> {
   autoLockMinutes(): Promise<AutoLockMinutes>;
   setAutoLockMinutes(minutes: AutoLockMinutes): Promise<void>;
 }
@@ -25,13 +21,13 @@ function messageOf(error: unknown): string {
   return e?.message ?? 'Something went wrong.';
 }
 
-export function createLockState(api: LockApi) {
+export function createLockState(api: LockDeps) {
   const status = signal<VaultStatusReply | null>(null);
   const autoLock = signal<AutoLockMinutes>(15);
   const task = signal<LockTask>({ name: 'idle' });
 
   async function refresh(): Promise<void> {
-    const [current, minutes] = await Promise.all([api.status(), api.autoLockMinutes()]);
+    const [current, minutes] = await Promise.all([api.getVaultStatus(), api.autoLockMinutes()]);
     status.value = current;
     autoLock.value = minutes;
   }
@@ -62,15 +58,15 @@ export function createLockState(api: LockApi) {
     autoLock: autoLock as ReadonlySignal<AutoLockMinutes>,
     task: task as ReadonlySignal<LockTask>,
     refresh,
-    unlock: (passphrase: string) => run(() => api.unlock(passphrase), 'Unlocked.'),
-    lock: () => run(() => api.lock(), 'Locked.'),
+    unlock: (passphrase: string) => run(() => api.unlockVault({ passphrase }), 'Unlocked.'),
+    lock: () => run(() => api.lockVault(), 'Locked.'),
     setPassphrase: async (next: string, again: string) =>
       !mismatch(next, again) &&
-      run(() => api.setPassphrase(next), 'Passphrase set. Tessera now locks after a while and when the browser quits.'),
+      run(() => api.setPassphrase({ passphrase: next }), 'Passphrase set. Tessera now locks after a while and when the browser quits.'),
     changePassphrase: async (current: string, next: string, again: string) =>
-      !mismatch(next, again) && run(() => api.changePassphrase(current, next), 'Passphrase changed.'),
+      !mismatch(next, again) && run(() => api.changePassphrase({ current, next }), 'Passphrase changed.'),
     removePassphrase: (current: string) =>
-      run(() => api.removePassphrase(current), 'Passphrase removed. Accounts are protected by the device key only.'),
+      run(() => api.removePassphrase({ passphrase: current }), 'Passphrase removed. Accounts are protected by the device key only.'),
     setAutoLock: async (minutes: AutoLockMinutes) => {
       await api.setAutoLockMinutes(minutes);
       autoLock.value = minutes;

@@ -7,6 +7,7 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
 import { toTransferCandidate } from '../backup/transfer';
 import { MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup/exports';
+import type { Client } from '../contract';
 import { messageOf } from '../errors';
 import { detectFormat, importFile } from '../import/detect';
 import type { ImportCandidate, ImportFormat } from '../import/types';
@@ -14,14 +15,12 @@ import type { OtpKind } from '../otp/types';
 import type { AccountMeta } from '../vault/types';
 import { FORMAT_NAMES, fileTooLarge, isImageFile, otpQrTexts } from './files';
 
-export interface ManageApi {
-  listAccounts(): Promise<AccountMeta[]>;
-  exportBackup(passphrase: string): Promise<BackupExport>;
-  exportOtpauthUris(): Promise<{ text: string; exported: number; skipped: ExportSkip[] }>;
-  exportMigrationUris(): Promise<{ uris: string[]; exported: number; skipped: ExportSkip[] }>;
-  exportAccountQr(id: string): Promise<{ uri: string }>;
-  previewImport(candidates: TransferCandidate[]): Promise<ImportPreviewEntry[]>;
-  commitImport(candidates: TransferCandidate[], onConflict: ConflictChoice): Promise<ImportCommitResult>;
+/** What the manage page asks the worker (a slice of `Client`) and needs of the page itself. */
+export interface ManageDeps
+  extends Pick<
+    Client,
+    'listAccounts' | 'exportBackup' | 'exportOtpauthUris' | 'exportMigrationUris' | 'exportAccountQr' | 'previewImport' | 'commitImport'
+  > {
   /** Every QR code text in an image file; throws (code `not-an-image`) when it is no image. */
   readQrTexts(file: Blob): Promise<string[]>;
   saveFile(fileName: string, text: string, type: string): void;
@@ -84,7 +83,7 @@ export function describeSkip(skip: ExportSkip): string {
 /** How long a status message stays on screen (the live region has read it out by then). */
 export const ANNOUNCEMENT_MS = 8000;
 
-export function createManageState(api: ManageApi, timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis) {
+export function createManageState(api: ManageDeps, timers: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'> = globalThis) {
   const accounts = signal<AccountMeta[]>([]);
   const announcement = signal('');
   let announcementTimer: ReturnType<typeof setTimeout> | undefined;
@@ -235,7 +234,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
     }
     const transfer = ready.map(({ candidate }) => toTransfer(candidate));
     try {
-      const preview = await api.previewImport(transfer);
+      const preview = await api.previewImport({ candidates: transfer });
       if (generation !== previewGeneration) return;
       vaultPreview.value = new Map(ready.map((entry, index) => [entry.key, preview[index]!]));
     } catch (error) {
@@ -292,7 +291,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       }
       backup.value = { name: 'working' };
       try {
-        const result = await api.exportBackup(passphrase);
+        const result = await api.exportBackup({ passphrase });
         api.saveFile(result.fileName, result.fileText, 'application/json');
         // The file text is not kept: it is saved now, and the page need not hold it.
         backup.value = { name: 'done', value: { fileName: result.fileName, exported: result.exported, skipped: result.skipped } };
@@ -362,7 +361,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       committing.value = true;
       importResult.value = { name: 'working' };
       try {
-        const result = await api.commitImport(ordered, choice);
+        const result = await api.commitImport({ candidates: ordered, onConflict: choice });
         const changed = result.added + result.replaced;
         batch(() => {
           importResult.value = { name: 'done', value: result };
@@ -403,7 +402,7 @@ export function createManageState(api: ManageApi, timers: Pick<typeof globalThis
       if (!meta) return;
       accountQr.value = { name: 'working', id };
       try {
-        const { uri } = await api.exportAccountQr(id);
+        const { uri } = await api.exportAccountQr({ id });
         accountQr.value = { name: 'done', id, label: accountName(meta), uri };
       } catch (error) {
         accountQr.value = { name: 'failed', id, message: messageOf(error) };

@@ -1,15 +1,14 @@
 /**
- * Clearing the clipboard after a copy, in the worker. The timer runs in an offscreen
- * document (alarms fire no sooner than 30 s), with an alarm as the backstop in case the
- * document is gone; the job itself lives in `storage.session` because the worker may
- * be stopped at any moment.
+ * The clipboard and the offscreen document that clears it (Chromium: alarms fire no sooner than
+ * 30 s, so the timer runs in that document). Browser calls only; the job is `lib/worker/clipboard.ts`.
  */
 import { browser } from 'wxt/browser';
-import { isClipboardJob, type ClipboardJob } from '../clipboard-job';
 
-const JOB_KEY = 'clipboardJob';
-export const CLIPBOARD_ALARM = 'tessera-clear-clipboard';
 const OFFSCREEN_PATH = '/offscreen.html';
+
+export function writeClipboardText(text: string): Promise<void> {
+  return navigator.clipboard.writeText(text);
+}
 
 /** Clearing needs the offscreen API (Chromium) and the user's clipboardRead grant. */
 export async function canClearClipboard(): Promise<boolean> {
@@ -17,29 +16,13 @@ export async function canClearClipboard(): Promise<boolean> {
   return browser.permissions.contains({ permissions: ['clipboardRead'] });
 }
 
-export async function scheduleClipboardJob(job: ClipboardJob): Promise<void> {
-  await browser.storage.session.set({ [JOB_KEY]: job });
-  await browser.alarms.create(CLIPBOARD_ALARM, { when: job.clearAt });
-  await restartOffscreenDocument();
+/** Asked at the moment the user turns on clipboard clearing (must run inside the click). */
+export async function requestClipboardReadPermission(): Promise<boolean> {
+  return browser.permissions.request({ permissions: ['clipboardRead'] });
 }
 
-export async function pendingClipboardJob(): Promise<ClipboardJob | null> {
-  const stored = (await browser.storage.session.get(JOB_KEY))[JOB_KEY];
-  return isClipboardJob(stored) ? stored : null;
-}
-
-export async function finishClipboardJob(): Promise<void> {
-  await browser.storage.session.remove(JOB_KEY);
-  await browser.alarms.clear(CLIPBOARD_ALARM);
-  await closeOffscreenDocument();
-}
-
-/** Alarm backstop: the offscreen document picks the job up again and clears at once. */
-export async function onClipboardAlarm(): Promise<void> {
-  if (await pendingClipboardJob()) await restartOffscreenDocument();
-}
-
-async function restartOffscreenDocument(): Promise<void> {
+/** Starts a fresh offscreen document (closing any earlier one), which picks up the pending job. */
+export async function restartOffscreenDocument(): Promise<void> {
   await closeOffscreenDocument();
   await browser.offscreen.createDocument({
     url: OFFSCREEN_PATH,
@@ -48,7 +31,7 @@ async function restartOffscreenDocument(): Promise<void> {
   });
 }
 
-async function closeOffscreenDocument(): Promise<void> {
+export async function closeOffscreenDocument(): Promise<void> {
   const contexts = await browser.runtime.getContexts({
     contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT],
   });

@@ -1,59 +1,11 @@
 /**
- * Reads the administrator's policy from `storage.managed` and follows its changes. The browser
- * fills that area from enterprise policy (Chromium: `3rdparty.extensions.<id>`); nobody else can write it.
+ * Reads the administrator's policy area, `storage.managed`. The browser fills it from enterprise
+ * policy (Chromium: `3rdparty.extensions.<id>`); nobody else can write it. Parsing and caching
+ * are the worker's (`lib/worker/policy.ts`).
  */
 import { browser } from 'wxt/browser';
-import { NO_POLICY, type ManagedPolicy, type ParsedPolicy } from '../policy';
-import { parsePolicy } from '../policy-parse';
-import { onManagedChange } from './managed-change';
 
-/**
- * Without any policy, Chromium answers `{}`; some builds and Firefox without a policy file reject
- * instead. Both mean "no policy", never "block everything".
- */
-export async function readManagedPolicy(): Promise<ParsedPolicy> {
-  let raw: unknown;
-  try {
-    raw = await browser.storage.managed.get(null);
-  } catch {
-    return { policy: NO_POLICY, issues: [] };
-  }
-  return parsePolicy(raw);
-}
-
-/** A cache, not state: a new worker or page reads again; any change to the area drops it. */
-let cached: Promise<ParsedPolicy> | null = null;
-let listening = false;
-
-function dropCacheOnChange(): void {
-  if (listening) return;
-  listening = true;
-  onManagedChange(() => (cached = null));
-}
-
-/**
- * The policy in force now, with what was ignored in it (for the manage page's summary). `fresh`
- * reads it again: a page that saw the change may ask before the worker's own change event ran.
- */
-export function currentParsedPolicy(options: { fresh?: boolean } = {}): Promise<ParsedPolicy> {
-  dropCacheOnChange();
-  if (options.fresh) cached = null;
-  cached ??= readManagedPolicy();
-  const pending = cached;
-  // A failed read is not kept: the next call asks the browser again.
-  pending.catch(() => {
-    if (cached === pending) cached = null;
-  });
-  return pending;
-}
-
-/** The policy in force now (what the worker enforces on every request). */
-export async function currentPolicy(): Promise<ManagedPolicy> {
-  return (await currentParsedPolicy()).policy;
-}
-
-/** Calls `callback` with the newly read policy each time the administrator changes it. */
-export function watchPolicy(callback: (parsed: ParsedPolicy) => void): () => void {
-  // Read through the cache, so what the callback then asks (`currentPolicy()`) is this same read.
-  return onManagedChange(() => void currentParsedPolicy({ fresh: true }).then(callback));
+/** The raw managed area; rejects where the browser has none (some builds, Firefox without a policy file). */
+export function readManagedStorage(): Promise<unknown> {
+  return browser.storage.managed.get(null);
 }

@@ -7,14 +7,11 @@ import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals
 import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
 import type { CaptureItemView, CaptureView } from '../capture/review';
 import { messageOf } from '../errors';
-import type { View } from './state';
+import type { Client } from '../contract';
+import type { View } from './view';
 
-export interface CaptureApi {
-  scanPage(): Promise<CaptureView>;
-  pendingCapture(): Promise<CaptureView | null>;
-  confirmCapture(request: ConfirmCaptureRequest): Promise<ConfirmCaptureReply>;
-  dismissCapture(captureId: string, itemId?: string): Promise<void>;
-}
+/** What the review may ask the worker (tab-taking messages already act for the popup's tab). */
+export type CaptureClient = Pick<Client, 'scanPage' | 'getPendingCapture' | 'confirmCapture' | 'dismissCapture'>;
 
 export type CaptureChoices = Omit<ConfirmCaptureRequest, 'captureId' | 'itemId'>;
 
@@ -34,7 +31,7 @@ function labelOf(item: { issuer: string; account: string }): string {
   return item.issuer && item.account ? `${item.issuer} (${item.account})` : item.issuer || item.account || 'the account';
 }
 
-export function createCaptureState(api: CaptureApi | undefined, host: Host) {
+export function createCaptureState(api: CaptureClient | undefined, host: Host) {
   const review = signal<CaptureView | null>(null);
   const scanning = signal(false);
   const error = signal<string | null>(null);
@@ -59,7 +56,7 @@ export function createCaptureState(api: CaptureApi | undefined, host: Host) {
       host.view.value = { name: 'capture' };
     });
     try {
-      const view = await api.scanPage();
+      const view = await api.scanPage({});
       show(view);
       const n = view.items.length;
       host.announce(n === 0 ? 'No QR code found on this page.' : `Found ${n} QR code${n === 1 ? '' : 's'}: review before adding.`);
@@ -74,7 +71,7 @@ export function createCaptureState(api: CaptureApi | undefined, host: Host) {
   /** Called once the popup is ready: findings left by the context menu or the shortcut. */
   async function loadPending(): Promise<void> {
     if (!api) return;
-    const view = await api.pendingCapture().catch(() => null);
+    const view = await api.getPendingCapture({}).catch(() => null);
     if (view && host.view.value.name === 'list') show(view);
   }
 
@@ -134,14 +131,14 @@ export function createCaptureState(api: CaptureApi | undefined, host: Host) {
   async function skip(itemId: string): Promise<void> {
     const current = review.value;
     if (!api || !current) return;
-    await api.dismissCapture(current.captureId, itemId).catch(() => undefined);
+    await api.dismissCapture({ captureId: current.captureId, itemId }).catch(() => undefined);
     drop(itemId, 'Skipped; nothing was added.');
   }
 
   function close(): void {
     const current = review.value;
     // Nothing left to decide, or the user leaves: the worker forgets the findings.
-    if (api && current) void api.dismissCapture(current.captureId).catch(() => undefined);
+    if (api && current) void api.dismissCapture({ captureId: current.captureId }).catch(() => undefined);
     batch(() => {
       review.value = null;
       error.value = null;

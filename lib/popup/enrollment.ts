@@ -5,16 +5,12 @@
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { messageOf } from '../errors';
-import type { ReplyOf } from '../messaging';
+import type { Client } from '../contract';
 import { groupInFours } from '../otp/two-step';
-import type { AccountMeta } from '../vault/types';
-import type { View } from './state';
+import type { View } from './view';
 
-export interface EnrollmentApi {
-  getEnrollmentStep(id: string): Promise<ReplyOf<'getEnrollmentStep'>>;
-  fillEnrollmentPart(id: string): Promise<ReplyOf<'fillEnrollmentPart'>>;
-  finishEnrollment(id: string): Promise<AccountMeta>;
-}
+/** What the enrollment step may ask the worker (filling acts for the popup's tab). */
+export type EnrollmentClient = Pick<Client, 'getEnrollmentStep' | 'fillEnrollmentPart' | 'finishEnrollment'>;
 
 interface Host {
   view: Signal<View>;
@@ -34,7 +30,7 @@ export type EnrollmentStepShown = {
 };
 
 
-export function createEnrollmentState(api: EnrollmentApi | undefined, host: Host) {
+export function createEnrollmentState(api: EnrollmentClient | undefined, host: Host) {
   const step = signal<EnrollmentStepShown | null>(null);
   const error = signal<string | null>(null);
   const busy = signal(false);
@@ -51,7 +47,7 @@ export function createEnrollmentState(api: EnrollmentApi | undefined, host: Host
       host.view.value = { name: 'enrollment', id };
     });
     try {
-      const reply = await api.getEnrollmentStep(id);
+      const reply = await api.getEnrollmentStep({ id });
       step.value = { id, grouped: groupInFours(reply.phonePart), fillHost: reply.origin ? new URL(reply.origin).host : null };
     } catch (caught) {
       error.value = messageOf(caught);
@@ -78,7 +74,7 @@ export function createEnrollmentState(api: EnrollmentApi | undefined, host: Host
     busy.value = true;
     error.value = null;
     try {
-      await api.fillEnrollmentPart(shown.id);
+      await api.fillEnrollmentPart({ id: shown.id });
       handedOver.value = true;
       host.announce(`Filled the phone part into ${shown.fillHost ?? 'the page'}. Submit it there, then press Done.`);
     } catch (caught) {
@@ -97,7 +93,7 @@ export function createEnrollmentState(api: EnrollmentApi | undefined, host: Host
     if (!api || !id || busy.value) return;
     busy.value = true;
     try {
-      await api.finishEnrollment(id);
+      await api.finishEnrollment({ id });
       batch(() => {
         step.value = null;
         error.value = null;

@@ -6,11 +6,14 @@
  * It holds one-time codes and account names, never a secret; it is dropped on every vault
  * change and on lock, and `storage.session` is memory-only and closed to content scripts.
  */
-import type { ActiveSiteReply } from '../messaging';
+import type { ActiveSiteReply } from '../contract';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode } from './codes';
 
 export const POPUP_SNAPSHOT_VERSION = 1;
+
+/** Its key in `storage.session`: written by the worker, read by the popup. */
+export const POPUP_SNAPSHOT_KEY = 'popupSnapshot';
 /** Origins remembered for "This site"; the oldest is forgotten first. */
 const MAX_SITES = 32;
 

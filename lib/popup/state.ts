@@ -5,43 +5,60 @@
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
-import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, ReplyOf } from '../messaging';
+import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
-import { createCaptureState, type CaptureApi } from './capture';
-import { createEnrollmentState, type EnrollmentApi } from './enrollment';
+import { createCaptureState, type CaptureClient } from './capture';
+import { createEnrollmentState, type EnrollmentClient } from './enrollment';
 import { groupAccounts, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
+import type { View } from './view';
 
-export interface PopupApi {
-  getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
-  unlockVault(passphrase: string): Promise<void>;
-  lockVault(): Promise<void>;
-  listAccounts(): Promise<AccountMeta[]>;
-  getCodes(at: number, ids?: string[]): Promise<Array<AccountCode | AccountCodeFailure>>;
-  addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
-  updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta>;
-  deleteAccount(id: string): Promise<{ undoToken: string }>;
-  undoDeleteAccount(undoToken: string): Promise<AccountMeta>;
-  reorderAccounts(ids: string[]): Promise<void>;
-  nextHotpCode(id: string): Promise<{ code: string; counter: number }>;
-  markAccountUsed(id: string): Promise<void>;
-  scheduleClipboardClear(copied: string): Promise<{ clearAt: number | null }>;
+export type { View } from './view';
+
+/** What the popup may ask the worker: a slice of the derived `Client`. */
+export type PopupClient = Pick<
+  Client,
+  | 'getVaultStatus'
+  | 'unlockVault'
+  | 'lockVault'
+  | 'listAccounts'
+  | 'getCodes'
+  | 'addAccount'
+  | 'updateAccount'
+  | 'deleteAccount'
+  | 'undoDeleteAccount'
+  | 'reorderAccounts'
+  | 'nextHotpCode'
+  | 'markAccountUsed'
+  | 'scheduleClipboardClear'
+  | 'fillCode'
+  | 'getActiveSite'
+>;
+
+/**
+ * What the popup needs besides the worker, bound by its entry to `lib/platform` (tests pass
+ * plain functions). Tab-taking messages already act for the popup's tab (`actingForTab`).
+ */
+export interface PopupDeps extends PopupClient {
   writeClipboard(text: string): Promise<void>;
   loadSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
-  /** The tab the popup was opened on: its registrable domain and the accounts bound to it. */
-  activeSite(): Promise<ActiveSiteReply>;
   /** What the worker last showed a popup, and this page's key into it (see `lib/popup/snapshot.ts`). */
   loadSnapshot?(): Promise<{ snapshot: PopupSnapshot | null; siteKey: string }>;
   /** QR capture for the page the popup acts for (absent where there is no page, e.g. tests). */
-  capture?: CaptureApi;
-  /** Fills the account's code into the page the popup acts for; replies with the code used. */
-  fillCode(id: string): Promise<{ code: string; fields: number }>;
+  capture?: CaptureClient;
   /** Two-step enrollment: the pending phone part of an account (absent in tests that need none). */
-  enrollment?: EnrollmentApi;
+  enrollment?: EnrollmentClient;
+  /** Permissions asked from a click in the settings (the browser asks only from a user gesture). */
+  requestClipboardRead?(): Promise<boolean>;
+  requestInPageButtonPermission?(): Promise<boolean>;
+  removeInPageButtonPermission?(): Promise<void>;
+  openManagePage?(): Promise<void>;
+  /** The browser's cached favicon for a page (no network request), or null. */
+  faviconUrl?(pageUrl: string): string | null;
 }
 
 export interface Clock {
@@ -49,14 +66,6 @@ export interface Clock {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
-
-export type View =
-  | { name: 'list' }
-  | { name: 'add' }
-  | { name: 'edit'; id: string }
-  | { name: 'settings' }
-  | { name: 'capture' }
-  | { name: 'enrollment'; id: string };
 
 export type Phase =
   | { name: 'loading' }
@@ -92,7 +101,7 @@ export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): 
     : account.issuer || account.account || 'Unnamed account';
 }
 
-export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
+export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const phase = signal<Phase>({ name: 'loading' });
   const accounts = signal<AccountMeta[]>([]);
   const codes = signal<ReadonlyMap<string, AccountCode>>(new Map());
@@ -140,7 +149,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
 
   async function refreshCodes(): Promise<void> {
     const at = clock.now();
-    const list = await api.getCodes(at);
+    const list = await api.getCodes({ at });
     if (stopped) return;
     showCodes(list);
     scheduleRefresh();
@@ -181,7 +190,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   async function showFirstScreen(): Promise<void> {
     const firstScreen = orderedIds.value.slice(0, ROWS_AT_FIRST_PAINT);
     if (firstScreen.length < accounts.value.length) {
-      const early = await api.getCodes(clock.now(), firstScreen);
+      const early = await api.getCodes({ at: clock.now(), ids: firstScreen });
       if (stopped || phase.value.name !== 'loading') return;
       batch(() => {
         showCodes(early);
@@ -228,7 +237,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   async function reloadAccounts(): Promise<void> {
     const [list, site] = await Promise.all([
       api.listAccounts(),
-      api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
+      api.getActiveSite({}).catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
       refreshCodes(),
     ]);
     batch(() => {
@@ -257,7 +266,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     announce,
     reloadAccounts,
     writeClipboard: (text) => api.writeClipboard(text),
-    scheduleClipboardClear: (copied) => api.scheduleClipboardClear(copied),
+    scheduleClipboardClear: (copied) => api.scheduleClipboardClear({ copied }),
     label: (id) => {
       const account = findAccount(id);
       return account ? accountLabel(account) : 'the account';
@@ -285,7 +294,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       const results = await Promise.allSettled([
         settingsLoaded,
         api.listAccounts(),
-        api.activeSite().catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
+        api.getActiveSite({}).catch((): ActiveSiteReply => ({ domain: null, accountIds: [], fillableIds: [] })),
         // Without a snapshot the codes wait for the list: see `showFirstScreen`.
         drawnFromSnapshot ? refreshCodes() : undefined,
       ]);
@@ -342,7 +351,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   }
 
   async function hotpCode(id: string): Promise<string> {
-    const { code } = await api.nextHotpCode(id);
+    const { code } = await api.nextHotpCode({ id });
     hotpCodes.value = new Map(hotpCodes.value).set(id, code);
     return code;
   }
@@ -366,10 +375,10 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
       await api.writeClipboard(code);
       revealed.value = new Set(revealed.value).add(id);
       copiedId.value = id;
-      const { clearAt } = await api.scheduleClipboardClear(code);
+      const { clearAt } = await api.scheduleClipboardClear({ copied: code });
       const suffix = clearAt ? ` It will be cleared from the clipboard in ${Math.round((clearAt - clock.now()) / 1000)} s.` : '';
       announce(`Copied the code for ${accountLabel(account)}.${suffix}`);
-      void api.markAccountUsed(id).catch(() => undefined);
+      void api.markAccountUsed({ id }).catch(() => undefined);
     } catch (error) {
       announce(`Could not copy: ${toSerializedError(error).message}`);
     }
@@ -383,13 +392,13 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     const account = findAccount(id);
     if (!account) return;
     try {
-      const { code } = await api.fillCode(id);
+      const { code } = await api.fillCode({ id });
       if (account.kind === 'hotp') hotpCodes.value = new Map(hotpCodes.value).set(id, code);
       revealed.value = new Set(revealed.value).add(id);
       copiedId.value = id;
       if (options.alsoCopy) {
         await api.writeClipboard(code);
-        await api.scheduleClipboardClear(code);
+        await api.scheduleClipboardClear({ copied: code });
       }
       announce(`Filled the code for ${accountLabel(account)} into the page${options.alsoCopy ? ' and copied it' : ''}.`);
     } catch (error) {
@@ -420,7 +429,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   }
 
   async function updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta> {
-    const updated = await api.updateAccount(id, patch);
+    const updated = await api.updateAccount({ id, patch });
     accounts.value = accounts.value.map((a) => (a.id === id ? updated : a));
     return updated;
   }
@@ -435,7 +444,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
   async function deleteAccount(id: string): Promise<void> {
     const account = findAccount(id);
     if (!account) return;
-    const { undoToken } = await api.deleteAccount(id);
+    const { undoToken } = await api.deleteAccount({ id });
     if (undoHandle !== null) clock.clearTimeout(undoHandle);
     batch(() => {
       accounts.value = accounts.value.filter((a) => a.id !== id);
@@ -456,7 +465,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     undoHandle = null;
     pendingUndo.value = null;
     try {
-      await api.undoDeleteAccount(pending.undoToken);
+      await api.undoDeleteAccount({ undoToken: pending.undoToken });
       await reloadAccounts();
       announce(`Restored ${pending.label}.`);
     } catch (error) {
@@ -475,7 +484,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     ordered.splice(target, 0, moved!);
     const ids = ordered.map((a) => a.id);
     accounts.value = ordered.map((a, index) => ({ ...a, order: index }));
-    await api.reorderAccounts(ids);
+    await api.reorderAccounts({ ids });
     announce(`Moved ${accountLabel(moved!)} to position ${target + 1} of ${ids.length}.`);
   }
 
@@ -491,7 +500,7 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
 
   /** Unlocks with the passphrase, then loads everything as on a fresh open. */
   async function unlock(passphrase: string): Promise<void> {
-    await api.unlockVault(passphrase);
+    await api.unlockVault({ passphrase });
     phase.value = { name: 'loading' };
     stop();
     await start();
@@ -556,6 +565,14 @@ export function createPopupState(api: PopupApi, clock: Clock = systemClock) {
     announce,
     capture,
     enrollment,
+    /** Asked inside the click that turns clipboard clearing on; false when refused or unavailable. */
+    requestClipboardRead: async () => (await api.requestClipboardRead?.().catch(() => false)) ?? false,
+    /** Asked inside the click that turns the in-page button on. */
+    requestInPageButtonPermission: async () => (await api.requestInPageButtonPermission?.().catch(() => false)) ?? false,
+    /** Turning the button off gives the host permission back. */
+    removeInPageButtonPermission: async () => api.removeInPageButtonPermission?.(),
+    openManagePage: async () => api.openManagePage?.(),
+    faviconUrl: (pageUrl: string) => api.faviconUrl?.(pageUrl) ?? null,
   };
 }
 

@@ -1,7 +1,15 @@
 /** Which accounts belong to the site of the page the user is on, for the popup's "This site". */
-import type { ActiveSiteReply } from '../messaging';
 import type { AccountMeta } from '../vault/types';
 import { accountsForOrigin, bindingDomain, originOf, registrableDomain } from './binding';
+
+/** The active tab's registrable domain (visible only through activeTab) and its accounts. */
+export interface ActiveSiteReply {
+  domain: string | null;
+  /** Bound anywhere on the page's registrable domain: listed under "This site". */
+  accountIds: string[];
+  /** Bound so that they may fill on this exact page origin: these offer Fill. */
+  fillableIds: string[];
+}
 
 export function activeSite(pageUrl: string | null, accounts: readonly AccountMeta[]): ActiveSiteReply {
   const nothing: ActiveSiteReply = { domain: null, accountIds: [], fillableIds: [] };

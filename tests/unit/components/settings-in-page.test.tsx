@@ -4,13 +4,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 
-const permission = vi.hoisted(() => ({ request: vi.fn(), remove: vi.fn() }));
-vi.mock('@/lib/platform/in-page-permission', () => ({
-  requestInPageButtonPermission: permission.request,
-  removeInPageButtonPermission: permission.remove,
-}));
-vi.mock('@/lib/platform/popup-api', () => ({ requestClipboardReadPermission: vi.fn() }));
-vi.mock('@/lib/platform/manage', () => ({ openManagePage: vi.fn() }));
+// The browser's answer to the permission prompt, behind the popup state's actions.
+const permission = { request: vi.fn(), remove: vi.fn() };
 
 const { SettingsView } = await import('@/components/SettingsView');
 const { NO_POLICY } = await import('@/lib/policy');
@@ -21,7 +16,16 @@ function setUp(initial: Partial<Settings> = {}, policy: ManagedPolicy = NO_POLIC
   const changeSettings = vi.fn(async (patch: Partial<Settings>) => {
     settings.value = { ...settings.value, ...patch };
   });
-  const state = { settings, changeSettings, view: signal({ name: 'settings' }), policy: signal(policy) };
+  const state = {
+    settings,
+    changeSettings,
+    view: signal({ name: 'settings' }),
+    policy: signal(policy),
+    requestInPageButtonPermission: () => permission.request().catch(() => false),
+    removeInPageButtonPermission: () => permission.remove(),
+    requestClipboardRead: vi.fn(),
+    openManagePage: vi.fn(),
+  };
   render(<SettingsView state={state as never} />);
   return { settings, changeSettings, box: screen.getByLabelText(/Show a fill button in 2FA fields/) as HTMLInputElement };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { commitImport, exportBackup, previewImport } from '@/lib/backup';
-import { createManageState, type ManageApi } from '@/lib/manage/state';
+import { createManageState, type ManageDeps } from '@/lib/manage/state';
+import type { ConflictChoice, TransferCandidate } from '@/lib/backup';
 import { decodeBase32 } from '@/lib/otp';
 import { setUpVault } from '../vault/helpers';
 
@@ -12,25 +13,33 @@ const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 async function setUp(qr: Record<string, string[] | Error> = {}) {
   const { vault } = await setUpVault();
-  const saveFile = vi.fn<ManageApi['saveFile']>();
-  const api: ManageApi = {
+  const saveFile = vi.fn<ManageDeps['saveFile']>();
+  // A fake worker with positional arguments (the tests assert on its calls), then the page's dependencies over it.
+  const api = {
     listAccounts: () => vault.list(),
-    exportBackup: async (passphrase) => wire(await exportBackup(vault, passphrase, { now: Date.UTC(2025, 0, 15, 12) })),
-    exportOtpauthUris: vi.fn(),
-    exportMigrationUris: vi.fn(),
-    exportAccountQr: vi.fn(),
-    previewImport: vi.fn(async (candidates) => wire(await previewImport(vault, wire(candidates)))),
-    commitImport: vi.fn(async (candidates, choice) => wire(await commitImport(vault, wire(candidates), choice))),
-    readQrTexts: async (blob) => {
+    exportBackup: async (passphrase: string) => wire(await exportBackup(vault, passphrase, { now: Date.UTC(2025, 0, 15, 12) })),
+    exportOtpauthUris: vi.fn<ManageDeps['exportOtpauthUris']>(),
+    exportMigrationUris: vi.fn<ManageDeps['exportMigrationUris']>(),
+    exportAccountQr: vi.fn<(id: string) => Promise<{ uri: string }>>(),
+    previewImport: vi.fn(async (candidates: TransferCandidate[]) => wire(await previewImport(vault, wire(candidates)))),
+    commitImport: vi.fn(async (candidates: TransferCandidate[], choice: ConflictChoice) => wire(await commitImport(vault, wire(candidates), choice))),
+    readQrTexts: async (blob: Blob) => {
       const result = qr[(blob as File).name];
       if (result instanceof Error) throw result;
       return result ?? [];
     },
     saveFile,
-    copyText: vi.fn(),
+    copyText: vi.fn<ManageDeps['copyText']>(),
   };
   const timers = { setTimeout: () => 0, clearTimeout: () => undefined } as unknown as Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
-  const state = createManageState(api, timers);
+  const deps: ManageDeps = {
+    ...api,
+    exportBackup: ({ passphrase }) => api.exportBackup(passphrase),
+    exportAccountQr: ({ id }) => api.exportAccountQr(id),
+    previewImport: ({ candidates }) => api.previewImport(candidates),
+    commitImport: ({ candidates, onConflict }) => api.commitImport(candidates, onConflict),
+  };
+  const state = createManageState(deps, timers);
   await state.start();
   return { vault, api, state, saveFile };
 }

@@ -1,14 +1,15 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { createEnrollmentState, type EnrollmentApi } from '@/lib/popup/enrollment';
+import { createEnrollmentState, type EnrollmentClient } from '@/lib/popup/enrollment';
 import type { View } from '@/lib/popup/state';
 import type { AccountMeta } from '@/lib/vault/types';
 
 function setUp(origin: string | null = 'https://pi.example.com') {
-  const api: EnrollmentApi = {
-    getEnrollmentStep: vi.fn(async () => ({ phonePart: 'NXEG6EIAAEBAGBAFAY', origin })),
-    fillEnrollmentPart: vi.fn(async () => ({ fields: 1 })),
-    finishEnrollment: vi.fn(async () => ({ id: 'a1' }) as AccountMeta),
+  // A fake worker with positional arguments, and the client the state speaks to it through.
+  const api = {
+    getEnrollmentStep: vi.fn(async (_id: string) => ({ phonePart: 'NXEG6EIAAEBAGBAFAY', origin })),
+    fillEnrollmentPart: vi.fn(async (_id: string) => ({ fields: 1 })),
+    finishEnrollment: vi.fn(async (_id: string) => ({ id: 'a1' }) as AccountMeta),
   };
   const view = signal<View>({ name: 'list' });
   const host = {
@@ -19,7 +20,12 @@ function setUp(origin: string | null = 'https://pi.example.com') {
     scheduleClipboardClear: vi.fn(async () => ({ clearAt: null })),
     label: () => 'privacyIDEA (T1)',
   };
-  return { api, view, host, state: createEnrollmentState(api, host) };
+  const client: EnrollmentClient = {
+    getEnrollmentStep: ({ id }) => api.getEnrollmentStep(id),
+    fillEnrollmentPart: ({ id }) => api.fillEnrollmentPart(id),
+    finishEnrollment: ({ id }) => api.finishEnrollment(id),
+  };
+  return { api, view, host, state: createEnrollmentState(client, host) };
 }
 
 describe('createEnrollmentState', () => {

@@ -1,7 +1,59 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountCode, AccountMeta } from '@/lib/vault/types';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { createPopupState, type Clock, type PopupApi } from '@/lib/popup/state';
+import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '@/lib/contract';
+import { createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
+import type { PopupSnapshot } from '@/lib/popup/snapshot';
+import type { AccountCodeFailure } from '@/lib/vault/types';
+import type { Settings } from '@/lib/settings';
+
+/** A fake worker with positional arguments: the tests assert on its calls. */
+interface FakeWorker {
+  getVaultStatus(): Promise<ReplyOf<'getVaultStatus'>>;
+  unlockVault(passphrase: string): Promise<void>;
+  lockVault(): Promise<void>;
+  listAccounts(): Promise<AccountMeta[]>;
+  getCodes(at: number, ids?: string[]): Promise<Array<AccountCode | AccountCodeFailure>>;
+  addAccount(request: AddAccountRequest): Promise<AddAccountReply>;
+  updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta>;
+  deleteAccount(id: string): Promise<{ undoToken: string }>;
+  undoDeleteAccount(undoToken: string): Promise<AccountMeta>;
+  reorderAccounts(ids: string[]): Promise<void>;
+  nextHotpCode(id: string): Promise<{ code: string; counter: number }>;
+  markAccountUsed(id: string): Promise<void>;
+  scheduleClipboardClear(copied: string): Promise<{ clearAt: number | null }>;
+  writeClipboard(text: string): Promise<void>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  activeSite(): Promise<ReplyOf<'getActiveSite'>>;
+  loadSnapshot?(): Promise<{ snapshot: PopupSnapshot | null; siteKey: string }>;
+  fillCode(id: string): Promise<{ code: string; fields: number }>;
+}
+
+/** The popup's dependencies, speaking the contract's request objects to the fake (read lazily, so tests may swap a method). */
+function clientOf(api: FakeWorker): PopupDeps {
+  return {
+    getVaultStatus: () => api.getVaultStatus(),
+    unlockVault: ({ passphrase }) => api.unlockVault(passphrase),
+    lockVault: () => api.lockVault(),
+    listAccounts: () => api.listAccounts(),
+    getCodes: ({ at, ids }) => (ids === undefined ? api.getCodes(at) : api.getCodes(at, ids)),
+    addAccount: (request) => api.addAccount(request),
+    updateAccount: ({ id, patch }) => api.updateAccount(id, patch),
+    deleteAccount: ({ id }) => api.deleteAccount(id),
+    undoDeleteAccount: ({ undoToken }) => api.undoDeleteAccount(undoToken),
+    reorderAccounts: ({ ids }) => api.reorderAccounts(ids),
+    nextHotpCode: ({ id }) => api.nextHotpCode(id),
+    markAccountUsed: ({ id }) => api.markAccountUsed(id),
+    scheduleClipboardClear: ({ copied }) => api.scheduleClipboardClear(copied),
+    writeClipboard: (text) => api.writeClipboard(text),
+    loadSettings: () => api.loadSettings(),
+    saveSettings: (patch) => api.saveSettings(patch),
+    getActiveSite: () => api.activeSite(),
+    ...(api.loadSnapshot ? { loadSnapshot: () => api.loadSnapshot!() } : {}),
+    fillCode: ({ id }) => api.fillCode(id),
+  };
+}
 
 /** A clock whose time only moves when the test says so. */
 function manualClock(start: number) {
@@ -65,7 +117,7 @@ function codesAt(at: number, ids: string[]): AccountCode[] {
   }));
 }
 
-function fakeApi(accounts: AccountMeta[]): PopupApi & { clipboard: string[]; getCodes: ReturnType<typeof vi.fn> } {
+function fakeApi(accounts: AccountMeta[]): FakeWorker & { clipboard: string[]; getCodes: ReturnType<typeof vi.fn> } {
   const clipboard: string[] = [];
   return {
     clipboard,
@@ -98,7 +150,7 @@ describe('createPopupState', () => {
     const { clock, advanceTo } = manualClock(start);
     const api = fakeApi([meta('a1')]);
     api.getCodes.mockImplementation(async (at: number) => codesAt(at, ['a1']));
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     const shown = state.codeFor('a1');
     expect(shown.value?.code).toBe('001000');
@@ -122,7 +174,7 @@ describe('createPopupState', () => {
     api.getCodes.mockImplementation((when: number, ids?: string[]) =>
       ids ? Promise.resolve(codesAt(when, ids)) : new Promise<AccountCode[]>((resolve) => (answerAll = resolve)),
     );
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     const started = state.start();
     await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
 
@@ -142,9 +194,9 @@ describe('createPopupState', () => {
   it('draws the rows and codes without waiting for a slow status, then takes its lock mode', async () => {
     const { clock } = manualClock(5_000 * 30_000);
     const api = fakeApi([meta('a1')]);
-    let answerStatus: (status: Awaited<ReturnType<PopupApi['getVaultStatus']>>) => void = () => undefined;
+    let answerStatus: (status: Awaited<ReturnType<FakeWorker['getVaultStatus']>>) => void = () => undefined;
     api.getVaultStatus = () => new Promise((resolve) => (answerStatus = resolve));
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     const started = state.start();
     await vi.waitFor(() => expect(state.codeFor('a1').value?.code).toBe('005000'));
     expect(state.phase.value.name).toBe('ready');
@@ -159,7 +211,7 @@ describe('createPopupState', () => {
   it('without a snapshot, a vault that fits one screen is asked for once', async () => {
     const { clock } = manualClock(5_000 * 30_000);
     const api = fakeApi([meta('a1'), meta('a2')]);
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     expect(api.getCodes).toHaveBeenCalledTimes(1);
     expect(api.getCodes.mock.calls[0]).toHaveLength(1);
@@ -172,7 +224,7 @@ describe('createPopupState', () => {
     const start = 2_000 * 30_000 + 5_000;
     const { clock, advanceTo } = manualClock(start);
     const api = fakeApi([meta('a1')]);
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     await advanceTo(2_005 * 30_000 + 1_000); // five boundaries later
     expect(state.codeFor('a1').value?.code).toBe('002005');
@@ -184,7 +236,7 @@ describe('createPopupState', () => {
     const start = 3_000 * 30_000 + 29_500;
     const { clock, advanceTo } = manualClock(start);
     const api = fakeApi([meta('a1')]);
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     await advanceTo(3_001 * 30_000 + 10); // the tick has not run since the boundary
     await state.copy('a1');
@@ -195,7 +247,7 @@ describe('createPopupState', () => {
   it('counts down in whole seconds and flags the last five', async () => {
     const start = 4_000 * 30_000 + 24_200;
     const { clock, advanceTo } = manualClock(start);
-    const state = createPopupState(fakeApi([meta('a1')]), clock);
+    const state = createPopupState(clientOf(fakeApi([meta('a1')])), clock);
     await state.start();
     const shown = state.codeFor('a1');
     expect(Math.ceil(shown.value!.msLeft / 1000)).toBe(6);
@@ -213,7 +265,7 @@ describe('createPopupState', () => {
     ];
     const api = { ...fakeApi(accounts), activeSite: async () => ({ domain: 'acme.test', accountIds: ['a2'], fillableIds: ['a2'] }) };
     const { clock } = manualClock(0);
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     expect(state.groups.value.thisSite.map((a) => a.id)).toEqual(['a2']);
     expect(state.groups.value.others.map((a) => a.id)).toEqual(['a3', 'a1']);
@@ -233,7 +285,7 @@ describe('createPopupState', () => {
       meta('a3', { issuer: 'Mid', order: 2, pinned: true, lastUsedAt: 0 }),
     ];
     const { clock } = manualClock(0);
-    const state = createPopupState(fakeApi(accounts), clock);
+    const state = createPopupState(clientOf(fakeApi(accounts)), clock);
     await state.start();
     expect(state.orderedIds.value).toEqual(['a3', 'a1', 'a2']);
     await state.changeSettings({ sortOrder: 'issuer' });
@@ -247,7 +299,7 @@ describe('createPopupState', () => {
     const accounts = [meta('a0', { order: 0 }), meta('a1', { order: 1 }), meta('a2', { order: 2 })];
     const { clock } = manualClock(0);
     const api = fakeApi(accounts);
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     await state.moveBy('a2', -1);
     expect(api.reorderAccounts).toHaveBeenCalledWith(['a0', 'a2', 'a1']);
@@ -258,7 +310,7 @@ describe('createPopupState', () => {
   it('offers undo after a delete and forgets it after the window', async () => {
     const accounts = [meta('a1'), meta('a2')];
     const { clock, advanceTo } = manualClock(0);
-    const state = createPopupState(fakeApi(accounts), clock);
+    const state = createPopupState(clientOf(fakeApi(accounts)), clock);
     await state.start();
     await state.deleteAccount('a1');
     expect(state.orderedIds.value).toEqual(['a2']);
@@ -274,7 +326,7 @@ describe('createPopupState', () => {
     api.listAccounts = async () => {
       throw Object.assign(new Error('Key missing'), { code: 'device-key-missing' });
     };
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     expect(state.phase.value).toMatchObject({ name: 'failed', error: { code: 'device-key-missing' } });
     state.stop();
@@ -294,12 +346,12 @@ describe('createPopupState with a snapshot of the last popup', () => {
     const { clock } = manualClock(at);
     const accounts = [meta('a1'), meta('a2')];
     let answer: (list: AccountCode[]) => void = () => undefined;
-    const api: PopupApi = {
+    const api: FakeWorker = {
       ...fakeApi(accounts),
       getCodes: () => new Promise<AccountCode[]>((resolve) => (answer = resolve)),
       loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at), siteKey: 'https://acme.test' }),
     };
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     const started = state.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(state.phase.value.name).toBe('ready');
@@ -315,12 +367,12 @@ describe('createPopupState with a snapshot of the last popup', () => {
   it('ignores a snapshot whose codes have expired and waits for the worker', async () => {
     const { clock } = manualClock(at);
     const accounts = [meta('a1')];
-    const api: PopupApi = {
+    const api: FakeWorker = {
       ...fakeApi(accounts),
       getCodes: () => new Promise<AccountCode[]>(() => undefined),
       loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at - 2 * 30_000), siteKey: 'https://acme.test' }),
     };
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     void state.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(state.phase.value.name).toBe('loading');
@@ -331,12 +383,12 @@ describe('createPopupState with a snapshot of the last popup', () => {
   it('shows the unlock field, and nothing of the snapshot, when the worker says locked', async () => {
     const { clock } = manualClock(at);
     const accounts = [meta('a1')];
-    const api: PopupApi = {
+    const api: FakeWorker = {
       ...fakeApi(accounts),
       getVaultStatus: async () => ({ state: 'locked', mode: 'passphrase' }),
       loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at), siteKey: 'https://acme.test' }),
     };
-    const state = createPopupState(api, clock);
+    const state = createPopupState(clientOf(api), clock);
     await state.start();
     expect(state.phase.value.name).toBe('locked');
     expect(state.groups.value.others).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { inPageFill, inPageOffer, type InPageDeps } from '@/lib/background/in-page';
-import type { SenderInfo } from '@/lib/messaging';
+import { inPageFill, inPageOffer, type InPageDeps } from '@/lib/worker';
+import type { SenderInfo } from '@/lib/contract';
 import type { Vault } from '@/lib/vault/vault';
 
 type FakeAccount = { id: string; kind: 'totp' | 'hotp'; sites: Array<{ match: 'site'; site: string } | { match: 'origin'; origin: string }>; submitAfterFill?: boolean };

@@ -6,11 +6,26 @@
 import { chooseFillFrame, fillRefusalMessage, type ChooseFrameMessages } from '../autofill/choose-frame';
 import { AutofillError } from '../autofill/errors';
 import { formatPhonePart } from '../otp/two-step';
-import { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform/autofill';
+import type { EnrollmentStepView } from '../contract';
+import { activeTabId, CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform';
 import type { Vault } from '../vault/vault';
+import type { Handlers } from './dispatch';
+import type { WorkerDeps } from './deps';
 import { tabOrigin } from './fill';
 
-export type EnrollmentStepView = { phonePart: string; origin: string | null };
+export function enrollmentHandlers({ vault }: WorkerDeps): Pick<Handlers, 'getEnrollmentStep' | 'fillEnrollmentPart' | 'finishEnrollment'> {
+  return {
+    getEnrollmentStep: async ({ id }) => enrollmentStep(await vault(), id),
+    fillEnrollmentPart: async ({ id, tabId }) => fillEnrollmentPart(await vault(), tabId ?? (await requireActiveTab()), id),
+    finishEnrollment: async ({ id }) => (await vault()).finishEnrollment(id),
+  };
+}
+
+async function requireActiveTab(): Promise<number> {
+  const id = await activeTabId();
+  if (id === null) throw new AutofillError('page-not-fillable', 'There is no page to fill.');
+  return id;
+}
 
 type EnrollmentVault = Pick<Vault, 'get' | 'enrollmentPart'>;
 

@@ -1,19 +1,11 @@
-/** Keeps the popup snapshot (`lib/popup/snapshot.ts`) in `storage.session`: written by the worker, read by the popup. */
-import { browser } from 'wxt/browser';
-import type { ActiveSiteReply } from '../messaging';
-import {
-  parsePopupSnapshot,
-  withCodes,
-  withSite,
-  type PopupSnapshot,
-} from '../popup/snapshot';
+/** Writes the popup snapshot (`lib/popup/snapshot.ts`) to `storage.session`, where the next popup reads it first. */
+import type { ActiveSiteReply } from '../contract';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, withCodes, withSite, type PopupSnapshot } from '../popup/snapshot';
+import { readSession, removeSession, writeSession } from '../platform';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
 
-const STORAGE_KEY = 'popupSnapshot';
-
-export async function loadPopupSnapshot(): Promise<PopupSnapshot | null> {
-  const stored = await browser.storage.session.get(STORAGE_KEY);
-  return parsePopupSnapshot(stored[STORAGE_KEY]);
+async function loadPopupSnapshot(): Promise<PopupSnapshot | null> {
+  return parsePopupSnapshot(await readSession(POPUP_SNAPSHOT_KEY));
 }
 
 export type PopupSnapshotWriter = ReturnType<typeof createPopupSnapshotWriter>;
@@ -37,7 +29,7 @@ export function createPopupSnapshotWriter() {
         if (token !== generation) return;
         const next = await change(await loadPopupSnapshot());
         if (token !== generation) return;
-        await browser.storage.session.set({ [STORAGE_KEY]: next });
+        await writeSession(POPUP_SNAPSHOT_KEY, next);
       });
     }, 0);
   }
@@ -55,7 +47,7 @@ export function createPopupSnapshotWriter() {
     /** The vault changed or locked: forget everything at once. */
     invalidate(): void {
       generation += 1;
-      enqueue(() => browser.storage.session.remove(STORAGE_KEY));
+      enqueue(() => removeSession(POPUP_SNAPSHOT_KEY));
     },
   };
 }

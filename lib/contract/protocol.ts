@@ -1,50 +1,31 @@
 /**
  * The one typed message contract between extension pages, content scripts and the
- * background worker: every message, its payload, its reply, and who may send it.
+ * background worker: every message, its payload, its reply, and who may send it. Imports
+ * domain types only; no domain module imports it (they speak their own types).
  *
  * Hand-written rather than @webext-core/messaging because each message must carry a
  * sender allow-list checked in the worker before dispatch, and errors must cross the
  * boundary with their `code` intact; both are a few lines here and awkward there.
  */
-import type { ClipboardJob } from './clipboard-job';
-import type { EnrollmentStepView } from './background/enrollment';
-import type { ManagedPolicy, PolicyIssue } from './policy';
-import type { SerializedError } from './errors';
-import { TesseraError } from './errors';
-import type { AccountCode, AccountCodeFailure, AccountMeta, SiteBinding } from './vault/types';
-import type { OtpAccountText } from './otp/types';
-import type { ConfirmCaptureReply, ConfirmCaptureRequest } from './capture/capture-flow';
-import type { CaptureView } from './capture/review';
-import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from './backup';
+import type { ClipboardJob } from '../clipboard-job';
+import type { ManagedPolicy, PolicyIssue } from '../policy';
+import type { SerializedError } from '../errors';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
+import type { AccountPatch, AddAccountReply, AddAccountRequest } from '../accounts/types';
+import type { InPageFillReply } from '../in-page/types';
+import type { ActiveSiteReply } from '../sites/active-site';
+
+export type { ActiveSiteReply } from '../sites/active-site';
+
+export type { AccountPatch, AccountSource, AddAccountReply, AddAccountRequest, ManualAccountInput } from '../accounts/types';
+export type { InPageFillReply, SenderInfo } from '../in-page/types';
+import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
+import type { CaptureView } from '../capture/review';
+import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
 
 /** Who sent a message, as derived from the browser's `sender`, never from the payload. */
 export type SenderContext = 'extension-page' | 'content-script';
 
-/** Fields of the manual "add account" form; the secret is base32 text. */
-export type ManualAccountInput = OtpAccountText;
-
-export type AccountSource = { uri: string } | { fields: ManualAccountInput };
-
-export interface AddAccountRequest {
-  source: AccountSource;
-  sites: SiteBinding[];
-  deviceBound: boolean;
-  onConflict?: 'replace' | 'keep-both';
-}
-
-export type AddAccountReply =
-  | { status: 'added'; account: AccountMeta }
-  | { status: 'exists'; account: AccountMeta }
-  | { status: 'conflict'; existing: AccountMeta };
-
-/** The active tab's registrable domain (visible only through activeTab) and its accounts. */
-export interface ActiveSiteReply {
-  domain: string | null;
-  /** Bound anywhere on the page's registrable domain: listed under "This site". */
-  accountIds: string[];
-  /** Bound so that they may fill on this exact page origin: these offer Fill. */
-  fillableIds: string[];
-}
 
 /**
  * `locked` says nothing else about the accounts: no names, no count. `policy`: what the organisation
@@ -58,13 +39,9 @@ export type VaultStatusReply = {
   policyIssues?: PolicyIssue[];
 };
 
-export interface AccountPatch {
-  issuer?: string;
-  account?: string;
-  sites?: SiteBinding[];
-  pinned?: boolean;
-  submitAfterFill?: boolean;
-}
+
+/** A pending two-step enrollment's phone part (ungrouped; the popup groups it) and where it may be filled. */
+export type EnrollmentStepView = { phonePart: string; origin: string | null };
 
 /** Every message: request payload, reply, and the sender contexts allowed to send it. */
 export interface Protocol {
@@ -111,24 +88,6 @@ export interface Protocol {
   requestInPageFill: { request: void; reply: InPageFillReply };
 }
 
-/**
- * What a click on the in-page button gets: one code (exactly one bound account), the popup
- * (several: the person chooses there), or nothing. Never names, never a count.
- */
-export type InPageFillReply =
-  | { status: 'code'; code: string; submit: boolean }
-  | { status: 'popup-opened' }
-  | { status: 'open-popup' }
-  | { status: 'refused' };
-
-/** The parts of `runtime.MessageSender` a handler may read (origin and frame as the browser saw them). */
-export interface SenderInfo {
-  url?: string;
-  origin?: string;
-  frameId?: number;
-  documentId?: string;
-  tab?: { id?: number; active?: boolean };
-}
 
 export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N]['request'];
@@ -187,8 +146,6 @@ export type WireReply<N extends MessageName = MessageName> =
   | { ok: true; value: ReplyOf<N> }
   | { ok: false; error: SerializedError };
 
-export class MessageRejectedError extends TesseraError {}
-
 export function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Envelope>;
@@ -199,51 +156,3 @@ export function isEnvelope(value: unknown): value is Envelope {
   );
 }
 
-/** The parts of `runtime.MessageSender` the classification reads. */
-export interface SenderFacts {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: unknown;
-  frameId?: number;
-}
-
-/**
- * Classifies a sender from what the browser says about it. Extension pages are known
- * by their origin (an options page opened in a tab has `tab` set, so `tab` alone
- * proves nothing); content scripts by a web origin on a tab. Opaque origins and
- * foreign extensions get nothing.
- */
-export function classifySender(sender: SenderFacts, runtimeId: string): SenderContext | null {
-  if (sender.id !== runtimeId) return null;
-  const origin = sender.origin ?? originOfUrl(sender.url);
-  if (!origin || origin === 'null') return null;
-  const extensionOrigins = [`chrome-extension://${runtimeId}`, `moz-extension://${runtimeId}`];
-  if (extensionOrigins.includes(origin)) {
-    return sender.url && extensionOrigins.some((o) => sender.url!.startsWith(`${o}/`))
-      ? 'extension-page'
-      : null;
-  }
-  if (sender.tab && /^https?:\/\//.test(origin)) return 'content-script';
-  return null;
-}
-
-function originOfUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-/** Checks a message against the allow-list; throws a typed rejection otherwise. */
-export function authorize(name: MessageName, context: SenderContext | null): SenderContext {
-  if (context === null) {
-    throw new MessageRejectedError('sender-unknown', 'Message refused: the sender is not part of Tessera.');
-  }
-  if (!ALLOWED_SENDERS[name].includes(context)) {
-    throw new MessageRejectedError('sender-not-allowed', `Message "${name}" is not allowed from a ${context}.`);
-  }
-  return context;
-}

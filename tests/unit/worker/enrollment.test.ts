@@ -22,7 +22,7 @@ vi.mock('@/lib/platform/autofill', () => ({
   },
 }));
 
-const { enrollmentStep, fillEnrollmentPart } = await import('@/lib/background/enrollment');
+const { enrollmentStep, fillEnrollmentPart } = await import('@/lib/worker');
 
 const ORIGIN = 'https://pi.example.com';
 // pi-authenticator's published phone part for the client part [0..6].

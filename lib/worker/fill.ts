@@ -5,22 +5,38 @@
  */
 import { chooseFillFrame, fillRefusalMessage } from '../autofill/choose-frame';
 import { AutofillError } from '../autofill/errors';
-import { completeFill, injectFillAgent } from '../platform/autofill';
-import { tabUrl } from '../platform/tabs';
-import { currentPolicy } from '../platform/policy';
+import { activeTabId, completeFill, createMenuItem, injectFillAgent, onCommand, onMenuClicked, removeMenuItem, tabUrl } from '../platform';
 import { assertAutofillAllowed } from '../policy';
 import { accountsForOrigin, bindingMatches, originOf } from '../sites/binding';
 import type { AccountMeta } from '../vault/types';
 import type { Vault } from '../vault/vault';
+import type { Handlers } from './dispatch';
+import type { WorkerDeps } from './deps';
+import { currentPolicy } from './policy';
 
-export interface FillOutcome {
+const FILL_MENU_ID = 'tessera-fill-code';
+const FILL_COMMAND = 'fill-code';
+
+export function fillHandlers({ vault, now = Date.now }: WorkerDeps): Pick<Handlers, 'fillCode'> {
+  return {
+    fillCode: async ({ id, tabId }) => fillAccountCode(await vault(), tabId ?? (await requireActiveTab()), id, now()),
+  };
+}
+
+async function requireActiveTab(): Promise<number> {
+  const id = await activeTabId();
+  if (id === null) throw new AutofillError('page-not-fillable', 'There is no page to fill.');
+  return id;
+}
+
+interface FillOutcome {
   code: string;
   fields: number;
 }
 
-export async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
+async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
   // The popup, keyboard and context-menu fills pass here first. The in-page button does not: its
-  // policy check is `isInPageButtonAllowed` (lib/platform/in-page.ts), asked on every message.
+  // policy check is `isInPageButtonAllowed` (./in-page.ts), asked on every message.
   assertAutofillAllowed(await currentPolicy());
   const origin = await tabOrigin(tabId);
   const account = await vault.get(accountId);
@@ -77,4 +93,23 @@ export async function fillForTab(vault: Vault, tabId: number, openPopup: () => P
   } catch {
     await openPopup();
   }
+}
+
+/** The menu item exists only while filling is allowed (the organisation's `disableAutofill`); shown on editable fields only. */
+export function syncFillMenu(allowed: boolean): void {
+  if (allowed) createMenuItem(FILL_MENU_ID, 'Fill one-time code', ['editable']);
+  else removeMenuItem(FILL_MENU_ID);
+}
+
+/**
+ * Fills for the tab named by a browser-drawn trigger (the context-menu item or the keyboard
+ * command): the page can synthesise neither.
+ */
+export function onFillTriggers(fill: (tabId: number) => Promise<void>): void {
+  onMenuClicked((menuItemId, tabId) => {
+    if (menuItemId === FILL_MENU_ID && tabId !== undefined) void fill(tabId);
+  });
+  onCommand((command, tabId) => {
+    if (command === FILL_COMMAND && tabId !== undefined) void fill(tabId);
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_SENDERS, authorize, classifySender, isEnvelope, type MessageName } from '@/lib/messaging';
+import { ALLOWED_SENDERS, authorize, classifySender, isEnvelope, type MessageName } from '@/lib/contract';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT = `chrome-extension://${ID}`;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createVaultAccess } from '@/lib/background/vault-access';
+import { createVaultAccess } from '@/lib/worker';
 import type { ManagedPolicy } from '@/lib/policy';
 import { openVaultDb } from '@/lib/vault';
 import { createMemorySessionStore } from '@/lib/vault/lock';

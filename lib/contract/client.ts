@@ -1,0 +1,47 @@
+/**
+ * The caller's side of the contract: a `Client` with one method per message, derived from
+ * `Protocol`, so adding a message adds its method here with no hand-written binding. Page
+ * state takes `Pick<Client, …>` (what it may ask); tests hand it plain functions.
+ */
+import { RemoteError } from '../errors';
+import { ALLOWED_SENDERS, type Envelope, type MessageName, type ReplyOf, type RequestOf, type WireReply } from './protocol';
+
+export type Client = { [N in MessageName]: (request: RequestOf<N>) => Promise<ReplyOf<N>> };
+
+/** Delivers one envelope to the worker and resolves with its wire reply (`runtime.sendMessage`). */
+export type Transport = (envelope: Envelope) => Promise<unknown>;
+
+/**
+ * The one binding of `Client`: every method wraps its request in an envelope and unwraps the
+ * reply; a failure arrives as a `RemoteError` carrying the worker's `code`. Pages pass the
+ * browser's transport (`sendRuntimeMessage` from lib/platform).
+ */
+export function createClient(send: Transport): Client {
+  const call = async <N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ReplyOf<N>> => {
+    const reply = (await send({ tessera: 1, name, payload })) as WireReply<N> | undefined;
+    if (!reply) throw new RemoteError({ name: 'Error', code: 'no-reply', message: 'Tessera did not answer.' });
+    if (!reply.ok) throw new RemoteError(reply.error);
+    return reply.value;
+  };
+  const names = Object.keys(ALLOWED_SENDERS) as MessageName[];
+  return Object.fromEntries(names.map((name) => [name, (payload: never) => call(name, payload)])) as unknown as Client;
+}
+
+/** The messages that act on a tab: without `tabId` the worker takes the active tab. */
+const TAB_MESSAGES = ['scanPage', 'getPendingCapture', 'getActiveSite', 'fillCode', 'fillEnrollmentPart'] as const satisfies ReadonlyArray<
+  { [N in MessageName]: RequestOf<N> extends { tabId?: number } ? N : never }[MessageName]
+>;
+
+/**
+ * A client whose tab-acting messages name `tabId`: a popup popped out into its own window keeps
+ * acting for the tab it was opened on rather than for itself. Unchanged when `tabId` is undefined.
+ */
+export function actingForTab(client: Client, tabId: number | undefined): Client {
+  if (tabId === undefined) return client;
+  const bound: Client = { ...client };
+  for (const name of TAB_MESSAGES) {
+    const send = client[name] as (request: object) => Promise<unknown>;
+    (bound as Record<string, unknown>)[name] = (request: object) => send({ ...request, tabId });
+  }
+  return bound;
+}

@@ -1,0 +1,41 @@
+/**
+ * The public face of `lib/platform/`: thin adapters, one function per browser call, no policy and
+ * no orchestration. The only code in lib/ that touches `browser` (the worker and the page entries
+ * compose these; components never import them).
+ */
+export { clearAlarm, onAlarm, setAlarm } from './alarms';
+export { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from './autofill';
+export { injectCaptureScript, screenshot } from './capture';
+export {
+  canClearClipboard,
+  closeOffscreenDocument,
+  requestClipboardReadPermission,
+  restartOffscreenDocument,
+  writeClipboardText,
+} from './clipboard';
+export { isContentScriptRegistered, onPermissionsChanged, registerContentScript, unregisterContentScript } from './content-scripts';
+export { faviconUrl } from './favicon';
+export {
+  hasInPageButtonPermission,
+  IN_PAGE_ORIGINS,
+  removeInPageButtonPermission,
+  requestInPageButtonPermission,
+} from './in-page-permission';
+export { onManagedChange } from './managed-change';
+export { createMenuItem, onCommand, onMenuClicked, removeMenuItem, type MenuContext } from './menus';
+export { readManagedStorage } from './policy';
+export {
+  extensionId,
+  onBrowserStartup,
+  onExtensionInstalled,
+  onRuntimeMessage,
+  openManagePage,
+  openPopup,
+  openPopupWindow,
+  sendRuntimeMessage,
+  type RuntimeSender,
+} from './runtime';
+export { createSessionKeyStore } from './session-key';
+export { onStorageChanged, readSession, removeSession, writeSession } from './session-storage';
+export { loadSettings, saveSettings, watchSettings } from './settings';
+export { activeTabId, isActiveTab, tabFacts, tabUrl, type TabFacts } from './tabs';

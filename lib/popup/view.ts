@@ -1,0 +1,8 @@
+/** Which screen the popup shows; shared by the popup state and its capture and enrollment parts. */
+export type View =
+  | { name: 'list' }
+  | { name: 'add' }
+  | { name: 'edit'; id: string }
+  | { name: 'settings' }
+  | { name: 'capture' }
+  | { name: 'enrollment'; id: string };

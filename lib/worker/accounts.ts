@@ -1,0 +1,64 @@
+/** The accounts: listing, codes, adding, editing, deleting (into the trash) and ordering, and which belong to the active site. */
+import { accountFromSource } from '../accounts/manual-entry';
+import { newAccountInput } from '../accounts/two-step-enrollment';
+import { activeSite } from '../sites/active-site';
+import { siteKeyOf } from '../popup/snapshot';
+import { tabUrl } from '../platform';
+import type { Handlers } from './dispatch';
+import type { WorkerDeps } from './deps';
+import { TRASH_KEPT_MS } from './lock';
+import { currentParsedPolicy } from './policy';
+
+type AccountHandlers = Pick<
+  Handlers,
+  | 'listAccounts'
+  | 'getCodes'
+  | 'addAccount'
+  | 'updateAccount'
+  | 'deleteAccount'
+  | 'undoDeleteAccount'
+  | 'reorderAccounts'
+  | 'nextHotpCode'
+  | 'markAccountUsed'
+  | 'getActiveSite'
+>;
+
+export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = currentParsedPolicy }: WorkerDeps): AccountHandlers {
+  return {
+    listAccounts: async () => (await vault()).list(),
+    getCodes: async ({ at, ids }) => {
+      const token = popupSnapshot?.token() ?? 0;
+      const opened = await vault();
+      const codes = await opened.codes(at, ids);
+      // Only a complete answer may stand in for the list in the next popup's first paint.
+      if (ids === undefined) popupSnapshot?.recordCodes(token, () => opened.list(), codes);
+      return codes;
+    },
+    addAccount: async ({ source, sites, deviceBound, onConflict }) =>
+      (await vault()).add(
+        // A pasted two-step URI is completed here; it has no capture page, so it fills nowhere.
+        await newAccountInput(accountFromSource(source), { sites, deviceBound, origin: null }),
+        onConflict ? { onConflict } : {},
+      ),
+    updateAccount: async ({ id, patch }) => (await vault()).update(id, patch),
+    deleteAccount: async ({ id }) => {
+      const opened = await vault();
+      await opened.purgeTrash(TRASH_KEPT_MS);
+      return { undoToken: await opened.trash(id) };
+    },
+    undoDeleteAccount: async ({ undoToken }) => (await vault()).untrash(undoToken),
+    reorderAccounts: async ({ ids }) => (await vault()).reorder(ids),
+    nextHotpCode: async ({ id }) => (await vault()).nextHotp(id),
+    markAccountUsed: async ({ id }) => (await vault()).markUsed(id),
+    getActiveSite: async ({ tabId }) => {
+      const token = popupSnapshot?.token() ?? 0;
+      const url = await tabUrl(tabId);
+      const accounts = await (await vault()).list();
+      const found = activeSite(url, accounts);
+      // No Fill button, no Enter-to-fill and no fill offer when the organisation turned filling off.
+      const site = (await parsedPolicy()).policy.disableAutofill ? { ...found, fillableIds: [] } : found;
+      popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
+      return site;
+    },
+  };
+}

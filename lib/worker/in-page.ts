@@ -1,0 +1,138 @@
+/**
+ * The worker's half of the optional in-page button: whether it may exist (its content script is
+ * registered only then), whether this frame's site has accounts, and, after a click the content
+ * script has checked, one code for exactly that frame. The frame, tab and origin come from the
+ * browser's `sender`; the reply never names an account.
+ */
+import { inPageButtonAllowed, type InPageButtonFacts } from '../in-page/allowed';
+import { inPageSender } from '../in-page/sender';
+import type { InPageFillReply, SenderInfo } from '../in-page/types';
+import { policyDisablesInPageButton } from '../policy';
+import {
+  hasInPageButtonPermission,
+  IN_PAGE_ORIGINS,
+  isActiveTab,
+  isContentScriptRegistered,
+  loadSettings,
+  onPermissionsChanged,
+  openPopup,
+  registerContentScript,
+  saveSettings,
+  unregisterContentScript,
+  watchSettings,
+} from '../platform';
+import { accountsForOrigin } from '../sites/binding';
+import type { Vault } from '../vault/vault';
+import type { Handlers } from './dispatch';
+import type { WorkerDeps } from './deps';
+import { codeToFill } from './fill';
+import { currentPolicy } from './policy';
+
+const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
+const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
+
+export function inPageHandlers({ vault, now = Date.now }: WorkerDeps): Pick<Handlers, 'getInPageOffer' | 'requestInPageFill'> {
+  const deps: InPageDeps = { allowed: isInPageButtonAllowed, isActiveTab, openPopup, vault: () => vault(), now };
+  return {
+    getInPageOffer: async (_, _context, sender) => inPageOffer(sender, deps),
+    requestInPageFill: async (_, _context, sender) => inPageFill(sender, deps),
+  };
+}
+
+export interface InPageDeps {
+  /** Setting, host permission and policy, decided in one place (`isInPageButtonAllowed`). */
+  allowed(): Promise<boolean>;
+  isActiveTab(tabId: number): Promise<boolean>;
+  /** Opens the toolbar popup; false where the browser does not allow it. */
+  openPopup(): Promise<boolean>;
+  /** The open vault; throws while locked. */
+  vault(): Promise<Vault>;
+  now(): number;
+}
+
+/** Only "yes" or "no": neither names nor a count reach the page's process. */
+export async function inPageOffer(sender: SenderInfo, deps: InPageDeps): Promise<{ offer: boolean }> {
+  if (!(await deps.allowed())) return { offer: false };
+  const from = inPageSender(sender);
+  if (!from.ok) return { offer: false };
+  try {
+    const accounts = await (await deps.vault()).list();
+    return { offer: accountsForOrigin(accounts, from.origin).length > 0 };
+  } catch {
+    // Locked: nothing is known about the accounts, so nothing is offered.
+    return { offer: false };
+  }
+}
+
+/**
+ * Checks the sender again (top frame, https, bound, tab in front). One bound account: its
+ * current code, for that frame only. Several, or a vault locked since: the popup, where the
+ * person chooses or unlocks. Anything else: nothing.
+ */
+export async function inPageFill(sender: SenderInfo, deps: InPageDeps): Promise<InPageFillReply> {
+  if (!(await deps.allowed())) return { status: 'refused' };
+  const from = inPageSender(sender);
+  if (!from.ok) return { status: 'refused' };
+  if (!(await deps.isActiveTab(from.tabId))) return { status: 'refused' };
+  const popup = async (): Promise<InPageFillReply> => ((await deps.openPopup()) ? { status: 'popup-opened' } : { status: 'open-popup' });
+  let vault: Vault;
+  try {
+    vault = await deps.vault();
+  } catch {
+    return popup();
+  }
+  const matches = accountsForOrigin(await vault.list(), from.origin);
+  if (matches.length === 0) return { status: 'refused' };
+  if (matches.length > 1) return popup();
+  const account = matches[0]!.account;
+  const code = await codeToFill(vault, account, deps.now());
+  await vault.markUsed(account.id);
+  return { status: 'code', code, submit: account.submitAfterFill === true };
+}
+
+/**
+ * THE place that decides whether the button may exist: the worker registers the script and
+ * answers its messages only when this is true (the user's setting, the host permission, and no
+ * managed policy turning it or autofill off).
+ */
+async function isInPageButtonAllowed(): Promise<boolean> {
+  return inPageButtonAllowed(await inPageButtonFacts());
+}
+
+async function inPageButtonFacts(): Promise<InPageButtonFacts> {
+  const [settings, hostPermission, policy] = await Promise.all([loadSettings(), hasInPageButtonPermission(), currentPolicy()]);
+  return { setting: settings.inPageButton, hostPermission, policyDisabled: policyDisablesInPageButton(policy) };
+}
+
+async function reconcile(): Promise<void> {
+  let facts = await inPageButtonFacts();
+  // A setting left on after the permission went away (revoked in the browser's settings) is
+  // turned off, so the popup shows what is true.
+  if (facts.setting && !facts.hostPermission) {
+    await saveSettings({ inPageButton: false });
+    facts = { ...facts, setting: false };
+  }
+  const allowed = inPageButtonAllowed(facts);
+  const registered = await isContentScriptRegistered(IN_PAGE_SCRIPT_ID);
+  if (allowed && !registered) await registerContentScript(IN_PAGE_SCRIPT_ID, IN_PAGE_SCRIPT_FILE, IN_PAGE_ORIGINS);
+  else if (!allowed && registered) await unregisterContentScript(IN_PAGE_SCRIPT_ID);
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Registers or unregisters the content script to match setting + permission; calls run one at a time. */
+export function syncInPageButton(): Promise<void> {
+  queue = queue.then(reconcile).catch(() => undefined);
+  return queue;
+}
+
+/**
+ * Worker start-up: reconciles now, and again whenever the setting or the host permission changes
+ * (the listeners are registered synchronously, so they wake a stopped worker). A policy change
+ * reaches `syncInPageButton` through the worker's one policy watcher.
+ */
+export function keepInPageButtonInSync(): void {
+  void syncInPageButton();
+  watchSettings(() => void syncInPageButton());
+  onPermissionsChanged(() => void syncInPageButton());
+}

@@ -1,0 +1,12 @@
+/**
+ * The public face of `lib/worker/`: the background service worker, one file per feature
+ * (accounts, lock, capture, fill, in-page, enrollment, backup, clipboard, snapshot, policy,
+ * vault access), composed by `createHandlers` and wired to the browser by `registerWorker`.
+ */
+export { registerWorker } from './register';
+export { createHandlers } from './handlers';
+export type { Handler, Handlers } from './dispatch';
+export type { WorkerDeps } from './deps';
+export { createVaultAccess, type VaultAccess } from './vault-access';
+export { enrollmentStep, fillEnrollmentPart } from './enrollment';
+export { inPageFill, inPageOffer, type InPageDeps } from './in-page';

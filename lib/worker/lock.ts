@@ -1,0 +1,102 @@
+/**
+ * The lock: status, unlocking, locking, the passphrase's life cycle, and locking a
+ * passphrase-protected vault after a spell of inactivity. An alarm, not a timer: the worker may
+ * be stopped long before the lock is due.
+ */
+import {
+  assertPassphraseRemovable,
+  checkPassphrase,
+  effectiveSettings,
+  isPolicyActive,
+  passphraseRequired,
+} from '../policy';
+import { clearAlarm, loadSettings, onStorageChanged, setAlarm } from '../platform';
+import type { Handlers } from './dispatch';
+import type { WorkerDeps } from './deps';
+import { currentParsedPolicy, currentPolicy } from './policy';
+import type { VaultAccess } from './vault-access';
+
+export const AUTO_LOCK_ALARM = 'tessera-auto-lock';
+
+/** Deleted accounts stay restorable a little longer than the popup offers undo. */
+export const TRASH_KEPT_MS = 60_000;
+
+type LockHandlers = Pick<Handlers, 'getVaultStatus' | 'unlockVault' | 'lockVault' | 'setPassphrase' | 'changePassphrase' | 'removePassphrase'>;
+
+export function lockHandlers({ vault, onLocked, scrubStaleCopies, policy: parsedPolicy = currentParsedPolicy }: WorkerDeps): LockHandlers {
+  const policy = async () => (await parsedPolicy()).policy;
+  return {
+    getVaultStatus: async () => {
+      const lock = await vault.lock();
+      // Read afresh once per page open, so a page reacting to a policy change sees it.
+      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), parsedPolicy({ fresh: true })]);
+      const policyFacts = isPolicyActive(managed) || issues.length > 0 ? { policy: managed, policyIssues: issues } : {};
+      if (await lock.isLocked()) return { state: 'locked', mode, ...policyFacts };
+      // Pages show the set-passphrase screen; `state` is not read (the vault refuses until then).
+      if (passphraseRequired(managed, mode)) return { state: 'ready', mode, ...policyFacts };
+      const opened = await vault();
+      const status = await opened.status();
+      // Housekeeping, not on the popup's critical path.
+      void opened.purgeTrash(TRASH_KEPT_MS).catch(() => undefined);
+      return { ...status, mode, ...policyFacts };
+    },
+    unlockVault: async ({ passphrase }) => (await vault.lock()).unlock(passphrase),
+    lockVault: async () => {
+      await (await vault.lock()).lock();
+      vault.forget();
+      await onLocked?.();
+    },
+    setPassphrase: async ({ passphrase }) => {
+      checkPassphrase(passphrase, await policy());
+      // Only accounts sealed under the device key leave copies worth erasing.
+      // (Unreadable here, e.g. behind a required-passphrase policy: erase anyway.)
+      const hadAccounts = await vault()
+        .then((opened) => opened.status())
+        .then((status) => status.state === 'ready', () => true);
+      await (await vault.lock()).setPassphrase(passphrase);
+      vault.forget();
+      if (hadAccounts) await scrubStaleCopies?.();
+    },
+    changePassphrase: async ({ current, next }) => {
+      checkPassphrase(next, await policy());
+      await (await vault.lock()).changePassphrase(current, next);
+      // The data key sealed under the old passphrase must not outlive the change on disk.
+      await scrubStaleCopies?.();
+    },
+    removePassphrase: async ({ passphrase }) => {
+      assertPassphraseRemovable(await policy());
+      await (await vault.lock()).removePassphrase(passphrase);
+      vault.forget();
+    },
+  };
+}
+
+/** Alarms have whole-minute resolution: restarting the countdown more often changes nothing. */
+const RESTART_AT_MOST_EVERY_MS = 15_000;
+let lastRestart = 0;
+
+/** Restarts the inactivity countdown while the vault is unlocked in passphrase mode. */
+export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promise<void> {
+  // A module variable is fine here: a new worker simply restarts the countdown once more.
+  if (now - lastRestart < RESTART_AT_MOST_EVERY_MS) return;
+  const lock = await vault.lock();
+  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
+  // The organisation's minutes win over the user's choice.
+  const { autoLockMinutes } = effectiveSettings(await loadSettings(), await currentPolicy());
+  await setAlarm(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  lastRestart = now;
+}
+
+/** A new auto-lock delay (the user's or the organisation's) takes effect at the next use, not up to a throttle period later. */
+export function restartAutoLockOnSettingsChange(): void {
+  onStorageChanged((keys, area) => {
+    if ((area === 'local' && keys.includes('settings')) || area === 'managed') lastRestart = 0;
+  });
+}
+
+export async function lockNow(vault: VaultAccess): Promise<void> {
+  lastRestart = 0;
+  await (await vault.lock()).lock();
+  vault.forget();
+  await clearAlarm(AUTO_LOCK_ALARM);
+}
