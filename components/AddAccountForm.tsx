@@ -7,11 +7,13 @@ import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
 import { FieldError } from './FieldError';
 import { SitesEditor } from './SitesEditor';
 import { DeviceBoundCheck } from './DeviceBoundCheck';
+import { codeOf, messageOf } from '@/lib/error-text';
+import type { ErrorCode } from '@/lib/errors';
 
 type FieldName = 'uri' | 'secret' | 'digits' | 'period' | 'counter' | 'form';
 
 /** Which form field an OTP-core error code belongs to, so the message sits beside it. */
-const FIELD_OF_CODE: Record<string, FieldName> = {
+const FIELD_OF_CODE: { readonly [C in ErrorCode]?: FieldName } = {
   'invalid-base32': 'secret',
   'missing-secret': 'secret',
   'digits-out-of-range': 'digits',
@@ -83,11 +85,10 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         state.view.value = { name: 'list' };
       }
     } catch (caught) {
-      const e = caught as { code?: string; message?: string };
-      const field = FIELD_OF_CODE[e.code ?? ''] ?? 'form';
+      const field = FIELD_OF_CODE[codeOf(caught)] ?? 'form';
       error.value = {
         field: mode.value === 'uri' && field !== 'form' ? 'uri' : field,
-        message: e.message ?? 'The account could not be added.',
+        message: messageOf(caught, 'The account could not be added.'),
       };
     } finally {
       busy.value = false;

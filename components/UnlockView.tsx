@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { PopupState } from '@/lib/popup/state';
 import { FieldError } from './FieldError';
 import { Icon } from './Icon';
+import { messageOf } from '@/lib/error-text';
 
 /** All a locked popup shows: no account names, no count, nothing to copy. */
 export function UnlockView({ state }: { state: PopupState }) {
@@ -16,9 +17,7 @@ export function UnlockView({ state }: { state: PopupState }) {
     try {
       await state.unlock(passphrase.value);
     } catch (caught) {
-      const e = caught as { code?: string; message?: string };
-      error.value =
-        e.code === 'wrong-passphrase' ? 'That passphrase is not right.' : (e.message ?? 'Tessera could not unlock.');
+      error.value = messageOf(caught, 'Tessera could not unlock.');
       passphrase.value = '';
     } finally {
       busy.value = false;

@@ -1,10 +1,126 @@
 /**
+ * Every error code Tessera throws, in one union: each domain's own code type (`VaultInputCode`,
+ * `PolicyErrorCode`, …) must fit inside it, and what the UI compares is checked against it. Grouped
+ * by where it is thrown; the UI text for a code lives in `./error-text.ts`.
+ */
+export type ErrorCode =
+  // Anything unexpected (reported by kind only), and the message boundary itself.
+  | 'internal'
+  | 'no-reply'
+  | 'sender-unknown'
+  | 'sender-not-allowed'
+  | 'bad-request'
+  // The lock (lib/vault/lock.ts).
+  | 'locked'
+  | 'wrong-passphrase'
+  | 'too-many-attempts'
+  | 'weak-passphrase'
+  | 'not-locked-mode'
+  | 'already-locked-mode'
+  | 'concurrent-modification'
+  // The vault: storage, records, input (lib/vault/errors.ts).
+  | 'storage-unavailable'
+  | 'vault-too-new'
+  | 'device-key-missing'
+  | 'device-key-unusable'
+  | 'not-found'
+  | 'device-bound'
+  | 'record-unreadable'
+  | 'id-collision'
+  | 'invalid-kind'
+  | 'invalid-algorithm'
+  | 'invalid-digits'
+  | 'invalid-period'
+  | 'invalid-counter'
+  | 'invalid-secret'
+  | 'invalid-label'
+  | 'invalid-site'
+  | 'invalid-sites'
+  | 'invalid-flag'
+  | 'invalid-order'
+  | 'not-hotp'
+  | 'not-time-based'
+  | 'counter-exhausted'
+  | 'invalid-enrollment'
+  | 'no-enrollment'
+  // Crypto envelopes and passphrase-sealed data (lib/crypto).
+  | 'decrypt-failed'
+  | 'unsupported-envelope'
+  | 'malformed-envelope'
+  | 'corrupt-envelope'
+  | 'wrong-password'
+  | 'malformed-backup'
+  | 'unsupported-backup'
+  // The organisation's policy (lib/policy.ts).
+  | 'export-disabled'
+  | 'device-bound-only'
+  | 'autofill-disabled'
+  | 'capture-not-allowed'
+  | 'passphrase-required'
+  | 'passphrase-too-short'
+  | 'passphrase-rule'
+  | 'passphrase-removal-refused'
+  // Site bindings (lib/sites).
+  | 'empty'
+  | 'invalid-url'
+  | 'invalid-host'
+  | 'opaque-origin'
+  | 'unsupported-scheme'
+  | 'insecure-scheme'
+  | 'credentials-in-url'
+  | 'public-suffix'
+  // The OTP core: otpauth URIs and migration payloads (lib/otp).
+  | 'invalid-base32'
+  | 'too-long'
+  | 'missing-secret'
+  | 'wrong-scheme'
+  | 'unknown-type'
+  | 'unsupported-algorithm'
+  | 'malformed-uri'
+  | 'bad-counter'
+  | 'digits-out-of-range'
+  | 'period-out-of-range'
+  | 'bad-two-step'
+  | 'two-step-enrollment'
+  | 'malformed-payload'
+  | 'not-representable'
+  // Imports, backups and transfers (lib/import, lib/backup).
+  | 'not-this-format'
+  | 'truncated'
+  | 'malformed'
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many'
+  | 'password-required'
+  | 'unsupported-version'
+  | 'unsupported-encryption'
+  | 'corrupt-backup'
+  | 'not-a-backup'
+  | 'corrupt-payload'
+  | 'invalid-entry'
+  | 'unsupported-type'
+  | 'unrecognised-totp'
+  | 'not-an-image'
+  // QR capture (lib/capture).
+  | 'page-not-scannable'
+  | 'page-changed'
+  | 'capture-expired'
+  | 'not-enrollment'
+  // Filling (lib/autofill, lib/worker/fill.ts).
+  | 'page-not-fillable'
+  | 'not-bound'
+  | 'no-field'
+  | 'ambiguous'
+  | 'several-frames'
+  | 'fill-refused';
+
+/**
  * The base of every domain error: a stable `code` that survives the message boundary
  * (where `instanceof` does not) and a message that never contains a secret.
  */
 export class TesseraError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
@@ -14,7 +130,7 @@ export class TesseraError extends Error {
 /** What crosses the message boundary in place of a thrown error. */
 export interface SerializedError {
   name: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -25,12 +141,6 @@ export function serializeError(error: unknown): SerializedError {
   // Unknown failures are reported by kind only: their text could echo input.
   const name = error instanceof Error ? error.name : 'Error';
   return { name, code: 'internal', message: 'Something went wrong inside Tessera.' };
-}
-
-/** The text to show a person for a caught error (domain errors carry one); a fixed line otherwise. */
-export function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message !== '' ? message : 'Something went wrong inside Tessera.';
 }
 
 /** Rebuilt on the caller's side of a message: the `code` is what callers branch on. */

@@ -1,7 +1,7 @@
 /** Owns the hostile-input guards every importer runs first (size, JSON depth, truncation) and the per-entry helpers. */
 import { OtpUriError, decodeBase32, normalizeAlgorithm } from '@/lib/otp';
 import { assertAccountData } from '@/lib/otp/otpauth-uri';
-import { TesseraError } from '@/lib/errors';
+import { TesseraError, type ErrorCode } from '@/lib/errors';
 import type { OtpAccountData, OtpAlgorithm } from '@/lib/otp/types';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
@@ -108,7 +108,7 @@ export function candidateFrom(label: string, convert: () => OtpAccountData): Imp
   }
 }
 
-export function problemOf(error: unknown): { code: string; message: string } {
+export function problemOf(error: unknown): { code: ErrorCode; message: string } {
   if (error instanceof TesseraError) return { code: error.code, message: error.message };
   return { code: 'invalid-entry', message: 'This entry could not be read.' };
 }
@@ -134,7 +134,7 @@ export function readAlgorithm(value: unknown): OtpAlgorithm {
 }
 
 /** An integer field with a default when absent; present but not a whole number in range is a problem. */
-export function readInt(value: unknown, fallback: number | undefined, code: string, what: string, min: number, max: number): number {
+export function readInt(value: unknown, fallback: number | undefined, code: ErrorCode, what: string, min: number, max: number): number {
   if (value === undefined || value === null) {
     if (fallback === undefined) throw new EntryProblem(code, `This entry has no ${what}.`);
     return fallback;

@@ -6,6 +6,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Client, VaultStatusReply } from '../contract';
 import type { AutoLockMinutes } from '../settings';
+import { messageOf } from '../error-text';
 
 export interface LockDeps
   extends Pick<Client, 'getVaultStatus' | 'unlockVault' | 'lockVault' | 'setPassphrase' | 'changePassphrase' | 'removePassphrase'> {
@@ -15,11 +16,6 @@ export interface LockDeps
 
 export type LockTask = { name: 'idle' } | { name: 'working' } | { name: 'done'; message: string } | { name: 'failed'; message: string };
 
-function messageOf(error: unknown): string {
-  const e = error as { code?: string; message?: string } | null;
-  if (e?.code === 'wrong-passphrase') return 'That passphrase is not right.';
-  return e?.message ?? 'Something went wrong.';
-}
 
 export function createLockState(api: LockDeps) {
   const status = signal<VaultStatusReply | null>(null);
@@ -40,7 +36,7 @@ export function createLockState(api: LockDeps) {
       task.value = { name: 'done', message: success };
       return true;
     } catch (error) {
-      task.value = { name: 'failed', message: messageOf(error) };
+      task.value = { name: 'failed', message: messageOf(error, 'Something went wrong.') };
       return false;
     } finally {
       await refresh().catch(() => undefined);

@@ -8,7 +8,7 @@ import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, Impo
 import { toTransferCandidate } from '../backup/transfer';
 import { MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup/exports';
 import type { Client } from '../contract';
-import { messageOf } from '../errors';
+import { codeOf, messageOf } from '../error-text';
 import { detectFormat, importFile } from '../import/detect';
 import type { ImportCandidate, ImportFormat } from '../import/types';
 import type { OtpKind } from '../otp/types';
@@ -61,10 +61,6 @@ export type AccountQr = { name: 'idle' } | { name: 'working'; id: string } | { n
 const IMAGES_SOURCE_ID = 0;
 
 
-function codeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'internal';
-}
 
 export function accountName(a: { issuer: string; account: string }): string {
   return a.issuer && a.account ? `${a.issuer} (${a.account})` : a.issuer || a.account || 'Unnamed account';

@@ -6,7 +6,7 @@
 import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
 import type { CaptureItemView, CaptureView } from '../capture/review';
-import { messageOf } from '../errors';
+import { messageOf } from '../error-text';
 import type { Client } from '../contract';
 import type { View } from './view';
 

@@ -4,7 +4,7 @@
  * to fill it into the capture page, and forgets it when the user says Done.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { messageOf } from '../errors';
+import { messageOf } from '../error-text';
 import type { Client } from '../contract';
 import { groupInFours } from '../otp/two-step';
 import type { View } from './view';

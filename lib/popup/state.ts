@@ -5,6 +5,7 @@
  */
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
+import { describeError, messageOf } from '../error-text';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
@@ -86,14 +87,6 @@ const systemClock: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-function toSerializedError(error: unknown): SerializedError {
-  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
-    const e = error as { name?: string; code: unknown; message: unknown };
-    return { name: String(e.name ?? 'Error'), code: String(e.code), message: String(e.message) };
-  }
-  return { name: 'Error', code: 'internal', message: 'Something went wrong inside Tessera.' };
-}
 
 export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): string {
   return account.issuer && account.account
@@ -214,7 +207,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   }
 
   function fail(error: unknown): void {
-    const serialized = toSerializedError(error);
+    const serialized = describeError(error);
     // Locked (by the timer, or from another window): show the unlock field, drop everything shown.
     if (serialized.code === 'locked') return showLocked();
     phase.value = { name: 'failed', error: serialized };
@@ -380,7 +373,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       announce(`Copied the code for ${accountLabel(account)}.${suffix}`);
       void api.markAccountUsed({ id }).catch(() => undefined);
     } catch (error) {
-      announce(`Could not copy: ${toSerializedError(error).message}`);
+      announce(`Could not copy: ${messageOf(error)}`);
     }
   }
 
@@ -402,7 +395,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       }
       announce(`Filled the code for ${accountLabel(account)} into the page${options.alsoCopy ? ' and copied it' : ''}.`);
     } catch (error) {
-      announce(toSerializedError(error).message);
+      announce(messageOf(error));
     }
   }
 
@@ -411,7 +404,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       await hotpCode(id);
       revealed.value = new Set(revealed.value).add(id);
     } catch (error) {
-      announce(`Could not get the next code: ${toSerializedError(error).message}`);
+      announce(`Could not get the next code: ${messageOf(error)}`);
     }
   }
 
@@ -469,7 +462,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       await reloadAccounts();
       announce(`Restored ${pending.label}.`);
     } catch (error) {
-      announce(`Could not restore: ${toSerializedError(error).message}`);
+      announce(`Could not restore: ${messageOf(error)}`);
     }
   }
 

@@ -1,7 +1,7 @@
 /** Owns the typed errors of the vault; each `code` is stable so it survives the message boundary. */
 import { TesseraError } from '@/lib/errors';
 
-/** Base of every vault failure; also used directly for the rare `concurrent-modification`. */
+/** Base of every vault failure; used directly only for the rare `id-collision`. */
 export class VaultError extends TesseraError {}
 
 export type VaultUnavailableCode =
@@ -76,5 +76,13 @@ export class RecordUnreadableError extends VaultError {
   constructor(reason: string, options?: { cause?: unknown }) {
     super('record-unreadable', "This account's secret cannot be read.", options);
     this.reason = reason;
+  }
+}
+
+/** The accounts or the lock changed while a write was being prepared; nothing was written, try again. */
+export class ConcurrentModificationError extends VaultError {
+  declare readonly code: 'concurrent-modification';
+  constructor(message: string) {
+    super('concurrent-modification', message);
   }
 }

@@ -8,7 +8,7 @@ import { defaultRandomBytes, enrollmentAad, openEnvelope, purposeAad, recordAad,
 import { openWithPassphrase, PassphraseError, sealWithPassphrase } from '@/lib/crypto/passphrase';
 import { createDeviceKeyProvider, deviceRow } from './device-key-provider';
 import { BUILT_IN_MIN_PASSPHRASE_LENGTH } from '@/lib/policy';
-import { VaultError } from './errors';
+import { ConcurrentModificationError, VaultError, VaultUnavailableError } from './errors';
 import {
   DEVICE_KEY_ROW_ID,
   PASSPHRASE_KEY_ROW_ID,
@@ -20,22 +20,30 @@ import {
 } from './schema';
 import type { AccountRecord } from './types';
 
-export type LockErrorCode =
-  | 'locked'
-  | 'wrong-passphrase'
-  | 'too-many-attempts'
-  | 'weak-passphrase'
-  | 'not-locked-mode'
-  | 'already-locked-mode'
-  | 'concurrent-modification';
-
+/** The vault is locked: nothing is read until the passphrase unlocks it. */
 export class VaultLockedError extends VaultError {
-  declare readonly code: LockErrorCode;
+  declare readonly code: 'locked';
+  constructor(message = 'Tessera is locked. Enter your passphrase to unlock it.') {
+    super('locked', message);
+  }
+}
+
+/** An unlock (or a passphrase check) refused: the passphrase is wrong, or tries are throttled. */
+export class UnlockRefusedError extends VaultError {
+  declare readonly code: 'wrong-passphrase' | 'too-many-attempts';
   /** For `too-many-attempts`: when the next try is accepted (ms since epoch). */
   readonly retryAt: number | undefined;
-  constructor(code: LockErrorCode, message: string, options?: { cause?: unknown; retryAt?: number }) {
+  constructor(code: UnlockRefusedError['code'], message: string, options?: { cause?: unknown; retryAt?: number }) {
     super(code, message, options);
     this.retryAt = options?.retryAt;
+  }
+}
+
+/** A change to the lock that does not fit its current mode, or a passphrase too weak to set. */
+export class LockChangeError extends VaultError {
+  declare readonly code: 'weak-passphrase' | 'not-locked-mode' | 'already-locked-mode';
+  constructor(code: LockChangeError['code'], message: string) {
+    super(code, message);
   }
 }
 
@@ -127,7 +135,7 @@ export function createVaultLock(deps: LockDeps) {
       if (!row) return deviceProvider.getDataKey();
       const session = await deps.session.get();
       if (!session || session.keyId !== row.keyId) {
-        throw new VaultLockedError('locked', 'Tessera is locked. Enter your passphrase to unlock it.');
+        throw new VaultLockedError();
       }
       return importDataKey(session.raw);
     },
@@ -136,7 +144,7 @@ export function createVaultLock(deps: LockDeps) {
   function assertPassphrase(passphrase: string): void {
     if (typeof passphrase !== 'string') throw new TypeError('passphrase must be a string');
     if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-      throw new VaultLockedError('weak-passphrase', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+      throw new LockChangeError('weak-passphrase', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
     }
   }
 
@@ -144,13 +152,13 @@ export function createVaultLock(deps: LockDeps) {
   async function unsealDataKey(passphrase: string): Promise<{ row: PassphraseKeyRow; raw: Uint8Array }> {
     const db = await dbReady;
     const row = await passphraseRow(db);
-    if (!row) throw new VaultLockedError('not-locked-mode', 'Tessera has no passphrase set.');
+    if (!row) throw new LockChangeError('not-locked-mode', 'Tessera has no passphrase set.');
     const meta = await db.get('meta', VAULT_META_ROW_ID);
     const failed = meta?.failedUnlocks ?? 0;
     const retryAt = (meta?.lastFailedUnlockAt ?? 0) + unlockDelayMs(failed);
     if (failed >= FREE_ATTEMPTS && now() < retryAt) {
       const seconds = Math.ceil((retryAt - now()) / 1000);
-      throw new VaultLockedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt });
+      throw new UnlockRefusedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt });
     }
     let raw: Uint8Array;
     try {
@@ -158,13 +166,13 @@ export function createVaultLock(deps: LockDeps) {
     } catch (cause) {
       if (cause instanceof PassphraseError && cause.code === 'wrong-passphrase') {
         await recordUnlockAttempt(db, failed + 1);
-        throw new VaultLockedError('wrong-passphrase', 'That passphrase is not right.', { cause });
+        throw new UnlockRefusedError('wrong-passphrase', 'That passphrase is not right.', { cause });
       }
       // A malformed stored envelope is not a wrong passphrase: say the data is damaged.
       throw cause;
     }
     if (!(await isKeyCheckValid(await importDataKey(raw), row.check))) {
-      throw new VaultError('device-key-unusable', 'The stored data key does not open its check value.');
+      throw new VaultUnavailableError('device-key-unusable', 'The stored data key does not open its check value.');
     }
     if (failed > 0) await recordUnlockAttempt(db, 0);
     return { row, raw };
@@ -217,7 +225,7 @@ export function createVaultLock(deps: LockDeps) {
     if (!unchanged) {
       tx.abort();
       await tx.done.catch(() => undefined);
-      throw new VaultLockedError('concurrent-modification', 'Accounts changed while the lock was being set; try again.');
+      throw new ConcurrentModificationError( 'Accounts changed while the lock was being set; try again.');
     }
     const meta = await tx.objectStore('meta').get(VAULT_META_ROW_ID);
     await Promise.all([
@@ -262,10 +270,10 @@ export function createVaultLock(deps: LockDeps) {
     async setPassphrase(passphrase: string): Promise<void> {
       assertPassphrase(passphrase);
       const db = await dbReady;
-      if (await passphraseRow(db)) throw new VaultLockedError('already-locked-mode', 'A passphrase is already set; change it instead.');
+      if (await passphraseRow(db)) throw new LockChangeError('already-locked-mode', 'A passphrase is already set; change it instead.');
       const deviceKey = await deviceProvider.getDataKey();
       const deviceKeyRow = deviceRow(await db.get('keys', DEVICE_KEY_ROW_ID));
-      if (!deviceKeyRow) throw new VaultError('device-key-missing', 'The device key is missing.');
+      if (!deviceKeyRow) throw new VaultUnavailableError('device-key-missing', 'The device key is missing.');
       const raw = randomBytes(DATA_KEY_BYTES);
       const dataKey = await importDataKey(raw);
       const row: PassphraseKeyRow = {
@@ -292,7 +300,7 @@ export function createVaultLock(deps: LockDeps) {
       if (stored?.id !== PASSPHRASE_KEY_ROW_ID || stored.keyId !== row.keyId) {
         tx.abort();
         await tx.done.catch(() => undefined);
-        throw new VaultLockedError('concurrent-modification', 'The lock changed meanwhile; try again.');
+        throw new ConcurrentModificationError( 'The lock changed meanwhile; try again.');
       }
       await Promise.all([tx.store.put({ ...stored, wrapped }), tx.done]);
     },

@@ -17,6 +17,7 @@ import {
   VaultError,
   VaultInputError,
   VaultUnavailableError,
+  ConcurrentModificationError,
 } from './errors';
 import { bumpRevision, RECORD_FORMAT_VERSION, VAULT_META_ROW_ID, type VaultDb, type VaultDbSchema } from './schema';
 import type {
@@ -257,7 +258,7 @@ export function createVault(deps: VaultDeps) {
         const written = await commitPlan(db, plan, snapshotStamp(snapshot));
         if (written) return written;
       }
-      throw new VaultError('concurrent-modification', 'The accounts kept changing while adding; try again.');
+      throw new ConcurrentModificationError('The accounts kept changing while adding; try again.');
     } finally {
       for (const account of valid) {
         account.secret.fill(0);

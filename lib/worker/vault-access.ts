@@ -41,7 +41,7 @@ export function createVaultAccess(
   const access = async function vault(): Promise<Vault> {
     const opened = await open();
     if (await opened.lock.isLocked()) {
-      throw new VaultLockedError('locked', 'Tessera is locked. Enter your passphrase to unlock it.');
+      throw new VaultLockedError();
     }
     // Until the passphrase the organisation requires is set, nothing is read: as if locked.
     const enforced = await policy();
