@@ -1,8 +1,7 @@
 import { signal, useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { AccountMeta } from '@/lib/vault/types';
-import type { PopupState } from '@/lib/popup/state';
-import { ROWS_AT_FIRST_PAINT } from '@/lib/popup/list';
+import type { AccountMeta } from '@/lib/vault';
+import { type PopupState, ROWS_AT_FIRST_PAINT } from '@/lib/popup';
 import { AccountRow } from './AccountRow';
 
 /** Rows drawn in full at first paint, before the browser reports what is on screen. */

@@ -1,8 +1,7 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import type { AccountMeta } from '@/lib/vault/types';
-import { groupCode } from '@/lib/popup/codes';
-import type { PopupState } from '@/lib/popup/state';
+import type { AccountMeta } from '@/lib/vault';
+import { groupCode, type PopupState } from '@/lib/popup';
 import { CountdownRing } from './CountdownRing';
 import { Icon } from './Icon';
 import { SiteIcon } from './SiteIcon';

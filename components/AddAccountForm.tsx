@@ -1,9 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/contract';
-import type { OtpAlgorithm, OtpKind } from '@/lib/otp/types';
-import { looksLikeTwoStepUri } from '@/lib/otp/two-step';
-import { accountLabel, type PopupState } from '@/lib/popup/state';
-import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
+import { type OtpAlgorithm, type OtpKind, looksLikeTwoStepUri } from '@/lib/otp';
+import { accountLabel, type PopupState } from '@/lib/popup';
+import type { AccountMeta, SiteBinding } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { SitesEditor } from './SitesEditor';
 import { DeviceBoundCheck } from './DeviceBoundCheck';

@@ -1,7 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { MIN_BACKUP_PASSPHRASE_LENGTH } from '@/lib/backup/exports';
-import { passphraseStrength } from '@/lib/manage/files';
-import type { ManageState } from '@/lib/manage/state';
+import { MIN_BACKUP_PASSPHRASE_LENGTH } from '@/lib/backup';
+import { passphraseStrength, type ManageState } from '@/lib/manage';
 import { ExportSkippedList } from './ExportSkippedList';
 import { FieldError } from './FieldError';
 import { ManageSection } from './ManageSection';

@@ -1,4 +1,4 @@
-import type { AccountPreview } from '@/lib/capture/review';
+import type { AccountPreview } from '@/lib/capture';
 
 const KIND: Record<AccountPreview['kind'], string> = {
   totp: 'Time-based (TOTP)',

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
-import type { CaptureItemView } from '@/lib/capture/review';
-import type { PopupState } from '@/lib/popup/state';
-import type { SiteBinding } from '@/lib/vault/types';
+import type { CaptureItemView } from '@/lib/capture';
+import type { PopupState } from '@/lib/popup';
+import type { SiteBinding } from '@/lib/vault';
 import { CaptureAccountFacts } from './CaptureAccountFacts';
 import { CaptureConflictChoice } from './CaptureConflictChoice';
 import { CaptureFoundOn } from './CaptureFoundOn';

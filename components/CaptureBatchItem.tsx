@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import type { CaptureItemView } from '@/lib/capture/review';
-import type { PopupState } from '@/lib/popup/state';
+import type { CaptureItemView } from '@/lib/capture';
+import type { PopupState } from '@/lib/popup';
 import { CaptureConflictChoice } from './CaptureConflictChoice';
 import { CaptureFoundOn } from './CaptureFoundOn';
 import { CaptureWarnings } from './CaptureWarnings';

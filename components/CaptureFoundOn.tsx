@@ -1,4 +1,4 @@
-import type { FoundOn } from '@/lib/capture/classify';
+import type { FoundOn } from '@/lib/capture';
 
 /**
  * Where the code was found, as the browser reports the tab: the registrable domain, and the

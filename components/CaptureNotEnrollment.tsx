@@ -1,5 +1,5 @@
-import type { CaptureItemView } from '@/lib/capture/review';
-import type { PopupState } from '@/lib/popup/state';
+import type { CaptureItemView } from '@/lib/capture';
+import type { PopupState } from '@/lib/popup';
 
 type NotEnrollment = Extract<CaptureItemView, { type: 'not-enrollment' }>;
 

@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 import { CaptureAccountItem } from './CaptureAccountItem';
 import { CaptureBatchItem } from './CaptureBatchItem';
 import { CaptureNotEnrollment } from './CaptureNotEnrollment';

@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 
 /** Header button: looks for an enrollment QR code on the page the popup was opened on. */
 export function CaptureScanButton({ state }: { state: PopupState }) {

@@ -1,4 +1,4 @@
-import type { TwoStepParams } from '@/lib/otp/two-step';
+import type { TwoStepParams } from '@/lib/otp';
 
 /** Says what confirming a privacyIDEA two-step code does, before the user confirms it. */
 export function CaptureTwoStepNote({ twoStep }: { twoStep: TwoStepParams }) {

@@ -1,4 +1,4 @@
-import type { CaptureWarning } from '@/lib/capture/classify';
+import type { CaptureWarning } from '@/lib/capture';
 
 const TITLES: Record<CaptureWarning['code'], string> = {
   'not-https': 'Not a secure page',

@@ -1,6 +1,5 @@
-import type { ReadonlySignal } from '@preact/signals';
-import { useComputed } from '@preact/signals';
-import type { DisplayedCode } from '@/lib/popup/codes';
+import { type ReadonlySignal, useComputed } from '@preact/signals';
+import type { DisplayedCode } from '@/lib/popup';
 
 const RADIUS = 9;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { accountLabel, type PopupState } from '@/lib/popup/state';
-import type { AccountMeta } from '@/lib/vault/types';
+import { accountLabel, type PopupState } from '@/lib/popup';
+import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { SitesEditor } from './SitesEditor';
 

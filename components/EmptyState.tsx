@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 import { Icon } from './Icon';
 
 export function EmptyState({ state }: { state: PopupState }) {

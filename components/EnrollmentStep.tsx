@@ -1,4 +1,4 @@
-import { accountLabel, type PopupState } from '@/lib/popup/state';
+import { accountLabel, type PopupState } from '@/lib/popup';
 
 /**
  * The `enrollment` view: the phone part of a two-step enrollment, to type (or fill) into the

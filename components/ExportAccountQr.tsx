@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { accountName, type ManageState } from '@/lib/manage/state';
+import { accountName, type ManageState } from '@/lib/manage';
 import { ManageQrCode } from './ManageQrCode';
 
 /** One account as a QR code, to move it to a phone app. Device-bound accounts are not offered. */

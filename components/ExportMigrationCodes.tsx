@@ -1,4 +1,4 @@
-import type { ManageState } from '@/lib/manage/state';
+import type { ManageState } from '@/lib/manage';
 import { ExportSkippedList } from './ExportSkippedList';
 import { ManageQrCode } from './ManageQrCode';
 

@@ -1,4 +1,4 @@
-import type { ManageState } from '@/lib/manage/state';
+import type { ManageState } from '@/lib/manage';
 import { ExportSkippedList } from './ExportSkippedList';
 
 /** Every account as an otpauth:// link, one per line: for other apps that import such lists. */

@@ -1,4 +1,4 @@
-import type { ManageState } from '@/lib/manage/state';
+import type { ManageState } from '@/lib/manage';
 import { ExportAccountQr } from './ExportAccountQr';
 import { ExportMigrationCodes } from './ExportMigrationCodes';
 import { ExportOtpauthList } from './ExportOtpauthList';

@@ -1,5 +1,5 @@
 import type { ExportSkip } from '@/lib/backup';
-import { describeSkip } from '@/lib/manage/state';
+import { describeSkip } from '@/lib/manage';
 
 /** The accounts an export or backup left out, each with why. */
 export function ExportSkippedList({ skipped, what }: { skipped: readonly ExportSkip[]; what: string }) {

@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 
 /** Shown once, right after an account was added from this page's QR code. */
 export function FillOffer({ state }: { state: PopupState }) {

@@ -1,5 +1,5 @@
 import type { ConflictChoice } from '@/lib/backup';
-import type { ManageState } from '@/lib/manage/state';
+import type { ManageState } from '@/lib/manage';
 
 const CHOICES: ReadonlyArray<[ConflictChoice, string, string]> = [
   ['skip', 'Skip them', 'Keep the accounts you have; the conflicting entries are not imported.'],

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { PickedFile } from '@/lib/manage/state';
+import type { PickedFile } from '@/lib/manage';
 
 const ACCEPT = '.json,.2fas,.tessera,.txt,.csv,.png,.jpg,.jpeg,.webp,application/json,text/plain,text/csv,image/png,image/jpeg,image/webp';
 

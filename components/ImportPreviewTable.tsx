@@ -1,4 +1,4 @@
-import type { ManageState, RowStatus } from '@/lib/manage/state';
+import type { ManageState, RowStatus } from '@/lib/manage';
 
 const STATUS_TEXT: { readonly [S in RowStatus]: string } = {
   checking: 'Checking…',

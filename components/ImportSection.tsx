@@ -1,4 +1,4 @@
-import type { ManageState } from '@/lib/manage/state';
+import type { ManageState } from '@/lib/manage';
 import { ImportConflictChoice } from './ImportConflictChoice';
 import { ImportDropZone } from './ImportDropZone';
 import { ImportPreviewTable } from './ImportPreviewTable';

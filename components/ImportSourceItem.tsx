@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { ImportSource, ManageState } from '@/lib/manage/state';
-import { FORMAT_NAMES } from '@/lib/manage/files';
+import { type ImportSource, type ManageState, FORMAT_NAMES } from '@/lib/manage';
 
 /** One picked file: what it is, whether it was read, and a password field when it is encrypted. */
 export function ImportSourceItem({ source, state }: { source: ImportSource; state: ManageState }) {

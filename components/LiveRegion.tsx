@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 
 /** Announces results (copied, deleted, errors) visibly and to screen readers. */
 export function LiveRegion({ state }: { state: PopupState }) {

@@ -1,4 +1,4 @@
-import type { LockState } from '@/lib/manage/lock-state';
+import type { LockState } from '@/lib/manage';
 import { FieldError } from './FieldError';
 
 /** What the last lock action did, said where the user is looking. */

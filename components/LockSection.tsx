@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { LockState } from '@/lib/manage/lock-state';
+import type { LockState } from '@/lib/manage';
 import { AUTO_LOCK_CHOICES, type AutoLockMinutes } from '@/lib/settings';
 import { LockOutcome } from './LockOutcome';
 import { ManageSection } from './ManageSection';

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { qrMatrix, qrPath } from '@/lib/manage/qr-matrix';
+import { qrMatrix, qrPath } from '@/lib/manage';
 
 const QUIET_ZONE = 4;
 

@@ -1,4 +1,4 @@
-import type { LockState } from '@/lib/manage/lock-state';
+import type { LockState } from '@/lib/manage';
 import type { ManagedPolicy } from '@/lib/policy';
 import { PolicyRule } from './PolicyRule';
 import { SetPassphraseForm } from './SetPassphraseForm';

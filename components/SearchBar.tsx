@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 import { SORT_ORDERS, type SortOrder } from '@/lib/settings';
 import { Icon } from './Icon';
 

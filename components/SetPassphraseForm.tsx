@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import type { LockState } from '@/lib/manage/lock-state';
+import type { LockState } from '@/lib/manage';
 import { LockOutcome } from './LockOutcome';
 import { PassphraseField } from './PassphraseField';
 

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
 import { FieldError } from './FieldError';
 import { PolicySummary } from './PolicySummary';

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { AccountMeta } from '@/lib/vault/types';
+import type { AccountMeta } from '@/lib/vault';
 
 /** A stable hue per issuer so letter badges are told apart at a glance. */
 function hueOf(text: string): number {

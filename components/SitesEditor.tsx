@@ -1,6 +1,6 @@
 import { useSignal, type Signal } from '@preact/signals';
-import { bindingLabel } from '@/lib/popup/list';
-import type { SiteBinding } from '@/lib/vault/types';
+import { bindingLabel } from '@/lib/popup';
+import type { SiteBinding } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { Icon } from './Icon';
 

@@ -1,4 +1,4 @@
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 
 export function UndoBar({ state }: { state: PopupState }) {
   const pending = state.pendingUndo.value;

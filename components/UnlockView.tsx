@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { PopupState } from '@/lib/popup/state';
+import type { PopupState } from '@/lib/popup';
 import { FieldError } from './FieldError';
 import { Icon } from './Icon';
 import { messageOf } from '@/lib/error-text';

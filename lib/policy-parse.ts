@@ -3,7 +3,7 @@
  * allow-list. Apart from `lib/policy.ts` because it needs the Public Suffix List, which
  * extension pages that only show the policy should not load.
  */
-import { normalizeHost, registrableDomain } from './sites/binding';
+import { normalizeHost, registrableDomain } from './sites';
 import { POLICY_LIMITS, PolicyError, describeList, type ManagedPolicy, type ParsedPolicy, type PolicyIssue } from './policy';
 
 const BOOLEAN_KEYS = ['requirePassphrase', 'disableExport', 'deviceBoundOnly', 'disableAutofill', 'disableInPageButton'] as const;

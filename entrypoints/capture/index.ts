@@ -9,7 +9,7 @@
  * the IIFE's value (the report's promise) is what `scripting.executeScript` hands back.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { runPageScan } from '@/lib/capture/page-scan';
+import { runPageScan } from '@/lib/capture';
 
 export default defineUnlistedScript({
   globalName: false,

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startInPageButton } from '@/lib/in-page/agent';
+import { startInPageButton } from '@/lib/in-page';
 import { createClient } from '@/lib/contract';
 import { sendRuntimeMessage } from '@/lib/platform';
 

@@ -1,9 +1,6 @@
 import { render } from 'preact';
 import { createClient } from '@/lib/contract';
-import { saveTextFile } from '@/lib/manage/download';
-import { readQrTexts } from '@/lib/manage/read-image';
-import { createManageState } from '@/lib/manage/state';
-import { createLockState } from '@/lib/manage/lock-state';
+import { saveTextFile, readQrTexts, createManageState, createLockState } from '@/lib/manage';
 import { loadSettings, onManagedChange, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
 import { App } from './App';
 

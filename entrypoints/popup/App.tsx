@@ -15,8 +15,8 @@ import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import { PassphraseRequired } from '@/components/PassphraseRequired';
-import type { LockState } from '@/lib/manage/lock-state';
-import type { PopupState } from '@/lib/popup/state';
+import type { LockState } from '@/lib/manage';
+import type { PopupState } from '@/lib/popup';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

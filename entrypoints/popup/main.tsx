@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { actingForTab, createClient } from '@/lib/contract';
-import { createLockState } from '@/lib/manage/lock-state';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, siteKeyOf } from '@/lib/popup/snapshot';
-import { createPopupState } from '@/lib/popup/state';
+import { createLockState } from '@/lib/manage';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, siteKeyOf, createPopupState } from '@/lib/popup';
 import {
   activeTabId,
   faviconUrl,

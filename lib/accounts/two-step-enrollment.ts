@@ -3,9 +3,8 @@
  * for a privacyIDEA 2step URI, this device's client part, the derived secret and the pending
  * enrollment step (the phone part the user still has to type).
  */
-import { completeTwoStep } from '../otp/two-step';
-import type { OtpauthUriDetails } from '../otp/otpauth-uri';
-import type { NewAccountInput, SiteBinding } from '../vault/types';
+import { completeTwoStep, type OtpauthUriDetails } from '../otp';
+import type { NewAccountInput, SiteBinding } from '../vault';
 
 export interface NewAccountChoices {
   sites: SiteBinding[];

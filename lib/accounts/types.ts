@@ -1,6 +1,6 @@
 /** What adding or editing an account asks for and answers, in the vault's own terms. */
-import type { OtpAccountText } from '../otp/types';
-import type { AccountMeta, SiteBinding } from '../vault/types';
+import type { OtpAccountText } from '../otp';
+import type { AccountMeta, SiteBinding } from '../vault';
 
 /** Fields of the manual "add account" form; the secret is base32 text. */
 export type ManualAccountInput = OtpAccountText;

@@ -4,10 +4,9 @@
  * `exportableSecret`, so device-bound accounts can only ever be listed as skipped.
  */
 import { TesseraError } from '@/lib/errors';
-import { OtpUriError, formatMigrationBatches, formatMigrationUri, formatOtpauthUri } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
-import type { AccountMeta } from '@/lib/vault/types';
-import { BACKUP_FILE_EXTENSION, createBackup, partitionExportable, type CreateBackupOptions, type ExportableAccount } from './tessera-backup';
+import { OtpUriError, formatMigrationBatches, formatMigrationUri, formatOtpauthUri, type OtpAccountData } from '@/lib/otp';
+import type { AccountMeta } from '@/lib/vault';
+import { BACKUP_FILE_EXTENSION, createBackup, partitionExportable, type CreateBackupOptions, type ExportableAccount } from '../import';
 
 /** The part of the vault the exports need (a fake in tests). */
 export type ExportSource = {

@@ -2,7 +2,7 @@
  * Owns the worker's half of an import or restore: the preview of what would happen to each
  * entry, and the commit as one all-or-nothing `addMany` transaction.
  */
-import type { AddOptions, AddResult, AccountMeta, AccountUpdate, NewAccountInput, PreviewResult } from '@/lib/vault/types';
+import type { AddOptions, AddResult, AccountMeta, AccountUpdate, NewAccountInput, PreviewResult } from '@/lib/vault';
 import { TransferError, readTransferCandidates, toNewAccountInput, type TransferCandidate } from './transfer';
 
 export type ImportTarget = {

@@ -1,34 +1,23 @@
-/** The public face of `lib/backup/`: the encrypted `.tessera` backup file. */
+/**
+ * The public face of `lib/backup/`: backups, exports and imports into the vault. The `.tessera`
+ * file format itself lives with the other file formats in `lib/import/tessera-backup.ts`.
+ */
 export {
-  BACKUP_FILE_EXTENSION,
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
   BackupFormatError,
   createBackup,
   partitionExportable,
   readBackup,
-  readBackupJson,
-  type BackupContents,
-  type BackupFile,
-  type BackupFormatErrorCode,
-  type CreateBackupOptions,
   type ExportableAccount,
-  type SkippedAccount,
-} from './tessera-backup';
+} from '../import';
 export {
-  ExportError,
-  MIGRATION_QR_MAX_CHARS,
   MIN_BACKUP_PASSPHRASE_LENGTH,
   backupFileName,
-  collectExportable,
   exportAccountUri,
   exportBackup,
   exportMigrationList,
   exportOtpauthList,
   type BackupExport,
   type ExportSkip,
-  type ExportSkipReason,
-  type ExportSource,
 } from './exports';
 export {
   commitImport,
@@ -36,15 +25,9 @@ export {
   type ConflictChoice,
   type ImportCommitResult,
   type ImportPreviewEntry,
-  type ImportTarget,
 } from './import-commit';
 export {
-  MAX_TRANSFER_CANDIDATES,
-  TransferError,
-  readTransferCandidates,
-  toNewAccountInput,
   toTransferCandidate,
   toTransferCandidates,
-  type TransferAccount,
   type TransferCandidate,
 } from './transfer';

@@ -3,10 +3,9 @@
  * worker (runtime messages are JSON: a Uint8Array would arrive as `{}`), and its strict reading.
  */
 import { TesseraError } from '@/lib/errors';
-import { OtpUriError, decodeBase32, encodeBase32 } from '@/lib/otp';
-import type { OtpAccountData, OtpAccountText } from '@/lib/otp/types';
-import type { ImportCandidate } from '@/lib/import/types';
-import type { NewAccountInput, SiteBinding } from '@/lib/vault/types';
+import { OtpUriError, decodeBase32, encodeBase32, type OtpAccountData, type OtpAccountText } from '@/lib/otp';
+import type { ImportCandidate } from '@/lib/import';
+import type { NewAccountInput, SiteBinding } from '@/lib/vault';
 
 /** One importable account; `secret` is base32. */
 export type TransferAccount = OtpAccountText;

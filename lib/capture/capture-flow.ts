@@ -4,9 +4,9 @@
  * confirms it in the popup. Browser calls come in as `CaptureFlowDeps`.
  */
 import { TesseraError } from '@/lib/errors';
-import type { AddAccountReply, AddAccountRequest } from '@/lib/accounts/types';
-import type { DecodedQr, QrImage } from '@/lib/qr/decode';
-import type { AccountCode, AccountCodeFailure, AccountMeta, AddOptions, AddResult, NewAccountInput } from '@/lib/vault/types';
+import { type AddAccountReply, type AddAccountRequest, newAccountInput } from '@/lib/accounts';
+import type { DecodedQr, QrImage } from '@/lib/qr';
+import type { AccountCode, AccountCodeFailure, AccountMeta, AddOptions, AddResult, NewAccountInput } from '@/lib/vault';
 import type { Rect } from './find-sources';
 import type { PageScanReport, PageViewport } from './page-scan';
 import {
@@ -20,7 +20,6 @@ import {
   type VaultSnapshot,
 } from './review';
 import { cropRects, decodeScreenshot } from './screenshot';
-import { newAccountInput } from '@/lib/accounts/two-step-enrollment';
 
 export class CaptureError extends TesseraError {}
 

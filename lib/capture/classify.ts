@@ -3,14 +3,9 @@
  * an account (with warnings and suggested site bindings), an export batch, or why it is neither.
  */
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
-import { OtpUriError } from '@/lib/otp/errors';
-import { parseMigrationBatch } from '@/lib/otp/migration';
-import { parseOtpauthUriDetailed } from '@/lib/otp/otpauth-uri';
-import type { TwoStepParams } from '@/lib/otp/two-step';
-import { OTP_DEFAULTS } from '@/lib/otp/defaults';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { OtpUriError, parseMigrationBatch, parseOtpauthUriDetailed, type TwoStepParams, OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 
-import type { SiteBinding } from '@/lib/sites/binding';
+import type { SiteBinding } from '@/lib/sites';
 
 export type { SiteBinding };
 

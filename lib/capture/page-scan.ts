@@ -3,7 +3,7 @@
  * real pixel reader and decoder, plus the viewport facts the worker needs to map rects onto a
  * screenshot. Returns plain data (structured-cloneable) and never throws into the page.
  */
-import { decodeQrCodes } from '@/lib/qr/decode';
+import { decodeQrCodes } from '@/lib/qr';
 import type { WindowLike } from './find-sources';
 import { readPixels } from './read-pixels';
 import { scanPage, type ScanReport } from './scan-page';

@@ -3,12 +3,8 @@
  * per Google Authenticator export batch (its parts merged) or per code that is not an enrollment,
  * each with duplicate state against the vault. No secret leaves this module in a view.
  */
-import { generateCode } from '@/lib/otp/generate';
-import type { OtpAccountData } from '@/lib/otp/types';
-import type { OtpauthUriDetails } from '@/lib/otp/otpauth-uri';
-import type { TwoStepParams } from '@/lib/otp/two-step';
-import { labelKey } from '@/lib/vault/validate';
-import type { AccountCode, AccountCodeFailure, AccountMeta } from '@/lib/vault/types';
+import { generateCode, type OtpAccountData, type OtpauthUriDetails, type TwoStepParams } from '@/lib/otp';
+import { labelKey, type AccountCode, type AccountCodeFailure, type AccountMeta } from '@/lib/vault';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
 
 /** A scan kept in the worker (storage.session) until the user confirms or skips: holds secrets. */

@@ -2,7 +2,7 @@
  * One scan of a page for QR codes: finds the sources, reads their pixels and decodes them,
  * within a bounded amount of work, and reports what it found and what only a screenshot can see.
  */
-import type { DecodedQr } from '@/lib/qr/decode';
+import type { DecodedQr } from '@/lib/qr';
 import { findSources, type CaptureSource, type FindSourcesOptions, type Rect, type SourceKind, type WindowLike } from './find-sources';
 import type { Pixels, PixelResult } from './read-pixels';
 

@@ -2,7 +2,7 @@
  * The screenshot fallback's geometry and decoding: maps CSS-pixel rects of unreadable elements
  * onto a `captureVisibleTab` image (any DPR, any page zoom) and decodes those crops first.
  */
-import { decodeQrCodes, type DecodedQr, type QrImage } from '@/lib/qr/decode';
+import { decodeQrCodes, type DecodedQr, type QrImage } from '@/lib/qr';
 import type { Rect } from './find-sources';
 
 export type ScreenshotView = {

@@ -10,17 +10,16 @@
 import type { ClipboardJob } from '../clipboard-job';
 import type { ManagedPolicy, PolicyIssue } from '../policy';
 import type { SerializedError } from '../errors';
-import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
-import type { AccountPatch, AddAccountReply, AddAccountRequest } from '../accounts/types';
-import type { InPageFillReply } from '../in-page/types';
-import type { ActiveSiteReply } from '../sites/active-site';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
+import type { AccountPatch, AddAccountReply, AddAccountRequest } from '../accounts';
+import type { InPageFillReply } from '../in-page';
+import type { ActiveSiteReply } from '../sites';
 
-export type { ActiveSiteReply } from '../sites/active-site';
+export type { ActiveSiteReply } from '../sites';
 
-export type { AccountPatch, AccountSource, AddAccountReply, AddAccountRequest, ManualAccountInput } from '../accounts/types';
-export type { InPageFillReply, SenderInfo } from '../in-page/types';
-import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
-import type { CaptureView } from '../capture/review';
+export type { AccountPatch, AccountSource, AddAccountReply, AddAccountRequest, ManualAccountInput } from '../accounts';
+export type { InPageFillReply, SenderInfo } from '../in-page';
+import { type ConfirmCaptureReply, type ConfirmCaptureRequest, type CaptureView } from '../capture';
 import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
 
 /** Who sent a message, as derived from the browser's `sender`, never from the payload. */

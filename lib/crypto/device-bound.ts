@@ -1,5 +1,5 @@
 /** Owns non-extractable HMAC keys for OTP secrets: the stored form of device-bound accounts and the in-memory form of every other one. */
-import type { OtpAlgorithm } from '@/lib/otp/types';
+import type { OtpAlgorithm } from '@/lib/otp';
 
 const HASH_BY_ALGORITHM: Record<OtpAlgorithm, 'SHA-1' | 'SHA-256' | 'SHA-512'> = {
   SHA1: 'SHA-1',

@@ -23,6 +23,11 @@ const KEY_CHECK_MARKER = new TextEncoder().encode('tessera key check v1');
  * browser profile on disk (Chromium serialises key bytes into IndexedDB), so it does not
  * protect against someone who copies the profile; the passphrase mode is for that.
  */
+/** The unlocked data key from its raw bytes (kept in session storage while unlocked), non-extractable again. */
+export async function importDataKey(raw: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
 export async function generateDeviceKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }

@@ -1,7 +1,6 @@
 /** Owns reading Aegis vault exports (docs/vault.md): plain JSON and password-encrypted, content versions 1–3. */
-import { ForeignBackupError, decryptAegisVault } from '@/lib/crypto/foreign-backups';
-import { OTP_DEFAULTS } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { ForeignBackupError, decryptAegisVault } from '@/lib/crypto';
+import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 import { foreignBackupToImportError } from './errors';

@@ -1,6 +1,5 @@
 /** Owns reading andOTP plain JSON backups (a JSON array of entries, andOTP `Entry.toJSON`). */
-import { OTP_DEFAULTS } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 

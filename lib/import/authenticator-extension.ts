@@ -2,8 +2,7 @@
  * Owns reading the JSON backups of the Authenticator browser extension (Authenticator-Extension/
  * Authenticator, `backupGetExport`): an object of entries keyed by hash or UUID.
  */
-import { OTP_DEFAULTS, OtpUriError } from '@/lib/otp';
-import type { OtpAccountData, OtpAlgorithm } from '@/lib/otp/types';
+import { OTP_DEFAULTS, OtpUriError, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 

@@ -1,6 +1,5 @@
 /** Owns reading the TOTP fields of Bitwarden exports: unencrypted JSON (`items[].login.totp`) and CSV (`login_totp`). */
-import { OTP_DEFAULTS, parseOtpauthUri } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { OTP_DEFAULTS, parseOtpauthUri, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, assertImportSize, candidateFrom, isRecord, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 

@@ -1,6 +1,6 @@
 /** Owns choosing the importer for a file (by its content; the file name only adds hints) and running it. */
-import { BackupFormatError, looksLikeTesseraBackup, readBackupJson } from '@/lib/backup/tessera-backup';
-import { PassphraseError } from '@/lib/crypto/passphrase';
+import { BackupFormatError, looksLikeTesseraBackup, readBackupJson } from './tessera-backup';
+import { PassphraseError } from '@/lib/crypto';
 import { looksLikeAegis, parseAegis } from './aegis';
 import { looksLikeAndOtp, parseAndOtp } from './andotp';
 import { looksLikeAuthenticatorExtension, parseAuthenticatorExtension } from './authenticator-extension';

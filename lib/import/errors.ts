@@ -1,5 +1,5 @@
 /** Owns the translation of lower-level decryption errors into the one error type importers throw. */
-import type { ForeignBackupError } from '@/lib/crypto/foreign-backups';
+import type { ForeignBackupError } from '@/lib/crypto';
 import { ImportFormatError } from './types';
 
 export function foreignBackupToImportError(error: ForeignBackupError): ImportFormatError {

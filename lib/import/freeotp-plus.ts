@@ -1,6 +1,5 @@
 /** Owns reading FreeOTP+ JSON exports (`{ tokenOrder, tokens }`, FreeOTPPlus ImportExportUtil / Token). */
-import { OTP_DEFAULTS } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 

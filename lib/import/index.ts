@@ -12,9 +12,15 @@ export { parseTwoFas } from './two-fas';
 export {
   IMPORT_LIMITS,
   ImportFormatError,
-  type CandidateExtras,
   type ImportCandidate,
   type ImportFormat,
-  type ImportFormatErrorCode,
-  type ImportOptions,
 } from './types';
+export {
+  BACKUP_FILE_EXTENSION,
+  BackupFormatError,
+  createBackup,
+  partitionExportable,
+  readBackup,
+  type CreateBackupOptions,
+  type ExportableAccount,
+} from './tessera-backup';

@@ -1,8 +1,6 @@
 /** Owns the hostile-input guards every importer runs first (size, JSON depth, truncation) and the per-entry helpers. */
-import { OtpUriError, decodeBase32, normalizeAlgorithm } from '@/lib/otp';
-import { assertAccountData } from '@/lib/otp/otpauth-uri';
+import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
-import type { OtpAccountData, OtpAlgorithm } from '@/lib/otp/types';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */

@@ -1,7 +1,6 @@
 /** Owns reading 2FAS backups (`.2fas`, schema versions 1–4), plain and password-encrypted. */
-import { ForeignBackupError, decryptTwoFasServices } from '@/lib/crypto/foreign-backups';
-import { OTP_DEFAULTS } from '@/lib/otp';
-import type { OtpAccountData } from '@/lib/otp/types';
+import { ForeignBackupError, decryptTwoFasServices } from '@/lib/crypto';
+import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { foreignBackupToImportError } from './errors';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';

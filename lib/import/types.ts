@@ -1,7 +1,7 @@
 /** Owns the shapes every importer shares: candidates, options, format names and the file-level error. */
 import { TesseraError } from '@/lib/errors';
-import type { OtpAccountData } from '@/lib/otp/types';
-import type { SiteBinding } from '@/lib/vault/types';
+import type { OtpAccountData } from '@/lib/otp';
+import type { SiteBinding } from '@/lib/vault';
 
 export type ImportFormat =
   | 'tessera-backup'

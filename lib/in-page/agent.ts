@@ -4,10 +4,7 @@
  * click that passes every clickjacking check into one fill. Holds no code after filling; reads
  * no page message and acts on no page-dispatched event.
  */
-import { detectOtpTarget, fieldsOf, labelsOf, type OtpTarget } from '../autofill/detect';
-import { createWindowEnv, hiddenReason, type Box } from '../autofill/env';
-import { fillOtp } from '../autofill/fill';
-import { fieldRefusals, isClickTrustworthy } from '../autofill/in-page-guard';
+import { detectOtpTarget, fieldsOf, labelsOf, type OtpTarget, createWindowEnv, hiddenReason, type Box, fillOtp, fieldRefusals, isClickTrustworthy } from '../autofill';
 import type { InPageFillReply } from './types';
 import { createButtonUi, placeButton, type ButtonUi, type Placement } from './button';
 

@@ -4,7 +4,7 @@
  * Nothing a page can select by name: no ids, classes, data attributes or text outside the
  * closed root; the host's own styles are `!important` rules from inside, which beat the page's.
  */
-import type { Box } from '../autofill/env';
+import type { Box } from '../autofill';
 
 /** Side of the square button, CSS px, from a field's height: never smaller than a fingertip target. */
 export const BUTTON_MIN_PX = 22;

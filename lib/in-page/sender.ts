@@ -3,7 +3,7 @@
  * tab, with a real https origin, both as the browser reported them in `sender` (pure).
  */
 import type { SenderInfo } from './types';
-import { originOf } from '../sites/binding';
+import { originOf } from '../sites';
 
 export type InPageSenderRefusal = 'no-tab' | 'not-top-frame' | 'opaque-origin' | 'not-https' | 'origin-mismatch';
 

@@ -1,5 +1,5 @@
 /** Owns the manage page's pure rules about files: image or text, size limits, format names, QR texts. */
-import { IMPORT_LIMITS, type ImportFormat } from '@/lib/import/types';
+import { IMPORT_LIMITS, type ImportFormat } from '@/lib/import';
 
 /** Photos of a screen can be large; anything bigger is not a QR screenshot. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -3,7 +3,7 @@
  * decoder (`createImageBitmap`), draw on a canvas, hand the pixels to `decodeQrCodes`.
  * DOM only (no extension API), so it lives beside the state it serves.
  */
-import { decodeQrCodes } from '@/lib/qr/decode';
+import { decodeQrCodes } from '@/lib/qr';
 import { TesseraError } from '@/lib/errors';
 
 /** A 4000 px photo still holds a readable code at half size; more pixels only cost time. */

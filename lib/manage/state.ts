@@ -4,15 +4,12 @@
  * worker. Everything the browser provides comes in through `ManageApi`, so it runs in tests.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { BackupExport, ConflictChoice, ExportSkip, ImportCommitResult, ImportPreviewEntry, TransferCandidate } from '../backup';
-import { toTransferCandidate } from '../backup/transfer';
-import { MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup/exports';
+import { type BackupExport, type ConflictChoice, type ExportSkip, type ImportCommitResult, type ImportPreviewEntry, type TransferCandidate, toTransferCandidate, MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup';
 import type { Client } from '../contract';
 import { codeOf, messageOf } from '../error-text';
-import { detectFormat, importFile } from '../import/detect';
-import type { ImportCandidate, ImportFormat } from '../import/types';
-import type { OtpKind } from '../otp/types';
-import type { AccountMeta } from '../vault/types';
+import { detectFormat, importFile, type ImportCandidate, type ImportFormat } from '../import';
+import type { OtpKind } from '../otp';
+import type { AccountMeta } from '../vault';
 import { FORMAT_NAMES, fileTooLarge, isImageFile, otpQrTexts } from './files';
 
 /** What the manage page asks the worker (a slice of `Client`) and needs of the page itself. */

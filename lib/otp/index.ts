@@ -33,3 +33,6 @@ export {
   type TwoStepParams,
 } from './two-step';
 export type { OtpAccountData, OtpAlgorithm, OtpCodeParams, OtpKind } from './types';
+export { assertAccountData } from './otpauth-uri';
+export { TWO_STEP_LIMITS } from './two-step';
+export type { OtpAccountText } from './types';

@@ -1,8 +1,6 @@
 /** Injecting the fill agent into a tab's frames and handing it the code (browser calls only). */
 import { browser } from 'wxt/browser';
-import type { InjectedFrame } from '../autofill/choose-frame';
-import type { FillResult } from '../autofill/fill';
-import { completeFillInFrame, type FrameReport } from '../autofill/frame-agent';
+import { type InjectedFrame, type FillResult, completeFillInFrame, type FrameReport } from '../autofill';
 
 const AGENT_FILE = '/autofill-frame.js';
 /** The two-step enrollment agent: finds the field for the phone part instead of a code field. */

@@ -1,6 +1,6 @@
 /** The browser calls of QR capture: inject the capture script into a tab's top frame, and screenshot the visible tab. */
 import { browser } from 'wxt/browser';
-import type { QrImage } from '../qr/decode';
+import type { QrImage } from '../qr';
 
 /** Built by WXT from entrypoints/capture/index.ts. */
 const CAPTURE_SCRIPT = '/capture.js';

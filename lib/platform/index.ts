@@ -22,7 +22,7 @@ export {
   requestInPageButtonPermission,
 } from './in-page-permission';
 export { onManagedChange } from './managed-change';
-export { createMenuItem, onCommand, onMenuClicked, removeMenuItem, type MenuContext } from './menus';
+export { createMenuItem, onCommand, onMenuClicked, removeMenuItem } from './menus';
 export { readManagedStorage } from './policy';
 export {
   extensionId,
@@ -38,4 +38,4 @@ export {
 export { createSessionKeyStore } from './session-key';
 export { onStorageChanged, readSession, removeSession, writeSession } from './session-storage';
 export { loadSettings, saveSettings, watchSettings } from './settings';
-export { activeTabId, isActiveTab, tabFacts, tabUrl, type TabFacts } from './tabs';
+export { activeTabId, isActiveTab, tabFacts, tabUrl } from './tabs';

@@ -5,7 +5,7 @@
  * risk while unlocked, the same one other password managers accept.
  */
 import { browser } from 'wxt/browser';
-import type { SessionKey, SessionKeyStore } from '../vault/lock';
+import type { SessionKey, SessionKeyStore } from '../vault';
 
 const SESSION_KEY = 'unlockedDataKey';
 

@@ -4,8 +4,7 @@
  * and this side holds only what the confirmation displays, plus opaque ids.
  */
 import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { ConfirmCaptureReply, ConfirmCaptureRequest } from '../capture/capture-flow';
-import type { CaptureItemView, CaptureView } from '../capture/review';
+import { type ConfirmCaptureReply, type ConfirmCaptureRequest, type CaptureItemView, type CaptureView } from '../capture';
 import { messageOf } from '../error-text';
 import type { Client } from '../contract';
 import type { View } from './view';
@@ -160,4 +159,3 @@ export function createCaptureState(api: CaptureClient | undefined, host: Host) {
   };
 }
 
-export type CaptureState = ReturnType<typeof createCaptureState>;

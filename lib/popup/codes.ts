@@ -3,7 +3,7 @@
  * computed: past the end of a step the pre-fetched next code is shown, so a boundary
  * never shows a stale code, not even for a frame.
  */
-import type { AccountCode } from '../vault/types';
+import type { AccountCode } from '../vault';
 
 export interface DisplayedCode {
   code: string;

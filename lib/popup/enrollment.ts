@@ -6,7 +6,7 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { messageOf } from '../error-text';
 import type { Client } from '../contract';
-import { groupInFours } from '../otp/two-step';
+import { groupInFours } from '../otp';
 import type { View } from './view';
 
 /** What the enrollment step may ask the worker (filling acts for the popup's tab). */
@@ -132,4 +132,3 @@ export function createEnrollmentState(api: EnrollmentClient | undefined, host: H
   };
 }
 
-export type EnrollmentState = ReturnType<typeof createEnrollmentState>;

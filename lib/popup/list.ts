@@ -1,6 +1,6 @@
 /** Searching, sorting and grouping the popup's account list (pure). */
 import type { SortOrder } from '../settings';
-import type { AccountMeta, SiteBinding } from '../vault/types';
+import type { AccountMeta, SiteBinding } from '../vault';
 
 /** Rows drawn in the first frame: a tall popup's screenful, so the first paint is small. */
 export const ROWS_AT_FIRST_PAINT = 16;

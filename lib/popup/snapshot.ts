@@ -7,7 +7,7 @@
  * change and on lock, and `storage.session` is memory-only and closed to content scripts.
  */
 import type { ActiveSiteReply } from '../contract';
-import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
 import { displayedCode } from './codes';
 
 export const POPUP_SNAPSHOT_VERSION = 1;

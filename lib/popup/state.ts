@@ -9,7 +9,7 @@ import { describeError, messageOf } from '../error-text';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
-import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureClient } from './capture';
 import { createEnrollmentState, type EnrollmentClient } from './enrollment';

@@ -1,6 +1,8 @@
 /** Which accounts belong to the site of the page the user is on, for the popup's "This site". */
-import type { AccountMeta } from '../vault/types';
-import { accountsForOrigin, bindingDomain, originOf, registrableDomain } from './binding';
+import { accountsForOrigin, bindingDomain, originOf, registrableDomain, type SiteBinding } from './binding';
+
+/** What this module reads of an account (structural, so `lib/sites` needs nothing of `lib/vault`). */
+type BoundAccount = { id: string; sites: readonly SiteBinding[] };
 
 /** The active tab's registrable domain (visible only through activeTab) and its accounts. */
 export interface ActiveSiteReply {
@@ -11,7 +13,7 @@ export interface ActiveSiteReply {
   fillableIds: string[];
 }
 
-export function activeSite(pageUrl: string | null, accounts: readonly AccountMeta[]): ActiveSiteReply {
+export function activeSite(pageUrl: string | null, accounts: readonly BoundAccount[]): ActiveSiteReply {
   const nothing: ActiveSiteReply = { domain: null, accountIds: [], fillableIds: [] };
   let origin: string;
   let domain: string;

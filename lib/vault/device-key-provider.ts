@@ -1,6 +1,5 @@
 /** Owns the device-mode key lifecycle in the vault DB: create the key once on first run, then read and check it. */
-import { type KeyProvider, createKeyCheck, generateDeviceKey, isKeyCheckValid } from '@/lib/crypto/device-key';
-import type { RandomBytes } from '@/lib/crypto/envelope';
+import { type KeyProvider, createKeyCheck, generateDeviceKey, isKeyCheckValid, type RandomBytes } from '@/lib/crypto';
 import { VaultUnavailableError } from './errors';
 import { DEVICE_KEY_ROW_ID, type DeviceKeyRow, type PassphraseKeyRow, VAULT_META_ROW_ID, type VaultDb } from './schema';
 

@@ -3,9 +3,7 @@
  * sealed under the passphrase), the unlocked session, and moving between the two modes in
  * one transaction each, so an interruption leaves the old or the new state, both openable.
  */
-import { createKeyCheck, generateDeviceKey, isKeyCheckValid, type KeyProvider } from '@/lib/crypto/device-key';
-import { defaultRandomBytes, enrollmentAad, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes, type SecretEnvelope } from '@/lib/crypto/envelope';
-import { openWithPassphrase, PassphraseError, sealWithPassphrase } from '@/lib/crypto/passphrase';
+import { createKeyCheck, generateDeviceKey, importDataKey, isKeyCheckValid, type KeyProvider, defaultRandomBytes, enrollmentAad, openEnvelope, purposeAad, recordAad, sealEnvelope, type RandomBytes, type SecretEnvelope, openWithPassphrase, PassphraseError, sealWithPassphrase } from '@/lib/crypto';
 import { createDeviceKeyProvider, deviceRow } from './device-key-provider';
 import { BUILT_IN_MIN_PASSPHRASE_LENGTH } from '@/lib/policy';
 import { ConcurrentModificationError, VaultError, VaultUnavailableError } from './errors';
@@ -81,10 +79,6 @@ export interface LockDeps {
   randomBytes?: RandomBytes;
   /** PBKDF2 iterations for new seals (tests may raise it; the floor is enforced by lib/crypto). */
   iterations?: number;
-}
-
-async function importDataKey(raw: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
 export function createVaultLock(deps: LockDeps) {

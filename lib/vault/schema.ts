@@ -1,7 +1,6 @@
 /** Owns the `tessera-vault` IndexedDB schema, its step-by-step migrations and opening it. */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
-import type { SecretEnvelope } from '@/lib/crypto/envelope';
-import type { PassphraseEnvelope } from '@/lib/crypto/passphrase';
+import { type SecretEnvelope, type PassphraseEnvelope } from '@/lib/crypto';
 import { VaultUnavailableError } from './errors';
 import type { AccountRecord } from './types';
 

@@ -1,8 +1,8 @@
 /** Owns the shapes of vault records and of what the vault hands out (metadata, codes, undo tokens). */
-import type { SecretEnvelope } from '@/lib/crypto/envelope';
-import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp/types';
+import type { SecretEnvelope } from '@/lib/crypto';
+import type { OtpAccountData, OtpAlgorithm, OtpKind } from '@/lib/otp';
 
-import type { SiteBinding } from '@/lib/sites/binding';
+import type { SiteBinding } from '@/lib/sites';
 
 export type { SiteBinding };
 

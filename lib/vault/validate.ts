@@ -1,8 +1,6 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
-import { isLoopbackHost, originOf, registrableDomain } from '../sites/binding';
-import { OTP_ALGORITHMS, OTP_DEFAULTS } from '@/lib/otp/defaults';
-import { TWO_STEP_LIMITS } from '@/lib/otp/two-step';
-import type { OtpAccountData, OtpKind } from '@/lib/otp/types';
+import { isLoopbackHost, originOf, registrableDomain } from '../sites';
+import { OTP_ALGORITHMS, OTP_DEFAULTS, TWO_STEP_LIMITS, type OtpAccountData, type OtpKind } from '@/lib/otp';
 import { VaultInputError } from './errors';
 import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } from './types';
 

@@ -1,14 +1,9 @@
 /** Owns every read and write of vault accounts: metadata out, codes out, secrets sealed in, one transaction per change. */
 import type { IDBPTransaction } from 'idb';
-import { importOtpKey, isOtpKey, otpKeyFingerprint } from '@/lib/crypto/device-bound';
-import type { KeyProvider } from '@/lib/crypto/device-key';
-import { EnvelopeError, type RandomBytes, type SecretEnvelope, enrollmentAad, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto/envelope';
+import { importOtpKey, isOtpKey, otpKeyFingerprint, type KeyProvider, EnvelopeError, type RandomBytes, type SecretEnvelope, enrollmentAad, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto';
 import { TesseraError } from '@/lib/errors';
 import { NO_POLICY, assertExportAllowed, forcedDeviceBound, type ManagedPolicy } from '@/lib/policy';
-import { OTP_DEFAULTS } from '@/lib/otp/defaults';
-import { generateHotp } from '@/lib/otp/hotp';
-import { generateSteam } from '@/lib/otp/steam';
-import { generateTotp } from '@/lib/otp/totp';
+import { OTP_DEFAULTS, generateHotp, generateSteam, generateTotp } from '@/lib/otp';
 import { createDeviceKeyProvider } from './device-key-provider';
 import {
   AccountNotFoundError,

@@ -1,8 +1,7 @@
 /** The accounts: listing, codes, adding, editing, deleting (into the trash) and ordering, and which belong to the active site. */
-import { accountFromSource } from '../accounts/manual-entry';
-import { newAccountInput } from '../accounts/two-step-enrollment';
-import { activeSite } from '../sites/active-site';
-import { siteKeyOf } from '../popup/snapshot';
+import { accountFromSource, newAccountInput } from '../accounts';
+import { activeSite } from '../sites';
+import { siteKeyOf } from '../popup';
 import { tabUrl } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';

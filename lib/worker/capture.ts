@@ -3,9 +3,7 @@
  * page, and the browser-backed dependencies of the capture flow (lib/capture/capture-flow.ts),
  * with the organisation's capture policy checked before any scan.
  */
-import { CaptureError, createCaptureFlow, type CaptureFlow, type CaptureFlowDeps } from '../capture/capture-flow';
-import { parseScanReport } from '../capture/page-scan';
-import type { StoredCapture } from '../capture/review';
+import { CaptureError, createCaptureFlow, type CaptureFlow, type CaptureFlowDeps, parseScanReport, type StoredCapture } from '../capture';
 import { assertCaptureAllowed } from '../policy-parse';
 import {
   activeTabId,

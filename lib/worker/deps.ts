@@ -1,6 +1,6 @@
 /** What every worker feature is built from: the vault, a clock, and the services the entry wires in. */
 import type { ParsedPolicy } from '../policy';
-import type { CaptureFlow } from '../capture/capture-flow';
+import type { CaptureFlow } from '../capture';
 import type { PopupSnapshotWriter } from './snapshot';
 import type { VaultAccess } from './vault-access';
 

@@ -3,12 +3,11 @@
  * it into the page the QR code was captured on (after the user's click, and only there); the
  * vault forgets it when the user is done. The phone part is the one value that may reach a page.
  */
-import { chooseFillFrame, fillRefusalMessage, type ChooseFrameMessages } from '../autofill/choose-frame';
-import { AutofillError } from '../autofill/errors';
-import { formatPhonePart } from '../otp/two-step';
+import { chooseFillFrame, fillRefusalMessage, type ChooseFrameMessages, AutofillError } from '../autofill';
+import { formatPhonePart } from '../otp';
 import type { EnrollmentStepView } from '../contract';
 import { activeTabId, CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform';
-import type { Vault } from '../vault/vault';
+import type { Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { tabOrigin } from './fill';

@@ -3,13 +3,11 @@
  * tab's origin (as the browser reports it), finds the one field, and only then computes
  * the code and hands it to that document. The code is the only thing that leaves.
  */
-import { chooseFillFrame, fillRefusalMessage } from '../autofill/choose-frame';
-import { AutofillError } from '../autofill/errors';
+import { chooseFillFrame, fillRefusalMessage, AutofillError } from '../autofill';
 import { activeTabId, completeFill, createMenuItem, injectFillAgent, onCommand, onMenuClicked, removeMenuItem, tabUrl } from '../platform';
 import { assertAutofillAllowed } from '../policy';
-import { accountsForOrigin, bindingMatches, originOf } from '../sites/binding';
-import type { AccountMeta } from '../vault/types';
-import type { Vault } from '../vault/vault';
+import { accountsForOrigin, bindingMatches, originOf } from '../sites';
+import { type AccountMeta, type Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { currentPolicy } from './policy';

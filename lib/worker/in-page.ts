@@ -4,9 +4,7 @@
  * script has checked, one code for exactly that frame. The frame, tab and origin come from the
  * browser's `sender`; the reply never names an account.
  */
-import { inPageButtonAllowed, type InPageButtonFacts } from '../in-page/allowed';
-import { inPageSender } from '../in-page/sender';
-import type { InPageFillReply, SenderInfo } from '../in-page/types';
+import { inPageButtonAllowed, type InPageButtonFacts, inPageSender, type InPageFillReply, type SenderInfo } from '../in-page';
 import { policyDisablesInPageButton } from '../policy';
 import {
   hasInPageButtonPermission,
@@ -21,8 +19,8 @@ import {
   unregisterContentScript,
   watchSettings,
 } from '../platform';
-import { accountsForOrigin } from '../sites/binding';
-import type { Vault } from '../vault/vault';
+import { accountsForOrigin } from '../sites';
+import type { Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { codeToFill } from './fill';

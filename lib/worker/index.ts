@@ -4,9 +4,6 @@
  * vault access), composed by `createHandlers` and wired to the browser by `registerWorker`.
  */
 export { registerWorker } from './register';
-export { createHandlers } from './handlers';
-export type { Handler, Handlers } from './dispatch';
-export type { WorkerDeps } from './deps';
-export { createVaultAccess, type VaultAccess } from './vault-access';
+export { createVaultAccess } from './vault-access';
 export { enrollmentStep, fillEnrollmentPart } from './enrollment';
 export { inPageFill, inPageOffer, type InPageDeps } from './in-page';

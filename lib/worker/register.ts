@@ -3,8 +3,8 @@
  * events, the policy watcher and the browser-drawn triggers. Called synchronously from the
  * background entry's `main`, so a worker woken by an event has its listener in place.
  */
-import { createCaptureFlow } from '../capture/capture-flow';
-import { removeScrubLeftovers, scrubStaleCopies } from '../vault/scrub';
+import { createCaptureFlow } from '../capture';
+import { removeScrubLeftovers, scrubStaleCopies } from '../vault';
 import { createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup } from '../platform';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';

@@ -1,8 +1,8 @@
 /** Writes the popup snapshot (`lib/popup/snapshot.ts`) to `storage.session`, where the next popup reads it first. */
 import type { ActiveSiteReply } from '../contract';
-import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, withCodes, withSite, type PopupSnapshot } from '../popup/snapshot';
+import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, withCodes, withSite, type PopupSnapshot } from '../popup';
 import { readSession, removeSession, writeSession } from '../platform';
-import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault/types';
+import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
 
 async function loadPopupSnapshot(): Promise<PopupSnapshot | null> {
   return parsePopupSnapshot(await readSession(POPUP_SNAPSHOT_KEY));

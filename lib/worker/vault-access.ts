@@ -4,9 +4,7 @@
  * retried on the next call. While locked, every caller gets `locked`, so no handler can
  * read accounts, not even their names.
  */
-import { openVaultDb, type VaultDb } from '../vault/schema';
-import { createVaultLock, VaultLockedError, type SessionKeyStore, type VaultLock } from '../vault/lock';
-import { createVault, type Vault } from '../vault/vault';
+import { openVaultDb, type VaultDb, createVaultLock, VaultLockedError, type SessionKeyStore, type VaultLock, createVault, type Vault } from '../vault';
 import { NO_POLICY, passphraseRequired, PolicyError, type ManagedPolicy } from '../policy';
 
 export interface VaultAccess {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { commitImport, exportBackup, previewImport } from '@/lib/backup';
+import { commitImport, exportBackup, previewImport, type ConflictChoice, type TransferCandidate } from '@/lib/backup';
 import { createManageState, type ManageDeps } from '@/lib/manage/state';
-import type { ConflictChoice, TransferCandidate } from '@/lib/backup';
 import { decodeBase32 } from '@/lib/otp';
 import { setUpVault } from '../vault/helpers';
 

@@ -1,11 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountCode, AccountMeta } from '@/lib/vault/types';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { type AccountCode, type AccountMeta, type AccountCodeFailure } from '@/lib/vault/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '@/lib/contract';
 import { createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
 import type { PopupSnapshot } from '@/lib/popup/snapshot';
-import type { AccountCodeFailure } from '@/lib/vault/types';
-import type { Settings } from '@/lib/settings';
 
 /** A fake worker with positional arguments: the tests assert on its calls. */
 interface FakeWorker {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createVault, openVaultDb } from '@/lib/vault';
-import type { AddResult } from '@/lib/vault';
+import { createVault, openVaultDb, type AddResult } from '@/lib/vault';
 import { SEED_SHA1, SEED_SHA256, ascii, hotp, rejection, setUpVault, totp } from './helpers';
 
 function added(result: AddResult | undefined) {

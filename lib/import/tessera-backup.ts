@@ -2,15 +2,12 @@
  * Owns the `.tessera` backup file: a versioned JSON wrapper around a passphrase envelope whose
  * plaintext lists every exportable account with its secret, bindings and flags.
  */
-import { parsePassphraseEnvelope, sealWithPassphrase, openWithPassphrase, type PassphraseEnvelope } from '@/lib/crypto/passphrase';
+import { parsePassphraseEnvelope, sealWithPassphrase, openWithPassphrase, type PassphraseEnvelope } from '@/lib/crypto';
 import { TesseraError } from '@/lib/errors';
-import { encodeBase32 } from '@/lib/otp';
-import { assertAccountData } from '@/lib/otp/otpauth-uri';
-import type { OtpAccountData } from '@/lib/otp/types';
-import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString } from '@/lib/import/input';
-import { ImportFormatError, type CandidateExtras, type ImportCandidate } from '@/lib/import/types';
-import { OTP_DEFAULTS } from '@/lib/otp';
-import type { AccountMeta, SiteBinding } from '@/lib/vault/types';
+import { encodeBase32, assertAccountData, type OtpAccountData, OTP_DEFAULTS } from '@/lib/otp';
+import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString } from './input';
+import { ImportFormatError, type CandidateExtras, type ImportCandidate } from './types';
+import type { AccountMeta, SiteBinding } from '@/lib/vault';
 
 export const BACKUP_FORMAT = 'tessera-backup';
 export const BACKUP_VERSION = 1;

@@ -1,0 +1,4 @@
+/** The public face of `lib/accounts/`: the only way in from other folders. */
+export * from './manual-entry';
+export * from './two-step-enrollment';
+export * from './types';
