@@ -64,7 +64,8 @@ function isAesGcmKey(key: unknown): key is CryptoKey {
   );
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** Constant-time comparison of two byte strings (fingerprints, check markers). */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);

@@ -9,7 +9,7 @@ export {
   recordAad,
   sealEnvelope,
 } from './envelope';
-export { type KeyProvider, createKeyCheck, generateDeviceKey, importDataKey, isKeyCheckValid } from './device-key';
+export { type KeyProvider, createKeyCheck, equalBytes, generateDeviceKey, importDataKey, isKeyCheckValid } from './device-key';
 export { importOtpKey, isOtpKey, otpKeyFingerprint } from './device-bound';
 export { enrollmentAad } from './envelope';
 export { decryptAegisVault, decryptTwoFasServices } from './foreign-backups';

@@ -1,6 +1,6 @@
 /** Owns every read and write of vault accounts: metadata out, codes out, secrets sealed in, one transaction per change. */
 import type { IDBPTransaction } from 'idb';
-import { importOtpKey, isOtpKey, otpKeyFingerprint, type KeyProvider, EnvelopeError, type RandomBytes, type SecretEnvelope, enrollmentAad, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto';
+import { equalBytes, importOtpKey, isOtpKey, otpKeyFingerprint, type KeyProvider, EnvelopeError, type RandomBytes, type SecretEnvelope, enrollmentAad, openEnvelope, recordAad, sealEnvelope } from '@/lib/crypto';
 import { TesseraError } from '@/lib/errors';
 import { NO_POLICY, assertExportAllowed, forcedDeviceBound, type ManagedPolicy } from '@/lib/policy';
 import { OTP_DEFAULTS, generateHotp, generateSteam, generateTotp } from '@/lib/otp';
@@ -42,7 +42,69 @@ export type VaultDeps = {
   policy?: () => Promise<ManagedPolicy>;
 };
 
-export type Vault = ReturnType<typeof createVault>;
+/**
+ * The vault: the accounts, their codes and the trash. Every method may also throw
+ * `VaultUnavailableError` (`storage-unavailable`, `device-key-missing`, `device-key-unusable`,
+ * `vault-too-new`): a blocking state in which nothing was written. Ids are checked first
+ * (`TypeError`/`RangeError` for a malformed id). Secrets leave only through `exportableSecret`
+ * and `enrollmentPart`.
+ */
+export interface Vault {
+  /** `ready` or `empty`; the first call on a new profile creates the device key. */
+  status(): Promise<VaultStatus>;
+  /** Every account (no secrets), in list order (pinned first, then the user's order). */
+  list(): Promise<AccountMeta[]>;
+  /** Throws `AccountNotFoundError`. */
+  get(id: string): Promise<AccountMeta>;
+  /**
+   * Current and next code of every totp/steam account at `timestamp` (hotp omitted); with `ids`,
+   * only those (unknown ids skipped). An undecryptable account comes back as an
+   * `AccountCodeFailure`, never dropped and never failing the rest.
+   */
+  codes(timestamp?: number, ids?: readonly string[]): Promise<Array<AccountCode | AccountCodeFailure>>;
+  /** One totp/steam account's codes. Throws `AccountNotFoundError`, `VaultInputError` (`not-time-based`), `RecordUnreadableError`. */
+  codeOf(id: string, timestamp?: number): Promise<AccountCode>;
+  /** `list()` and `codes()` from one read. */
+  overview(timestamp?: number): Promise<{ accounts: AccountMeta[]; codes: Array<AccountCode | AccountCodeFailure> }>;
+  /**
+   * Adds one account, or reports it already there or in conflict (see `AddOptions.onConflict`).
+   * Throws `VaultInputError` (bad input, nothing written), `PolicyError` (`device-bound-only`),
+   * `ConcurrentModificationError` (the accounts kept changing; nothing written).
+   */
+  add(input: NewAccountInput, options?: AddOptions): Promise<AddResult>;
+  /** All or nothing, in one transaction; one result per input. Throws as `add` (`VaultInputError.index` names the entry). */
+  addMany(inputs: readonly NewAccountInput[], options?: AddOptions): Promise<AddResult[]>;
+  /** What `addMany` would do, writing nothing. Throws `VaultInputError`. */
+  previewMany(inputs: readonly NewAccountInput[]): Promise<PreviewResult[]>;
+  /** Throws `AccountNotFoundError`, `VaultInputError` (a bad field). */
+  update(id: string, patch: AccountUpdate): Promise<AccountMeta>;
+  /** Moves the account to the trash; returns the undo token. Throws `AccountNotFoundError`. */
+  trash(id: string): Promise<string>;
+  /** Restores a trashed account (idempotent). Throws `AccountNotFoundError` once the trash was purged. */
+  untrash(token: string): Promise<AccountMeta>;
+  /** Deletes for good every trashed account older than `maxAgeMs`; returns how many. */
+  purgeTrash(maxAgeMs: number): Promise<number>;
+  /** `ids` first, in that order; the others keep their relative order after them. Throws `VaultInputError` (`invalid-order`). */
+  reorder(ids: readonly string[]): Promise<void>;
+  /** Records that a code was used now (for the "recently used" order). Throws `AccountNotFoundError`. */
+  markUsed(id: string): Promise<void>;
+  /**
+   * Reserves the next counter in one transaction and computes its code; concurrent calls get
+   * distinct counters. Throws `AccountNotFoundError`, `VaultInputError` (`not-hotp`,
+   * `counter-exhausted`), `RecordUnreadableError`.
+   */
+  nextHotp(id: string): Promise<{ code: string; counter: number }>;
+  /** The pending two-step client part (the caller zeroes it). Throws `AccountNotFoundError`, `VaultInputError` (`no-enrollment`), `RecordUnreadableError`. */
+  enrollmentPart(id: string): Promise<Uint8Array>;
+  /** Forgets the pending client part (idempotent). Throws `AccountNotFoundError`. */
+  finishEnrollment(id: string): Promise<AccountMeta>;
+  /**
+   * The decrypted secret, for export and backup paths only. Throws `DeviceBoundError` (no copy of
+   * a device-bound secret exists), `AccountNotFoundError`, `RecordUnreadableError`, `PolicyError`
+   * (`export-disabled`).
+   */
+  exportableSecret(id: string): Promise<Uint8Array>;
+}
 
 /** How far ahead `codes` prepares the next codes: the usual period. */
 const PREFETCH_AHEAD_MS = 30_000;
@@ -54,7 +116,7 @@ const MAX_ADD_ATTEMPTS = 5;
  * The vault API the background worker calls. Nothing here is state: the database is the truth;
  * the only memory is a cache of imported non-extractable HMAC keys (lost with the worker, harmless).
  */
-export function createVault(deps: VaultDeps) {
+export function createVault(deps: VaultDeps): Vault {
   const now = deps.now ?? Date.now;
   const randomId = deps.randomId ?? (() => crypto.randomUUID());
   const { randomBytes } = deps;
@@ -828,13 +890,6 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
 
 function assertId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || id.length === 0) throw new TypeError('id must be a non-empty string');
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
 }
 
 function hex(bytes: Uint8Array): string {
