@@ -386,6 +386,8 @@ test.describe('QR capture', () => {
     const { page, popup } = await openCapturePage(extension, site('acme.test', '/capture/two-codes.html'));
     // What the context-menu and command handlers do in the worker: scan the tab, then open the popup.
     const tabId = Number(new URL(popup.page.url()).searchParams.get('tab'));
+    // A context-menu click or a shortcut happens on the page the person is looking at.
+    await page.bringToFront();
     const found = await popup.page.evaluate(async (tab) => {
       const { chrome } = globalThis as unknown as ChromeGlobal;
       const reply = (await chrome.runtime.sendMessage({ tessera: 1, name: 'scanPage', payload: { tabId: tab } })) as { ok: boolean; value: { items: unknown[] } };
