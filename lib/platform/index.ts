@@ -25,6 +25,7 @@ export { onManagedChange } from './managed-change';
 export { createMenuItem, onCommand, onMenuClicked, removeMenuItem } from './menus';
 export { readManagedStorage } from './policy';
 export {
+  extensionBaseUrl,
   extensionId,
   onBrowserStartup,
   onExtensionInstalled,
