@@ -8,6 +8,7 @@ export { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from './autofil
 export { injectCaptureScript, screenshot } from './capture';
 export {
   canClearClipboard,
+  clipboardClearsInBackground,
   closeOffscreenDocument,
   requestClipboardReadPermission,
   restartOffscreenDocument,
