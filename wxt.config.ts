@@ -14,10 +14,16 @@ const GECKO_SETTINGS = {
   strict_min_version: '140.0',
   data_collection_permissions: { required: ['none'] },
 };
+// Firefox for Android reads data_collection_permissions from 142. Tessera is not tested there
+// (no toolbar popup, shortcuts or context menus on Android), but the key keeps the two minima honest.
+const GECKO_ANDROID_SETTINGS = { strict_min_version: '142.0' };
 
 export default defineConfig({
   // Explicit imports only: a reader can see where every name comes from.
   imports: false,
+  // `npm run zip:firefox`: the upload zip and the sources zip addons.mozilla.org asks for, which
+  // holds what a reviewer needs to rebuild the same files (README, "Firefox"); tests are not part of it.
+  zip: { excludeSources: ['tests/**'] },
   // WXT targets MV2 for Firefox unless told otherwise.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -54,6 +60,6 @@ export default defineConfig({
     // What an administrator may set through enterprise policy (read from storage.managed; see README).
     // Firefox reads managed storage from a native manifest instead and has no schema key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO_SETTINGS } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: GECKO_ANDROID_SETTINGS } } : {}),
   }),
 });
