@@ -9,7 +9,7 @@
  * ```
  */
 import { test as base, expect } from '@playwright/test';
-import { startFixtureServer, type FixtureServer } from '../e2e/support/server';
+import { serverFixtures, type ServerTestFixtures, type ServerWorkerFixtures } from '../e2e/support/server-fixtures';
 import { DEFAULT_FIREFOX_EXTENSION_DIR, FirefoxSession, type FirefoxHarness } from './support/firefox';
 
 export { expect };
@@ -17,42 +17,20 @@ export type { FirefoxHarness };
 
 /**
  * Every host name the suite opens; Firefox maps exactly these to 127.0.0.1
- * (`network.dns.localDomains` takes names, not a `*.test` pattern).
+ * (`network.dns.localDomains` takes names, not a `*.test` pattern): add a new one here.
  */
 export const TEST_HOSTS = ['acme.test', 'cdn.test', 'tracker.test', 'example.test', 'other.test'] as const;
-export type TestHost = (typeof TEST_HOSTS)[number];
 
-export interface FirefoxTestFixtures {
-  server: FixtureServer;
-  /** `https://<host>:<port>/<path>` on the fixture server, for a host Firefox resolves. */
-  site: (host: TestHost, pathname?: string) => string;
+export interface FirefoxTestFixtures extends ServerTestFixtures {
   firefox: FirefoxHarness;
 }
 
-export interface FirefoxWorkerFixtures {
-  fixtureServer: FixtureServer;
+export interface FirefoxWorkerFixtures extends ServerWorkerFixtures {
   firefoxSession: FirefoxSession;
 }
 
 export const test = base.extend<FirefoxTestFixtures, FirefoxWorkerFixtures>({
-  fixtureServer: [
-    async ({}, use) => {
-      const server = await startFixtureServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-
-  server: async ({ fixtureServer }, use) => {
-    fixtureServer.clearRequests();
-    fixtureServer.resetHeaders();
-    await use(fixtureServer);
-  },
-
-  site: async ({ fixtureServer }, use) => {
-    await use((host, pathname = '/') => fixtureServer.url(host, pathname));
-  },
+  ...serverFixtures,
 
   firefoxSession: [
     async ({}, use) => {
