@@ -2,9 +2,28 @@ import { defineConfig } from 'wxt';
 
 // The manifest is the permission budget: everything broad is optional and requested
 // at the moment a feature needs it (see README, "Permissions").
+/**
+ * Firefox: the add-on id is permanent once published on addons.mozilla.org (it keys the
+ * listing, updates, and managed policy under `3rdparty.Extensions`); the email-like form is one
+ * AMO accepts. Tessera collects and transmits nothing, which Firefox shows at install
+ * (`data_collection_permissions`, read from Firefox 140, hence the minimum version).
+ */
+const FIREFOX_ADDON_ID = 'tessera@tessera-authenticator.org';
+const GECKO_SETTINGS = {
+  id: FIREFOX_ADDON_ID,
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+// Firefox for Android reads data_collection_permissions from 142. Tessera is not tested there
+// (no toolbar popup, shortcuts or context menus on Android), but the key keeps the two minima honest.
+const GECKO_ANDROID_SETTINGS = { strict_min_version: '142.0' };
+
 export default defineConfig({
   // Explicit imports only: a reader can see where every name comes from.
   imports: false,
+  // `npm run zip:firefox`: the upload zip and the sources zip addons.mozilla.org asks for, which
+  // holds what a reviewer needs to rebuild the same files (README, "Firefox"); tests are not part of it.
+  zip: { excludeSources: ['tests/**'] },
   // WXT targets MV2 for Firefox unless told otherwise.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -41,8 +60,6 @@ export default defineConfig({
     // What an administrator may set through enterprise policy (read from storage.managed; see README).
     // Firefox reads managed storage from a native manifest instead and has no schema key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tessera@tessera.example', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO_SETTINGS, gecko_android: GECKO_ANDROID_SETTINGS } } : {}),
   }),
 });

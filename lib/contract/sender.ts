@@ -18,23 +18,48 @@ export interface SenderFacts {
 }
 
 /**
- * Classifies a sender from what the browser says about it. Extension pages are known
- * by their origin (an options page opened in a tab has `tab` set, so `tab` alone
- * proves nothing); content scripts by a web origin on a tab. Opaque origins and
- * foreign extensions get nothing.
+ * This extension as the browser reports it: `runtime.id`, and the origin of its own pages taken
+ * from `runtime.getURL('')`. The two differ on Firefox, where the id is the add-on id from the
+ * manifest and pages live at `moz-extension://<a random per-install UUID>/`; on Chromium both
+ * carry the same id.
  */
-export function classifySender(sender: SenderFacts, runtimeId: string): SenderContext | null {
-  if (sender.id !== runtimeId) return null;
-  const origin = sender.origin ?? originOfUrl(sender.url);
+export interface OwnExtension {
+  id: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`, without a trailing slash. */
+  origin: string;
+}
+
+/** Builds `OwnExtension` from `runtime.id` and `runtime.getURL('')`. */
+export function ownExtension(id: string, baseUrl: string): OwnExtension {
+  const origin = baseUrl.replace(/\/+$/, '');
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]+$/.test(origin)) throw new RangeError(`baseUrl is not an extension's base URL: ${baseUrl}`);
+  return { id, origin };
+}
+
+/**
+ * Classifies a sender from what the browser says about it. Extension pages are known
+ * by their origin, compared with the one the browser gave us (an options page opened in a
+ * tab has `tab` set, so `tab` alone proves nothing); content scripts by a web origin on a tab.
+ * Opaque origins and foreign extensions get nothing.
+ */
+export function classifySender(sender: SenderFacts, own: OwnExtension): SenderContext | null {
+  if (sender.id !== own.id) return null;
+  const origin = senderOrigin(sender, own);
   if (!origin || origin === 'null') return null;
-  const extensionOrigins = [`chrome-extension://${runtimeId}`, `moz-extension://${runtimeId}`];
-  if (extensionOrigins.includes(origin)) {
-    return sender.url && extensionOrigins.some((o) => sender.url!.startsWith(`${o}/`))
-      ? 'extension-page'
-      : null;
-  }
+  if (origin === own.origin) return sender.url?.startsWith(`${own.origin}/`) ? 'extension-page' : null;
   if (sender.tab && /^https?:\/\//.test(origin)) return 'content-script';
   return null;
+}
+
+/**
+ * The browser's `sender.origin`, else the origin of `sender.url`. URL parsers disagree on the
+ * origin of non-special schemes (`moz-extension:` gives "null" outside Firefox), so our own
+ * pages' URLs are recognised by their prefix rather than parsed.
+ */
+function senderOrigin(sender: SenderFacts, own: OwnExtension): string | null {
+  if (sender.origin !== undefined) return sender.origin;
+  if (sender.url?.startsWith(`${own.origin}/`)) return own.origin;
+  return originOfUrl(sender.url);
 }
 
 function originOfUrl(url: string | undefined): string | null {

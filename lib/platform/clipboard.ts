@@ -1,6 +1,7 @@
 /**
  * The clipboard and the offscreen document that clears it (Chromium: alarms fire no sooner than
- * 30 s, so the timer runs in that document). Browser calls only; the job is `lib/worker/clipboard.ts`.
+ * 30 s, so the timer runs in that document; Firefox has no offscreen documents, but its event
+ * page has a DOM and clears itself). Browser calls only; the job is `lib/worker/clipboard.ts`.
  */
 import { browser } from 'wxt/browser';
 
@@ -10,9 +11,14 @@ export function writeClipboardText(text: string): Promise<void> {
   return navigator.clipboard.writeText(text);
 }
 
-/** Clearing needs the offscreen API (Chromium) and the user's clipboardRead grant. */
+/** True where the background itself has a document to clear from (Firefox's event page). */
+export function clipboardClearsInBackground(): boolean {
+  return import.meta.env.FIREFOX;
+}
+
+/** Clearing needs a document (offscreen on Chromium, the event page on Firefox) and the user's clipboardRead grant. */
 export async function canClearClipboard(): Promise<boolean> {
-  if (!('offscreen' in browser) || !browser.offscreen) return false;
+  if (!clipboardClearsInBackground() && !('offscreen' in browser && browser.offscreen)) return false;
   return browser.permissions.contains({ permissions: ['clipboardRead'] });
 }
 

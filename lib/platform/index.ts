@@ -8,6 +8,7 @@ export { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from './autofil
 export { injectCaptureScript, screenshot } from './capture';
 export {
   canClearClipboard,
+  clipboardClearsInBackground,
   closeOffscreenDocument,
   requestClipboardReadPermission,
   restartOffscreenDocument,
@@ -25,6 +26,7 @@ export { onManagedChange } from './managed-change';
 export { createMenuItem, onCommand, onMenuClicked, removeMenuItem } from './menus';
 export { readManagedStorage } from './policy';
 export {
+  extensionBaseUrl,
   extensionId,
   onBrowserStartup,
   onExtensionInstalled,

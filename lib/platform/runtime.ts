@@ -19,6 +19,11 @@ export function extensionId(): string {
   return browser.runtime.id;
 }
 
+/** Where this extension's pages live: `chrome-extension://<id>/`, or `moz-extension://<uuid>/` on Firefox. */
+export function extensionBaseUrl(): string {
+  return browser.runtime.getURL('/');
+}
+
 export function onBrowserStartup(callback: () => void): void {
   browser.runtime.onStartup.addListener(callback);
 }

@@ -1,12 +1,16 @@
 /**
- * Clearing the clipboard after a copy. The timer runs in an offscreen document (alarms fire no
- * sooner than 30 s), with an alarm as the backstop in case the document is gone; the job itself
- * lives in `storage.session` because the worker may be stopped at any moment.
+ * Clearing the clipboard after a copy. On Chromium the timer runs in an offscreen document
+ * (a service worker has no DOM, and alarms fire no sooner than 30 s), with an alarm as the
+ * backstop in case the document is gone. Firefox has no offscreen documents, but its event page
+ * has a DOM and its alarms fire on time: the alarm wakes the event page, which clears. The job
+ * itself lives in `storage.session` because the background may be stopped at any moment.
  */
-import { isClipboardJob, type ClipboardJob } from '../clipboard-job';
+import { isClipboardJob, shouldClear, type ClipboardJob } from '../clipboard-job';
+import { emptyClipboard, readClipboardText } from '../clipboard-dom';
 import {
   canClearClipboard,
   clearAlarm,
+  clipboardClearsInBackground,
   closeOffscreenDocument,
   loadSettings,
   readSession,
@@ -40,7 +44,7 @@ export function clipboardHandlers({ now = Date.now }: WorkerDeps): ClipboardHand
 async function scheduleClipboardJob(job: ClipboardJob): Promise<void> {
   await writeSession(JOB_KEY, job);
   await setAlarm(CLIPBOARD_ALARM, { when: job.clearAt });
-  await restartOffscreenDocument();
+  if (!clipboardClearsInBackground()) await restartOffscreenDocument();
 }
 
 async function pendingClipboardJob(): Promise<ClipboardJob | null> {
@@ -51,10 +55,20 @@ async function pendingClipboardJob(): Promise<ClipboardJob | null> {
 async function finishClipboardJob(): Promise<void> {
   await removeSession(JOB_KEY);
   await clearAlarm(CLIPBOARD_ALARM);
-  await closeOffscreenDocument();
+  if (!clipboardClearsInBackground()) await closeOffscreenDocument();
 }
 
-/** Alarm backstop: the offscreen document picks the job up again and clears at once. */
+/**
+ * Chromium: the backstop; the offscreen document picks the job up again and clears at once.
+ * Firefox: the timer itself; the event page clears if the clipboard still holds our code.
+ */
 export async function onClipboardAlarm(): Promise<void> {
-  if (await pendingClipboardJob()) await restartOffscreenDocument();
+  const job = await pendingClipboardJob();
+  if (!job) return;
+  if (!clipboardClearsInBackground()) return restartOffscreenDocument();
+  // An alarm may fire a few milliseconds before `when`; the event page stays up that long.
+  const early = job.clearAt - Date.now();
+  if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+  if (shouldClear(job, readClipboardText(document), Date.now())) emptyClipboard(document);
+  await finishClipboardJob();
 }

@@ -8,15 +8,17 @@ import {
   classifySender,
   isEnvelope,
   MessageRejectedError,
+  ownExtension,
   type Envelope,
   type MessageName,
+  type OwnExtension,
   type ReplyOf,
   type RequestOf,
   type SenderContext,
   type SenderInfo,
   type WireReply,
 } from '../contract';
-import { extensionId, onRuntimeMessage, type RuntimeSender } from '../platform';
+import { extensionBaseUrl, extensionId, onRuntimeMessage, type RuntimeSender } from '../platform';
 
 export type Handler<N extends MessageName> = (
   payload: RequestOf<N>,
@@ -33,19 +35,21 @@ export type Handlers = { [N in MessageName]: Handler<N> };
  * worker woken by a message receives it.
  */
 export function listenForMessages(handlers: Handlers, options: { onMessage?: () => void } = {}): void {
+  // Firefox's `runtime.id` is the add-on id, not the host of our pages' URLs: ask for both.
+  const own = ownExtension(extensionId(), extensionBaseUrl());
   onRuntimeMessage((message, sender, respond) => {
     if (!isEnvelope(message)) return false;
     // Only a person using an extension page counts as activity (auto-lock): a page load that
     // wakes the in-page button's content script must not keep the vault open.
-    if (classifySender(sender, extensionId()) === 'extension-page') options.onMessage?.();
-    void dispatch(message, sender, handlers).then(respond);
+    if (classifySender(sender, own) === 'extension-page') options.onMessage?.();
+    void dispatch(message, sender, handlers, own).then(respond);
     return true;
   });
 }
 
-async function dispatch(message: Envelope, sender: RuntimeSender, handlers: Handlers): Promise<WireReply> {
+async function dispatch(message: Envelope, sender: RuntimeSender, handlers: Handlers, own: OwnExtension): Promise<WireReply> {
   try {
-    const context = authorize(message.name, classifySender(sender, extensionId()));
+    const context = authorize(message.name, classifySender(sender, own));
     const handler = handlers[message.name] as Handler<MessageName>;
     const value = await handler(message.payload as never, context, senderInfo(sender));
     return { ok: true, value } as WireReply;

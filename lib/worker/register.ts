@@ -23,7 +23,11 @@ export function registerWorker(): void {
   const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
   const onLocked = () => lockNow(vault);
   // Any use from an extension page restarts the auto-lock countdown.
-  listenForMessages(createHandlers({ vault, capture, onLocked, popupSnapshot, scrubStaleCopies }), {
+  // The scrub makes Chromium's LevelDB compact away superseded rows. Firefox keeps each IndexedDB
+  // database in its own SQLite file, so filling a separate database cannot reach the vault's
+  // file there; it would only cost 128 MiB of writes (see README, "Firefox").
+  const scrub = import.meta.env.FIREFOX ? undefined : scrubStaleCopies;
+  listenForMessages(createHandlers({ vault, capture, onLocked, popupSnapshot, scrubStaleCopies: scrub }), {
     onMessage: () => void keepUnlocked(vault).catch(() => undefined),
   });
   restartAutoLockOnSettingsChange();

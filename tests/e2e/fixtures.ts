@@ -17,7 +17,7 @@ import path from 'node:path';
 import { test as base, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import type { Browser } from 'wxt/browser';
 import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker } from './support/launch';
-import { startFixtureServer, type FixtureServer } from './support/server';
+import { serverFixtures, type ServerTestFixtures, type ServerWorkerFixtures } from './support/server-fixtures';
 import { freePort, Toolbar } from './support/toolbar';
 
 export { expect };
@@ -241,11 +241,7 @@ async function answers(worker: Worker): Promise<boolean> {
   return Promise.race([reply, sleep(1000).then(() => false)]);
 }
 
-export interface TesseraTestFixtures {
-  /** The fixture server, with its request log and extra headers reset for this test. */
-  server: FixtureServer;
-  /** `https://<host>.test:<port>/<path>` on the fixture server. */
-  site: (host: string, pathname?: string) => string;
+export interface TesseraTestFixtures extends ServerTestFixtures {
   extension: ExtensionHarness;
   extensionId: string;
   serviceWorker: Worker;
@@ -254,32 +250,14 @@ export interface TesseraTestFixtures {
   restartBrowser: () => Promise<void>;
 }
 
-export interface TesseraWorkerFixtures {
-  fixtureServer: FixtureServer;
+export interface TesseraWorkerFixtures extends ServerWorkerFixtures {
   extensionDir: string;
 }
 
 export const test = base.extend<TesseraTestFixtures, TesseraWorkerFixtures>({
   extensionDir: [async ({}, use) => use(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR), { scope: 'worker' }],
 
-  fixtureServer: [
-    async ({}, use) => {
-      const server = await startFixtureServer();
-      await use(server);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-
-  server: async ({ fixtureServer }, use) => {
-    fixtureServer.clearRequests();
-    fixtureServer.resetHeaders();
-    await use(fixtureServer);
-  },
-
-  site: async ({ fixtureServer }, use) => {
-    await use((host, pathname = '/') => fixtureServer.url(host, pathname));
-  },
+  ...serverFixtures,
 
   extension: async ({ extensionDir, headless }, use) => {
     const harness = await ExtensionHarness.launch({ extensionDir, headless });

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { expect, test, type FirefoxHarness } from './fixtures';
+import { FirefoxPopup, inputLabelled, role } from './pages/popup';
+import { base32ToBytes, totp, totpWindow } from '../e2e/support/otp-oracle';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const PASSPHRASE = 'correct horse battery staple';
+const PLAIN_LIST = fileURLToPath(new URL('../fixtures/import/plain.txt', import.meta.url));
+
+async function openManagePage(firefox: FirefoxHarness): Promise<Page> {
+  const page = await firefox.openExtensionPage('options.html');
+  await page.waitForSelector('h1');
+  return page;
+}
+
+async function setPassphrase(firefox: FirefoxHarness): Promise<void> {
+  const manage = await openManagePage(firefox);
+  await (await inputLabelled(manage, 'New passphrase')).type(PASSPHRASE);
+  await (await inputLabelled(manage, 'New passphrase again')).type(PASSPHRASE);
+  await manage.locator(role('button', 'Set passphrase')).click();
+  await manage.waitForFunction(() => document.body.innerText.includes('Passphrase set.'), { polling: 100, timeout: 30_000 });
+  await manage.close();
+}
+
+async function expectLocked(popup: FirefoxPopup): Promise<void> {
+  await popup.page.waitForSelector(role('heading', 'Tessera is locked'));
+  // Nothing about the accounts: no names, no count, no rows.
+  expect(await popup.names()).toEqual([]);
+  expect(await popup.page.evaluate(() => document.body.innerText)).not.toMatch(/GitHub|alice/);
+}
+
+async function unlock(popup: FirefoxPopup, passphrase: string): Promise<void> {
+  const field = await inputLabelled(popup.page, 'Passphrase');
+  await field.click({ count: 3 });
+  await field.type(passphrase);
+  await popup.button('Unlock').click();
+}
+
+test.describe('vault on Firefox', () => {
+  test('sets a passphrase, locks, refuses a wrong one, unlocks with the right one', async ({ firefox }) => {
+    test.setTimeout(90_000);
+    let popup = await FirefoxPopup.open(firefox);
+    await popup.addAndConfirm({ issuer: 'GitHub', account: 'alice', secret: SECRET });
+    await popup.page.close();
+    await setPassphrase(firefox);
+
+    popup = await FirefoxPopup.open(firefox);
+    await expect.poll(() => popup.names()).toEqual(['GitHub']);
+    await popup.button('Lock now').click();
+    await expectLocked(popup);
+
+    await unlock(popup, 'not the passphrase');
+    await popup.page.waitForFunction(() => document.querySelector('#unlock-error')?.textContent === 'That passphrase is not right.', { polling: 100 });
+    await expectLocked(popup);
+    await unlock(popup, PASSPHRASE);
+    await expect.poll(() => popup.names()).toEqual(['GitHub']);
+    await expect.poll(() => popup.codeOf('GitHub')).toMatch(/^\d{6}$/);
+    expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(await popup.codeOf('GitHub'));
+  });
+
+  test('an event-page restart keeps the vault, and keeps it unlocked', async ({ firefox }) => {
+    test.setTimeout(90_000);
+    let popup = await FirefoxPopup.open(firefox);
+    await popup.addAndConfirm({ issuer: 'GitHub', account: 'alice', secret: SECRET });
+    await popup.page.close();
+    await setPassphrase(firefox);
+
+    await firefox.stopBackground();
+    expect(await firefox.backgroundState()).toBe('stopped');
+    // The popup's first message starts the event page again, with none of its old globals.
+    popup = await FirefoxPopup.open(firefox);
+    await expect.poll(() => popup.names()).toEqual(['GitHub']);
+    expect(await firefox.backgroundState()).toBe('running');
+    await expect.poll(() => popup.codeOf('GitHub')).toMatch(/^\d{6}$/);
+    expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(await popup.codeOf('GitHub'));
+  });
+
+  test('imports an otpauth:// list on the manage page, every code as the oracle computes it', async ({ firefox }) => {
+    const manage = await openManagePage(firefox);
+    const input = await manage.waitForSelector('input[type="file"]');
+    await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path.resolve(PLAIN_LIST));
+    await manage.waitForFunction(() => document.querySelectorAll('table.preview tbody tr').length === 7 && !document.querySelector('table.preview tbody tr[data-status="checking"]'), { polling: 100 });
+    await manage.locator(role('button', 'Import 7 accounts')).click();
+    await manage.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((el) => el.textContent?.includes('Imported')), { polling: 100 });
+
+    const popup = await FirefoxPopup.open(firefox);
+    await expect.poll(() => popup.names().then((names) => names.length)).toBe(7);
+    // Codes as the worker computes them, against the oracle, for TOTP accounts of each algorithm.
+    const at = Date.now();
+    const codes = await popup.send<Array<{ id: string; current?: string }>>('getCodes', { at });
+    const accounts = await popup.send<Array<{ id: string; issuer: string }>>('listAccounts');
+    if (!codes.ok || !accounts.ok) throw new Error('The worker did not answer.');
+    const codeOf = (issuer: string) => codes.value.find((c) => c.id === accounts.value.find((a) => a.issuer === issuer)?.id)?.current;
+    expect(codeOf('Deno')).toBe(totp(base32ToBytes('4SJHB4GSD43FZBAI7C2HLRJGPQ'), at));
+    expect(codeOf('Airbnb')).toBe(totp(base32ToBytes('7ELGJSGXNCCTV3O6LKJWYFV2RA'), at, { digits: 8, period: 50, algorithm: 'sha512' }));
+    expect(codeOf('SPDX')).toBe(totp(base32ToBytes('5OM4WOOGPLQEF6UGN3CPEOOLWU'), at, { digits: 7, period: 20, algorithm: 'sha256' }));
+    expect((await popup.names()).sort()).toEqual(['Air Canada', 'Airbnb', 'Boeing', 'Deno', 'Issuu', 'SPDX', 'WWE']);
+  });
+});
