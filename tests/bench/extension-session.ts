@@ -3,11 +3,11 @@
  * seeds accounts through the worker's own message contract (from a quiet extension page) and
  * stops the worker the way Chrome does when it idles out (CDP `ServiceWorker.stopAllWorkers`).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
-import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, waitForExtensionWorker } from '../e2e/support/launch';
+import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, unpackedExtensionId, waitForExtensionWorker } from '../e2e/support/launch';
 
 /** The build to measure: `.output/chrome-mv3`, or `TESSERA_EXTENSION_DIR` as for the e2e tests. */
 export function benchExtensionDir(): string {
@@ -29,24 +29,88 @@ export async function snapshotBuild(): Promise<{ dir: string; remove: () => Prom
 const ALGORITHMS = ['SHA1', 'SHA1', 'SHA1', 'SHA256', 'SHA512'] as const;
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
+/** One bench account, as both Tessera (import) and the floor extension (storage.local) take it. */
+export type BenchAccount = {
+  kind: 'totp' | 'steam';
+  issuer: string;
+  account: string;
+  secret: string;
+  algorithm: (typeof ALGORITHMS)[number];
+  digits: number;
+  period: number;
+};
+
+/**
+ * The same accounts on every run and for every extension measured (mixed algorithms, some
+ * 8-digit, every 10th Steam): secrets come from a fixed-seed PRNG (mulberry32), not the clock.
+ */
+export function benchAccounts(total: number): BenchAccount[] {
+  let state = 0x7e55e7a;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return Array.from({ length: total }, (_, i) => {
+    const secret = Array.from({ length: 32 }, () => B32[next() & 31]).join('');
+    const steam = i % 10 === 9;
+    return {
+      kind: steam ? 'steam' : 'totp',
+      issuer: `Service ${String(i).padStart(4, '0')}`,
+      account: `user${i}@example.com`,
+      secret,
+      algorithm: steam ? 'SHA1' : ALGORITHMS[i % ALGORITHMS.length]!,
+      digits: steam ? 5 : i % 7 === 0 ? 8 : 6,
+      period: 30,
+    };
+  });
+}
+
 export class BenchSession {
   /** `offscreen.html` in a tab: an extension page that sends two messages and then stays idle. */
   #quietPage: Page | null = null;
   #seeded = 0;
+  /** Init scripts, added again to the context after each restart. */
+  readonly #initScripts: Array<Parameters<BrowserContext['addInitScript']>[0]> = [];
 
   private constructor(
-    readonly context: BrowserContext,
+    public context: BrowserContext,
     readonly extensionId: string,
     private readonly userDataDir: string,
+    readonly extensionDir: string,
+    /** False for the floor extension, which has no worker and is seeded through storage.local. */
+    readonly isTessera: boolean,
   ) {}
 
-  static async launch(): Promise<BenchSession> {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-bench-profile-'));
-    const context = await launchWithExtension({ userDataDir, extensionDir: benchExtensionDir(), headless: true });
+  /** Tessera's build (`benchExtensionDir()`), or another extension such as the floor. */
+  static async launch(options: { extensionDir?: string; profilePrefix?: string } = {}): Promise<BenchSession> {
+    const extensionDir = options.extensionDir ?? benchExtensionDir();
+    const userDataDir = await mkdtemp(path.join(tmpdir(), options.profilePrefix ?? 'tessera-bench-profile-'));
+    const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as { background?: unknown };
+    const context = await launchWithExtension({ userDataDir, extensionDir, headless: true });
+    const session = new BenchSession(context, unpackedExtensionId(extensionDir), userDataDir, extensionDir, manifest.background !== undefined);
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to a page need it.
-    await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-    const worker = await waitForExtensionWorker(context, { timeout: 15_000 });
-    return new BenchSession(context, extensionIdOf(worker), userDataDir);
+    await session.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    if (session.isTessera) await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
+    return session;
+  }
+
+  async addInitScript(script: Parameters<BrowserContext['addInitScript']>[0]): Promise<void> {
+    this.#initScripts.push(script);
+    await this.context.addInitScript(script);
+  }
+
+  /**
+   * Quits the browser and starts it again on the same profile, as a person does; returns the
+   * session's first tab, still blank. Nothing of ours has been asked to wake the worker.
+   */
+  async restart(): Promise<Page> {
+    this.#quietPage = null;
+    await this.context.close();
+    this.context = await launchWithExtension({ userDataDir: this.userDataDir, extensionDir: this.extensionDir, headless: true });
+    for (const script of this.#initScripts) await this.context.addInitScript(script);
+    return this.context.pages()[0] ?? (await this.context.newPage());
   }
 
   get accounts(): number {
@@ -60,34 +124,17 @@ export class BenchSession {
   async quietPage(): Promise<Page> {
     if (!this.#quietPage) {
       this.#quietPage = await this.context.newPage();
-      await this.#quietPage.goto(this.url('offscreen.html'));
+      await this.#quietPage.goto(this.url(this.isTessera ? 'offscreen.html' : 'quiet.html'));
     }
     return this.#quietPage;
   }
 
   /** Adds TOTP accounts (mixed algorithms, some 8-digit, every 10th Steam) until there are `total`. */
   async seedTo(total: number): Promise<{ ms: number; via: string }> {
-    const from = this.#seeded;
-    const requests = Array.from({ length: total - from }, (_, k) => {
-      const i = from + k;
-      const secret = Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => B32[b & 31]).join('');
-      const steam = i % 10 === 9;
-      return {
-        source: {
-          fields: {
-            kind: steam ? 'steam' : 'totp',
-            issuer: `Service ${String(i).padStart(4, '0')}`,
-            account: `user${i}@example.com`,
-            secret,
-            algorithm: steam ? 'SHA1' : ALGORITHMS[i % ALGORITHMS.length]!,
-            digits: steam ? 5 : i % 7 === 0 ? 8 : 6,
-            period: 30,
-          },
-        },
-        sites: [],
-        deviceBound: false,
-      };
-    });
+    if (!this.isTessera) return this.#seedFloor(total);
+    const requests = benchAccounts(total)
+      .slice(this.#seeded)
+      .map((fields) => ({ source: { fields }, sites: [], deviceBound: false }));
     const page = await this.quietPage();
     const started = performance.now();
     const failures = await page.evaluate(async (batch) => {
@@ -118,6 +165,18 @@ export class BenchSession {
     return { ms: performance.now() - started, via: `${failures} messages` };
   }
 
+  /** The floor keeps plain accounts in storage.local: written from its own page. */
+  async #seedFloor(total: number): Promise<{ ms: number; via: string }> {
+    const page = await this.quietPage();
+    const started = performance.now();
+    await page.evaluate(async (accounts) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      await chrome.storage.local.set({ accounts });
+    }, benchAccounts(total));
+    this.#seeded = total;
+    return { ms: performance.now() - started, via: 'storage.local' };
+  }
+
   /** Stops every service worker and resolves once Chromium reports ours stopped. */
   async stopWorker(): Promise<void> {
     const page = this.context.pages()[0] ?? (await this.context.newPage());
@@ -129,10 +188,15 @@ export class BenchSession {
     });
     try {
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      // A worker that is still starting may ignore the stop: it is asked again until it reports stopped.
       const deadline = Date.now() + 15_000;
+      let askedAt = 0;
       while (status !== 'stopped') {
         if (Date.now() > deadline) throw new Error('the service worker did not stop');
+        if (Date.now() - askedAt > 500) {
+          askedAt = Date.now();
+          await cdp.send('ServiceWorker.stopAllWorkers');
+        }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     } finally {
