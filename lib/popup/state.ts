@@ -279,11 +279,14 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     try {
       // Everything is asked at once for speed; a locked vault answers the status and refuses the rest.
       const settingsLoaded = api.loadSettings();
-      // The snapshot first: asked alone it takes a millisecond or two, while the worker's five
+      // The status goes out first, alone: on a stopped worker it is what starts it (and opens the
+      // vault), which then overlaps the snapshot read instead of following it.
+      const statusAsked = api.getVaultStatus();
+      statusAsked.catch(() => undefined); // handled below; not reported as unhandled meanwhile
+      // The snapshot next: asked alone it takes a millisecond or two, while the worker's other
       // answers would compete with it for the browser; those answers then refresh what is shown.
       await drawSnapshot(settingsLoaded);
       const drawnFromSnapshot = phase.value.name === 'ready';
-      const statusAsked = api.getVaultStatus();
       const results = await Promise.allSettled([
         settingsLoaded,
         api.listAccounts(),

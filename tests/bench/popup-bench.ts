@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { BenchSession, benchExtensionDir, median, ms } from './extension-session';
 import { buildFloorExtension } from './floor-extension';
+import { formatFirstCalls, measureFirstCalls, type FirstCallRow } from './first-calls';
 
 /** Targets as ratios to the floor extension measured in the same run (issue 12). */
 export const RATIO_TARGETS: Record<WorkerState, number> = { warm: 1.2, cold: 1.5, 'cold, no snapshot': 1.5, restart: 1.3 };
@@ -45,8 +46,9 @@ export type PopupOpenRow = {
   worker: WorkerState;
   tessera: OpenStats;
   /**
-   * The floor extension, measured in the same run with the same accounts: after a restart for
-   * the restart case, otherwise in a running browser (it has no worker to stop).
+   * The floor extension, measured in the same run with the same accounts, its opens alternating
+   * with Tessera's: after a restart for the restart case, otherwise in a running browser (it has
+   * no worker to stop).
    */
   floor: OpenStats;
   ratio: number;
@@ -55,7 +57,14 @@ export type PopupOpenRow = {
 
 export type JsSize = { file: string; raw: number; gzip: number };
 export type PopupSize = { upFront: JsSize[]; lazy: JsSize[]; css: JsSize[] };
-export type PopupBenchResult = { opens: PopupOpenRow[]; size: PopupSize; baselineMs: number; trace: TraceSlice[]; profile: ProfileEntry[] };
+export type PopupBenchResult = {
+  opens: PopupOpenRow[];
+  size: PopupSize;
+  baselineMs: number;
+  trace: TraceSlice[];
+  profile: ProfileEntry[];
+  firstCalls: FirstCallRow[];
+};
 
 /**
  * Injected before any popup script runs, only on `popup.html#bench=<n>`: times every message the
@@ -196,32 +205,33 @@ function statsOf(samples: OpenTiming[]): OpenStats {
   };
 }
 
+/** One open of `worker` kind; the floor has no worker, so its cold cases are opens in the running browser. */
 async function sampleOpen(session: BenchSession, accounts: number, worker: WorkerState): Promise<OpenTiming> {
   if (worker === 'restart') return openAfterRestart(session, accounts);
-  if (worker !== 'warm') await session.stopWorker();
-  if (worker === 'cold, no snapshot') await forgetPopupSnapshot(session);
+  if (session.isTessera && worker !== 'warm') await session.stopWorker();
+  if (session.isTessera && worker === 'cold, no snapshot') await forgetPopupSnapshot(session);
   return openOnce(session, accounts);
 }
 
 /**
- * Tessera and, where `floor` is given, the floor, one open each in turn, so a change in the
- * machine's load during the case weighs on both alike. Warm: one open first fills the worker's
- * caches; restart: the first start after seeding also compacts what seeding wrote; neither is counted.
+ * Tessera and the floor, one open each in turn, so a change in the machine's load during the
+ * case weighs on both alike. Warm: one open first fills the worker's caches; restart: the first
+ * start after seeding also compacts what seeding wrote; neither is counted.
  */
 async function measurePair(
   tessera: BenchSession,
-  floor: BenchSession | null,
+  floor: BenchSession,
   accounts: number,
   worker: WorkerState,
   runs: number,
-): Promise<{ tessera: OpenStats; floor: OpenStats | null }> {
-  const sessions = floor ? [tessera, floor] : [tessera];
+): Promise<{ tessera: OpenStats; floor: OpenStats }> {
+  const sessions = [tessera, floor];
   if (worker === 'warm' || worker === 'restart') for (const session of sessions) await sampleOpen(session, accounts, worker);
-  const samples = sessions.map((): OpenTiming[] => []);
+  const samples: OpenTiming[][] = [[], []];
   for (let run = 0; run < runs; run++) {
     for (const [i, session] of sessions.entries()) samples[i]!.push(await sampleOpen(session, accounts, worker));
   }
-  return { tessera: statsOf(samples[0]!), floor: floor ? statsOf(samples[1]!) : null };
+  return { tessera: statsOf(samples[0]!), floor: statsOf(samples[1]!) };
 }
 
 /** DOMContentLoaded of `offscreen.html` (a tiny extension page): the floor any extension page pays. */
@@ -412,18 +422,14 @@ export async function runPopupBench(
         const seed = await s.seedTo(accounts);
         log(`  ${s.isTessera ? 'Tessera' : 'floor'} seeded to ${accounts} accounts through ${seed.via} in ${(seed.ms / 1000).toFixed(1)} s`);
       }
-      let floorInBrowser: OpenStats | null = null;
       for (const worker of ['warm', 'cold', 'cold, no snapshot', 'restart'] as const) {
-        const pairWithFloor = worker === 'warm' || worker === 'restart';
-        const measured = await measurePair(session, pairWithFloor ? floor : null, accounts, worker, runs);
-        if (worker === 'warm') floorInBrowser = measured.floor;
-        const floorStats = measured.floor ?? floorInBrowser!;
+        const measured = await measurePair(session, floor, accounts, worker, runs);
         const row: PopupOpenRow = {
           accounts,
           worker,
           tessera: measured.tessera,
-          floor: floorStats,
-          ratio: measured.tessera.medianMs / floorStats.medianMs,
+          floor: measured.floor,
+          ratio: measured.tessera.medianMs / measured.floor.medianMs,
           targetRatio: RATIO_TARGETS[worker],
         };
         opens.push(row);
@@ -435,6 +441,9 @@ export async function runPopupBench(
         log(`      Tessera median run: ${describeSample(row.tessera.sample)}`);
       }
     }
+    const firstCalls = await measureFirstCalls(session);
+    log(`  first calls right after a browser start, from the session's first extension page (median of 5 restarts):`);
+    for (const line of formatFirstCalls(firstCalls)) log(`      ${line}`);
     const baselineMs = await baselineOpen(session, runs);
     log(`  an empty extension page (offscreen.html) reaches DOMContentLoaded in ${ms(baselineMs)} (median)`);
     const largest = Math.max(...sizes);
@@ -446,7 +455,7 @@ export async function runPopupBench(
     for (const entry of profile.slice(0, 6)) log(`      ${entry.selfMs.toFixed(0).padStart(5)} ms  ${entry.fn}`);
     const size = await popupJsSize();
     for (const line of formatSize(size)) log(`  ${line}`);
-    return { opens, size, baselineMs, trace, profile };
+    return { opens, size, baselineMs, trace, profile, firstCalls };
   } finally {
     if (!options.session) await session.close();
     if (!options.floor) await floor.close();

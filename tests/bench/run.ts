@@ -113,6 +113,7 @@ async function main(): Promise<void> {
   rows.push(['vault (Node, fake-indexeddb) 1,000: list+codes cold', ms(vault.coldMs), '', '']);
   for (const r of qr) rows.push([`qr: ${r.name}`, `${ms(r.medianMs)} (first ${ms(r.firstMs)})`, '', '']);
   rows.push(['empty extension page (offscreen.html) to DOMContentLoaded', ms(popup.baselineMs), '', '']);
+  for (const r of popup.firstCalls) rows.push([`first call after a browser start: ${r.name}`, `${ms(r.firstMs)} (then ${ms(r.againMs)})`, '', '']);
   const [sizeLine] = formatSize(popup.size);
   rows.push([sizeLine!.replace(/:.*$/, ''), sizeLine!.replace(/^[^:]*:\s*/, ''), '', '']);
   const rt = worker.roundTrip;
