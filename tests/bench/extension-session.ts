@@ -102,15 +102,29 @@ export class BenchSession {
   }
 
   /**
-   * Quits the browser and starts it again on the same profile, as a person does; returns the
-   * session's first tab, still blank. Nothing of ours has been asked to wake the worker.
+   * Quits the browser, starts it again on the same profile, as a person does, and opens `pathname`
+   * in the session's first tab as soon as the browser is up (nothing of ours woke the worker
+   * before). Until Chromium has loaded the extension the navigation fails; it is then tried again
+   * at once, so the page's own clock starts with the navigation that loaded it.
    */
-  async restart(): Promise<Page> {
+  async restartAndOpen(pathname: string, viewport?: { width: number; height: number }): Promise<Page> {
     this.#quietPage = null;
     await this.context.close();
     this.context = await launchWithExtension({ userDataDir: this.userDataDir, extensionDir: this.extensionDir, headless: true });
     for (const script of this.#initScripts) await this.context.addInitScript(script);
-    return this.context.pages()[0] ?? (await this.context.newPage());
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    if (viewport) await page.setViewportSize(viewport);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // An extension not loaded yet fails the navigation or shows an error page (no extension API).
+      const loaded = await page
+        .goto(this.url(pathname))
+        .then(() => page.evaluate(() => Boolean((globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id)))
+        .catch(() => false);
+      if (loaded) return page;
+      if (Date.now() > deadline) throw new Error('the extension did not load after the restart');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   get accounts(): number {
@@ -179,8 +193,8 @@ export class BenchSession {
 
   /** Stops every service worker and resolves once Chromium reports ours stopped. */
   async stopWorker(): Promise<void> {
-    const page = this.context.pages()[0] ?? (await this.context.newPage());
-    const cdp: CDPSession = await this.context.newCDPSession(page);
+    // The quiet page stays open for the whole session (another tab may be closing meanwhile).
+    const cdp: CDPSession = await this.context.newCDPSession(await this.quietPage());
     const prefix = `chrome-extension://${this.extensionId}/`;
     let status: string | undefined;
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {

@@ -39,17 +39,7 @@ const TIMED_CALLS = `(async () => {
 export async function measureFirstCalls(session: BenchSession, runs = 5): Promise<FirstCallRow[]> {
   const samples: FirstCallRow[][] = [];
   for (let run = 0; run < runs; run++) {
-    const page = await session.restart();
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const loaded = await page
-        .goto(session.url('offscreen.html'))
-        .then(() => true)
-        .catch(() => false);
-      if (loaded) break;
-      if (Date.now() > deadline) throw new Error('the extension did not load after the restart');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const page = await session.restartAndOpen('offscreen.html');
     samples.push((await page.evaluate(TIMED_CALLS)) as FirstCallRow[]);
   }
   return samples[0]!.map((row, i) => ({

@@ -160,25 +160,9 @@ async function openOnce(session: BenchSession, accounts: number): Promise<OpenTi
   }
 }
 
-/**
- * Quits the browser, starts it again on the same profile and opens the popup as the session's
- * first page, as soon as the browser is up (a person's first click after starting it). Until
- * Chromium has loaded the extension the navigation fails; it is then tried again at once, and
- * the figure is taken from the navigation that loaded the popup.
- */
+/** The first popup of a restarted browser session (see `BenchSession.restartAndOpen`). */
 async function openAfterRestart(session: BenchSession, accounts: number): Promise<OpenTiming> {
-  const page = await session.restart();
-  await page.setViewportSize({ width: 360, height: 600 });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const loaded = await page
-      .goto(session.url(`popup.html#bench=${accounts}`))
-      .then(() => page.evaluate(() => '__tesseraBench' in globalThis))
-      .catch(() => false);
-    if (loaded) break;
-    if (Date.now() > deadline) throw new Error('the extension did not load after the restart');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const page = await session.restartAndOpen(`popup.html#bench=${accounts}`, { width: 360, height: 600 });
   return collectTiming(page);
 }
 
