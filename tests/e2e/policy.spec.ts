@@ -366,3 +366,91 @@ test.describe('in-page button turned off', () => {
     await expect(settings.getByText('Turned off by your organisation.')).toBeVisible();
   });
 });
+
+test.describe('a policy that changes while the browser is closed (issue 12)', () => {
+  test('tightened while closed: after the restart, no export, fill or capture gets through, even before the browser delivers the policy', async ({
+    extension,
+    policy,
+    site,
+  }) => {
+    test.setTimeout(90_000);
+    const p = await popup(extension);
+    await p.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+    const [account] = (await send(p.page, 'listAccounts')).value as Array<{ id: string }>;
+    // The control: without a policy the secret leaves, and the worker has stored "no policy".
+    expect((await send(p.page, 'exportOtpauthUris')).ok).toBe(true);
+
+    await extension.restartBrowser({
+      whileClosed: () => policy.write({ disableExport: true, disableAutofill: true, captureAllowedDomains: ['acme.test'] }),
+    });
+    // The first requests of the session: Chromium answers the worker's first storage.managed read
+    // ~3 s after it starts, so these arrive before it does (and wait for it).
+    const tab = await extension.context.newPage();
+    await tab.goto(site('example.test', '/autofill/one-time-code.html'));
+    const page = await extension.clickToolbarButton(tab);
+    const tabId = Number(new URL(page.url()).searchParams.get('tab'));
+    const [exported, filled, scanned] = await Promise.all([
+      send(page, 'exportOtpauthUris'),
+      send(page, 'fillCode', { id: account!.id, tabId }),
+      send(page, 'scanPage', { tabId }),
+    ]);
+    expect(exported.error?.code).toBe('export-disabled');
+    expect(JSON.stringify(exported)).not.toContain(SECRET);
+    expect(filled.error?.code).toBe('autofill-disabled');
+    expect(await tab.locator('input').first().inputValue()).toBe('');
+    expect(scanned.error?.code).toBe('capture-not-allowed');
+  });
+
+  test('a passphrase required while closed: the first popup after the restart ends on the passphrase screen by itself', async ({
+    extension,
+    policy,
+  }) => {
+    test.setTimeout(90_000);
+    const p = await popup(extension);
+    await p.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET });
+
+    await extension.restartBrowser({ whileClosed: () => policy.write({ requirePassphrase: true }) });
+    const first = await extension.context.newPage();
+    await first.setViewportSize({ width: 360, height: 600 });
+    await first.goto(extension.url('popup.html'));
+    // The list may show for the moment the browser takes to deliver the policy (the worker decides
+    // with the last policy it read until then); the popup is told and starts over, with no action of ours.
+    await expect(first.getByRole('heading', { name: 'Your organisation requires a passphrase' })).toBeVisible({ timeout: 30_000 });
+    await expect(first.locator('li[data-account-id]')).toHaveCount(0);
+    expect((await send(first, 'listAccounts')).error?.code).toBe('passphrase-required');
+    expect((await send(first, 'getCodes', { at: Date.now() })).error?.code).toBe('passphrase-required');
+    // And the stored copy is the new policy: a worker started later decides with it at once.
+    await extension.stopServiceWorker();
+    const again = await extension.context.newPage();
+    await again.goto(extension.url('popup.html'));
+    await expect(again.getByRole('heading', { name: 'Your organisation requires a passphrase' })).toBeVisible();
+  });
+});
+
+test.describe('a policy that changes while the popup is open (issue 12)', () => {
+  test('a required passphrase takes the codes off the open popup; autofill turned off takes its Fill button away', async ({
+    extension,
+    policy,
+    site,
+  }) => {
+    test.setTimeout(90_000);
+    const setup = await popup(extension);
+    await setup.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+    await setup.page.close();
+    const tab = await extension.context.newPage();
+    await tab.goto(site('example.test', '/autofill/one-time-code.html'));
+    const open = new PopupPage(await extension.clickToolbarButton(tab), extension.extensionId);
+    await open.ready();
+    await expect(open.page.getByRole('button', { name: /^Fill the code/ })).toHaveCount(1);
+
+    await policy.write({ disableAutofill: true });
+    // Nothing is done to the popup: it is told by the worker once the new policy is in force.
+    await expect(open.page.getByRole('button', { name: /^Fill the code/ })).toHaveCount(0, { timeout: 30_000 });
+    await expect(open.row(/Example/)).toBeVisible();
+
+    await policy.write({ disableAutofill: true, requirePassphrase: true });
+    await expect(open.page.getByRole('heading', { name: 'Your organisation requires a passphrase' })).toBeVisible({ timeout: 30_000 });
+    await expect(open.rows).toHaveCount(0);
+    await open.page.screenshot({ path: path.join(tmpdir(), 'tessera-popup-policy-tightened-while-open.png') });
+  });
+});
