@@ -423,6 +423,10 @@ export async function runPopupBench(
             `floor ${ms(row.floor.medianMs)}: ${row.ratio.toFixed(2)}× (target ≤ ${row.targetRatio}×: ${verdict})`,
         );
         log(`      Tessera median run: ${describeSample(row.tessera.sample)}`);
+        // How much of the gap is the page itself (HTML, CSS, the module graph) before any data.
+        log(
+          `      DOMContentLoaded, median runs: Tessera ${ms(row.tessera.sample.domContentLoaded)}, floor ${ms(row.floor.sample.domContentLoaded)}`,
+        );
       }
     }
     const firstCalls = await measureFirstCalls(session);
