@@ -60,6 +60,7 @@ export type ErrorCode =
   | 'passphrase-too-short'
   | 'passphrase-rule'
   | 'passphrase-removal-refused'
+  | 'policy-unavailable'
   // Site bindings (lib/sites).
   | 'empty'
   | 'invalid-url'

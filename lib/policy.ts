@@ -55,7 +55,8 @@ export type PolicyErrorCode =
   | 'passphrase-required'
   | 'passphrase-too-short'
   | 'passphrase-rule'
-  | 'passphrase-removal-refused';
+  | 'passphrase-removal-refused'
+  | 'policy-unavailable';
 
 /** Something the organisation's policy does not allow; the message says so in plain words. */
 export class PolicyError extends TesseraError {

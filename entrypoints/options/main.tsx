@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { createClient } from '@/lib/contract';
 import { saveTextFile, readQrTexts, createManageState, createLockState } from '@/lib/manage';
-import { loadSettings, onManagedChange, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
+import { loadSettings, onPolicyApplied, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
 import { App } from './App';
 
 const client = createClient(sendRuntimeMessage);
@@ -24,4 +24,4 @@ document.addEventListener('visibilitychange', () => {
   });
 });
 // The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
-onManagedChange(() => location.reload());
+onPolicyApplied(() => location.reload());

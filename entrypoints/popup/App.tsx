@@ -1,22 +1,30 @@
 import { useEffect } from 'preact/hooks';
 import { AccountList } from '@/components/AccountList';
-import { AddAccountForm } from '@/components/AddAccountForm';
-import { CaptureReview } from '@/components/CaptureReview';
 import { CaptureScanButton } from '@/components/CaptureScanButton';
-import { EditAccount } from '@/components/EditAccount';
 import { EmptyState } from '@/components/EmptyState';
-import { EnrollmentStep } from '@/components/EnrollmentStep';
 import { FillOffer } from '@/components/FillOffer';
 import { Icon } from '@/components/Icon';
 import { LiveRegion } from '@/components/LiveRegion';
 import { SearchBar } from '@/components/SearchBar';
-import { SettingsView } from '@/components/SettingsView';
 import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import { PassphraseRequired } from '@/components/PassphraseRequired';
 import type { LockState } from '@/lib/manage';
 import type { PopupState } from '@/lib/popup';
+import { lazyView } from '@/components/LazyView';
+
+// Views the first screen does not draw: loaded on first use, or after the first codes show.
+const AddAccountForm = lazyView(() => import('@/components/AddAccountForm').then((m) => m.AddAccountForm));
+const CaptureReview = lazyView(() => import('@/components/CaptureReview').then((m) => m.CaptureReview));
+const EditAccount = lazyView(() => import('@/components/EditAccount').then((m) => m.EditAccount));
+const EnrollmentStep = lazyView(() => import('@/components/EnrollmentStep').then((m) => m.EnrollmentStep));
+const SettingsView = lazyView(() => import('@/components/SettingsView').then((m) => m.SettingsView));
+
+/** Fetches the other views once the popup is idle, so the first click on one draws it at once. */
+export function preloadViews(): void {
+  for (const view of [AddAccountForm, CaptureReview, EditAccount, EnrollmentStep, SettingsView]) void view.preload().catch(() => undefined);
+}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

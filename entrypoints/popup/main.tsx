@@ -6,7 +6,7 @@ import {
   activeTabId,
   faviconUrl,
   loadSettings,
-  onManagedChange,
+  onPolicyApplied,
   openManagePage,
   openPopupWindow,
   readSession,
@@ -18,7 +18,7 @@ import {
   tabUrl,
   writeClipboardText,
 } from '@/lib/platform';
-import { App } from './App';
+import { App, preloadViews } from './App';
 
 /** `?tab=<id>`: this popup was popped out of the toolbar for that tab. */
 function targetTabId(): number | undefined {
@@ -60,7 +60,11 @@ const popOut = {
   },
 };
 render(<App state={state} lock={lock} popOut={popOut} />, document.getElementById('app')!);
-void state.start();
+void state.start().then(() => {
+  // After the first screen is drawn (start resolves once the codes are in): the other views.
+  const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
+  idle(() => preloadViews());
+});
 addEventListener('pagehide', () => state.stop());
 // The organisation changed its policy: start over, so nothing shown predates it (rare; the worker already enforces it).
-onManagedChange(() => location.reload());
+onPolicyApplied(() => location.reload());

@@ -22,7 +22,7 @@ export {
   removeInPageButtonPermission,
   requestInPageButtonPermission,
 } from './in-page-permission';
-export { onManagedChange } from './managed-change';
+export { announcePolicyApplied, onManagedChange, onPolicyApplied } from './managed-change';
 export { createMenuItem, onCommand, onMenuClicked, removeMenuItem } from './menus';
 export { readManagedStorage } from './policy';
 export {

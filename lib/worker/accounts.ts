@@ -6,7 +6,7 @@ import { tabUrl } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { TRASH_KEPT_MS } from './lock';
-import { currentParsedPolicy } from './policy';
+import { currentParsedPolicy, enforcedParsedPolicy } from './policy';
 
 type AccountHandlers = Pick<
   Handlers,
@@ -22,7 +22,7 @@ type AccountHandlers = Pick<
   | 'getActiveSite'
 >;
 
-export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = currentParsedPolicy }: WorkerDeps): AccountHandlers {
+export function accountHandlers({ vault, popupSnapshot, policy: policies = { current: currentParsedPolicy, enforced: enforcedParsedPolicy } }: WorkerDeps): AccountHandlers {
   return {
     listAccounts: async () => (await vault()).list(),
     getCodes: async ({ at, ids }) => {
@@ -55,7 +55,8 @@ export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = c
       const accounts = await (await vault()).list();
       const found = activeSite(url, accounts);
       // No Fill button, no Enter-to-fill and no fill offer when the organisation turned filling off.
-      const site = (await parsedPolicy()).policy.disableAutofill ? { ...found, fillableIds: [] } : found;
+      // Only what shows: fillCode itself waits for the enforced policy.
+      const site = (await policies.current()).policy.disableAutofill ? { ...found, fillableIds: [] } : found;
       popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
       return site;
     },

@@ -3,17 +3,17 @@ import { commitImport, exportAccountUri, exportBackup, exportMigrationList, expo
 import { assertExportAllowed } from '../policy';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
-import { currentParsedPolicy } from './policy';
+import { currentParsedPolicy, enforcedParsedPolicy } from './policy';
 
 type BackupHandlers = Pick<
   Handlers,
   'exportBackup' | 'exportOtpauthUris' | 'exportMigrationUris' | 'exportAccountQr' | 'previewImport' | 'commitImport'
 >;
 
-export function backupHandlers({ vault, now = Date.now, policy = currentParsedPolicy }: WorkerDeps): BackupHandlers {
+export function backupHandlers({ vault, now = Date.now, policy = { current: currentParsedPolicy, enforced: enforcedParsedPolicy } }: WorkerDeps): BackupHandlers {
   /** Export paths refuse up front, so a policy never yields an empty file that looks like a backup. */
   const exportVault = async () => {
-    assertExportAllowed((await policy()).policy);
+    assertExportAllowed((await policy.enforced()).policy);
     return vault();
   };
   return {

@@ -19,7 +19,7 @@ import {
 } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
-import { currentPolicy } from './policy';
+import { enforcedPolicy } from './policy';
 
 /**
  * storage.session: the findings hold secrets, so they never go to local/sync storage, and the
@@ -36,7 +36,7 @@ export const browserCaptureDeps: Omit<CaptureFlowDeps, 'vault'> = {
   screenshot,
   load: async () => ((await readSession(PENDING_KEY)) as StoredCapture | undefined) ?? null,
   save: async (capture) => (capture === null ? removeSession(PENDING_KEY) : writeSession(PENDING_KEY, capture)),
-  allowScan: async (url) => assertCaptureAllowed(url, await currentPolicy()),
+  allowScan: async (url) => assertCaptureAllowed(url, await enforcedPolicy()),
 };
 
 type CaptureHandlers = Pick<Handlers, 'scanPage' | 'getPendingCapture' | 'confirmCapture' | 'dismissCapture'>;

@@ -18,6 +18,9 @@ export interface WorkerDeps {
    * changed (`lib/vault/scrub.ts`); absent in unit tests, where there are no such files.
    */
   scrubStaleCopies?: () => Promise<unknown>;
-  /** The organisation's policy (`./policy.ts` by default). */
-  policy?: (options?: { fresh?: boolean }) => Promise<ParsedPolicy>;
+  /**
+   * The organisation's policy (`./policy.ts` by default): `current` for what only shows,
+   * `enforced` for what lets a secret or code leave or weakens protection (lib/policy-source.ts).
+   */
+  policy?: { current: () => Promise<ParsedPolicy>; enforced: () => Promise<ParsedPolicy> };
 }

@@ -10,7 +10,7 @@ import { accountsForOrigin, bindingMatches, originOf } from '../sites';
 import { type AccountMeta, type Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
-import { currentPolicy } from './policy';
+import { enforcedPolicy } from './policy';
 
 const FILL_MENU_ID = 'tessera-fill-code';
 const FILL_COMMAND = 'fill-code';
@@ -35,7 +35,7 @@ interface FillOutcome {
 async function fillAccountCode(vault: Vault, tabId: number, accountId: string, now = Date.now()): Promise<FillOutcome> {
   // The popup, keyboard and context-menu fills pass here first. The in-page button does not: its
   // policy check is `isInPageButtonAllowed` (./in-page.ts), asked on every message.
-  assertAutofillAllowed(await currentPolicy());
+  assertAutofillAllowed(await enforcedPolicy());
   const origin = await tabOrigin(tabId);
   const account = await vault.get(accountId);
   if (!account.sites.some((binding) => bindingMatches(binding, origin))) {
@@ -80,7 +80,7 @@ export async function tabOrigin(tabId: number): Promise<string> {
  */
 export async function fillForTab(vault: Vault, tabId: number, openPopup: () => Promise<unknown>): Promise<void> {
   // Turned off by the organisation: the shortcut does nothing (the popup would offer no Fill either).
-  if ((await currentPolicy()).disableAutofill) return;
+  if ((await enforcedPolicy()).disableAutofill) return;
   try {
     const matches = accountsForOrigin(await vault.list(), await tabOrigin(tabId));
     if (matches.length !== 1) {

@@ -24,7 +24,7 @@ import type { Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { codeToFill } from './fill';
-import { currentPolicy } from './policy';
+import { enforcedPolicy } from './policy';
 
 const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
 const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
@@ -98,7 +98,7 @@ async function isInPageButtonAllowed(): Promise<boolean> {
 }
 
 async function inPageButtonFacts(): Promise<InPageButtonFacts> {
-  const [settings, hostPermission, policy] = await Promise.all([loadSettings(), hasInPageButtonPermission(), currentPolicy()]);
+  const [settings, hostPermission, policy] = await Promise.all([loadSettings(), hasInPageButtonPermission(), enforcedPolicy()]);
   return { setting: settings.inPageButton, hostPermission, policyDisabled: policyDisablesInPageButton(policy) };
 }
 

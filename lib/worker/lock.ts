@@ -13,7 +13,7 @@ import {
 import { clearAlarm, loadSettings, onStorageChanged, setAlarm } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
-import { currentParsedPolicy, currentPolicy } from './policy';
+import { currentParsedPolicy, currentPolicy, enforcedParsedPolicy } from './policy';
 import type { VaultAccess } from './vault-access';
 
 export const AUTO_LOCK_ALARM = 'tessera-auto-lock';
@@ -23,13 +23,14 @@ export const TRASH_KEPT_MS = 60_000;
 
 type LockHandlers = Pick<Handlers, 'getVaultStatus' | 'unlockVault' | 'lockVault' | 'setPassphrase' | 'changePassphrase' | 'removePassphrase'>;
 
-export function lockHandlers({ vault, onLocked, scrubStaleCopies, policy: parsedPolicy = currentParsedPolicy }: WorkerDeps): LockHandlers {
-  const policy = async () => (await parsedPolicy()).policy;
+export function lockHandlers({ vault, onLocked, scrubStaleCopies, policy: policies = { current: currentParsedPolicy, enforced: enforcedParsedPolicy } }: WorkerDeps): LockHandlers {
+  const policy = async () => (await policies.enforced()).policy;
   return {
     getVaultStatus: async () => {
       const lock = await vault.lock();
-      // Read afresh once per page open, so a page reacting to a policy change sees it.
-      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), parsedPolicy({ fresh: true })]);
+      // The last policy known: a page opened right after the browser started does not wait ~3 s for
+      // the browser's first answer; if that answer differs, the worker tells open pages to start over.
+      const [mode, { policy: managed, issues }] = await Promise.all([lock.mode(), policies.current()]);
       const policyFacts = isPolicyActive(managed) || issues.length > 0 ? { policy: managed, policyIssues: issues } : {};
       if (await lock.isLocked()) return { state: 'locked', mode, ...policyFacts };
       // Pages show the set-passphrase screen; `state` is not read (the vault refuses until then).

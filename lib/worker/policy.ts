@@ -1,59 +1,48 @@
 /**
- * The organisation's policy as the worker enforces it: read from the managed area, parsed, cached
- * until the area changes, and followed for what it shapes outside requests (menus, the in-page
- * button, the popup snapshot).
+ * The organisation's policy as the worker decides with it: one source per worker
+ * (`lib/policy-source.ts`) bound to the managed area, the last read kept in the extension's own
+ * IndexedDB (`lib/policy-store.ts`), and the area's change events.
  */
-import { NO_POLICY, type ManagedPolicy, type ParsedPolicy } from '../policy';
-import { parsePolicy } from '../policy-parse';
+import type { ManagedPolicy, ParsedPolicy } from '../policy';
+import { createPolicySource, type PolicyListener, type PolicySource } from '../policy-source';
+import { createPolicyStore } from '../policy-store';
 import { onManagedChange, readManagedStorage } from '../platform';
 
-/**
- * Without any policy, Chromium answers `{}`; some builds and Firefox without a policy file reject
- * instead. Both mean "no policy", never "block everything".
- */
-async function readManagedPolicy(): Promise<ParsedPolicy> {
-  let raw: unknown;
-  try {
-    raw = await readManagedStorage();
-  } catch {
-    return { policy: NO_POLICY, issues: [] };
-  }
-  return parsePolicy(raw);
-}
-
-/** A cache, not state: a new worker or page reads again; any change to the area drops it. */
-let cached: Promise<ParsedPolicy> | null = null;
-let listening = false;
-
-function dropCacheOnChange(): void {
-  if (listening) return;
-  listening = true;
-  onManagedChange(() => (cached = null));
-}
+let source: PolicySource | null = null;
 
 /**
- * The policy in force now, with what was ignored in it (for the manage page's summary). `fresh`
- * reads it again: a page that saw the change may ask before the worker's own change event ran.
+ * Starts the read of `storage.managed` (and of the stored copy) if it has not started yet; the
+ * worker calls it first thing, so the browser's slow first answer after a start (~3 s) overlaps
+ * start-up. A new worker starts again: the source is a cache of the browser's answer, not state.
  */
-export function currentParsedPolicy(options: { fresh?: boolean } = {}): Promise<ParsedPolicy> {
-  dropCacheOnChange();
-  if (options.fresh) cached = null;
-  cached ??= readManagedPolicy();
-  const pending = cached;
-  // A failed read is not kept: the next call asks the browser again.
-  pending.catch(() => {
-    if (cached === pending) cached = null;
-  });
-  return pending;
+export function startPolicySource(): PolicySource {
+  if (source) return source;
+  const started = createPolicySource({ readManaged: readManagedStorage, store: createPolicyStore() });
+  // The administrator changed the policy: read it again (the listener wakes a stopped worker too).
+  onManagedChange(() => void started.refresh().catch(() => undefined));
+  source = started;
+  return started;
 }
 
-/** The policy in force now (what the worker enforces on every request). */
+/** For what only shows: the last policy known, at once (see `lib/policy-source.ts`). */
+export function currentParsedPolicy(): Promise<ParsedPolicy> {
+  return startPolicySource().current();
+}
+
 export async function currentPolicy(): Promise<ManagedPolicy> {
   return (await currentParsedPolicy()).policy;
 }
 
-/** Calls `callback` with the newly read policy each time the administrator changes it. */
-export function watchPolicy(callback: (parsed: ParsedPolicy) => void): () => void {
-  // Read through the cache, so what the callback then asks (`currentPolicy()`) is this same read.
-  return onManagedChange(() => void currentParsedPolicy({ fresh: true }).then(callback));
+/** For what lets a secret or code leave, or weakens protection: the browser's answer to this worker. */
+export function enforcedParsedPolicy(): Promise<ParsedPolicy> {
+  return startPolicySource().enforced();
+}
+
+export async function enforcedPolicy(): Promise<ManagedPolicy> {
+  return (await enforcedParsedPolicy()).policy;
+}
+
+/** Calls `callback` each time the policy decisions use changes (the stored copy, then the browser's different answer, or an administrator's change). */
+export function watchPolicy(callback: PolicyListener): () => void {
+  return startPolicySource().onApplied(callback);
 }

@@ -5,7 +5,7 @@
  */
 import { createCaptureFlow } from '../capture';
 import { removeScrubLeftovers, scrubStaleCopies } from '../vault';
-import { createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup } from '../platform';
+import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup } from '../platform';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';
 import { listenForMessages } from './dispatch';
@@ -13,13 +13,19 @@ import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
 import { createHandlers } from './handlers';
 import { keepInPageButtonInSync, syncInPageButton } from './in-page';
 import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from './lock';
-import { currentPolicy, watchPolicy } from './policy';
+import { currentPolicy, enforcedPolicy, startPolicySource, watchPolicy } from './policy';
 import { createPopupSnapshotWriter } from './snapshot';
 import { createVaultAccess } from './vault-access';
 
 export function registerWorker(): void {
+  // First: the browser answers its first storage.managed read ~3 s after it starts, so the read
+  // begins with the worker; requests decide with the last policy read until then (lib/policy-source.ts).
+  startPolicySource();
   const popupSnapshot = createPopupSnapshotWriter();
-  const vault = createVaultAccess(createSessionKeyStore(), undefined, () => popupSnapshot.invalidate(), currentPolicy);
+  const vault = createVaultAccess(createSessionKeyStore(), undefined, () => void popupSnapshot.invalidate(), {
+    current: currentPolicy,
+    enforced: enforcedPolicy,
+  });
   const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
   const onLocked = () => lockNow(vault);
   // Any use from an extension page restarts the auto-lock countdown.
@@ -44,11 +50,18 @@ export function registerWorker(): void {
     createCaptureMenu();
     void currentPolicy().then((policy) => syncFillMenu(!policy.disableAutofill));
   });
-  // The organisation's policy is read per request; what it shapes outside requests follows it here.
-  watchPolicy(({ policy }) => {
+  // A different policy is in force (the administrator changed it, or the browser's first answer
+  // after a start differs from the one stored): what it shapes outside requests follows it, and
+  // open pages start over so nothing they show predates it. Not for the stored copy itself
+  // (`previous` null): that is what every open page and the menus already follow.
+  watchPolicy(({ policy }, previous) => {
+    if (previous === null) return;
     syncFillMenu(!policy.disableAutofill);
     void syncInPageButton();
-    popupSnapshot.invalidate();
+    void popupSnapshot
+      .invalidate()
+      .then(() => announcePolicyApplied())
+      .catch(() => undefined);
   });
   // Keyboard command and context menu on an editable field: fill this site's account.
   onFillTriggers(async (tabId) => fillForTab(await vault(), tabId, openPopup));

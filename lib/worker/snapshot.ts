@@ -45,9 +45,11 @@ export function createPopupSnapshotWriter() {
       update(token, async (current) => withSite(current, accounts, siteKey, site));
     },
     /** The vault changed or locked: forget everything at once. */
-    invalidate(): void {
+    invalidate(): Promise<void> {
       generation += 1;
       enqueue(() => removeSession(POPUP_SNAPSHOT_KEY));
+      // Resolves once the snapshot is gone (after whatever was queued before).
+      return queue.then(() => undefined);
     },
   };
 }

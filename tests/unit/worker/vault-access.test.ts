@@ -9,7 +9,7 @@ import { rejection, totp } from '../vault/helpers';
 
 async function setUp(policy: ManagedPolicy) {
   const db = await openVaultDb(new IDBFactory());
-  return createVaultAccess(createMemorySessionStore(), async () => db, undefined, async () => policy);
+  return createVaultAccess(createMemorySessionStore(), async () => db, undefined, { current: async () => policy, enforced: async () => policy });
 }
 
 describe('vault access under requirePassphrase', () => {
