@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { accountLabel, type PopupState } from '@/lib/popup';
 import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
@@ -22,6 +23,16 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   const submitAfterFill = useSignal(account.submitAfterFill === true);
   const confirmingDelete = useSignal(false);
   const error = useSignal<string | null>(null);
+
+  // The question is read and Delete has focus; Escape or "Keep it" goes back to the link.
+  useEffect(() => {
+    if (confirmingDelete.value) document.querySelector<HTMLElement>('.confirm button.danger')?.focus();
+  }, [confirmingDelete.value]);
+
+  function keepAccount() {
+    confirmingDelete.value = false;
+    setTimeout(() => document.getElementById('delete-account')?.focus(), 0);
+  }
 
   async function save() {
     try {
@@ -55,7 +66,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       </p>
       <label class="field">
         <span>Service (issuer)</span>
-        <input name="issuer" autocomplete="off" value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+        <input name="issuer" autocomplete="off" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>Account</span>
@@ -91,7 +102,16 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       </div>
       <div class="danger-zone">
         {confirmingDelete.value ? (
-          <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
+          <div
+            role="alertdialog"
+            aria-labelledby="delete-question"
+            class="confirm"
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              keepAccount();
+            }}
+          >
             <p id="delete-question">
               Delete {accountLabel(account)}? Make sure you can still sign in to this service another way.
             </p>
@@ -99,13 +119,13 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
               <button type="button" class="danger" onClick={() => void state.deleteAccount(account.id)}>
                 Delete
               </button>
-              <button type="button" class="quiet" onClick={() => (confirmingDelete.value = false)}>
+              <button type="button" class="quiet" onClick={keepAccount}>
                 Keep it
               </button>
             </div>
           </div>
         ) : (
-          <button type="button" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
+          <button type="button" id="delete-account" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
             Delete this account…
           </button>
         )}

@@ -28,9 +28,12 @@ export function onExtensionInstalled(callback: () => void): void {
 }
 
 /** The manage page is the extension's options page, opened in a tab (`open_in_tab`). */
-export async function openManagePage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+/** The manage page (the options page, in a tab); with a section id, a new tab opens at that section. */
+export async function openManagePage(section?: string): Promise<void> {
+  if (!section) return browser.runtime.openOptionsPage();
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}` as '/options.html') });
 }
+
 
 /** Opens the popup page in its own window (`?tab=<id>`: it keeps acting for that tab). */
 export async function openPopupWindow(tabId: number | undefined): Promise<void> {

@@ -1,6 +1,6 @@
 /** The accounts: listing, codes, adding, editing, deleting (into the trash) and ordering, and which belong to the active site. */
 import { accountFromSource, newAccountInput } from '../accounts';
-import { activeSite } from '../sites';
+import { activeSite, type ActiveSiteReply } from '../sites';
 import { siteKeyOf } from '../popup';
 import { tabUrl } from '../platform';
 import type { Handlers } from './dispatch';
@@ -55,7 +55,9 @@ export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = c
       const accounts = await (await vault()).list();
       const found = activeSite(url, accounts);
       // No Fill button, no Enter-to-fill and no fill offer when the organisation turned filling off.
-      const site = (await parsedPolicy()).policy.disableAutofill ? { ...found, fillableIds: [] } : found;
+      const site: ActiveSiteReply = (await parsedPolicy()).policy.disableAutofill
+        ? { ...found, fillableIds: [], notFillableBecause: 'filling-off' }
+        : found;
       popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
       return site;
     },

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type AccountCode, type AccountMeta, type AccountCodeFailure } from '@/lib/vault/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '@/lib/contract';
-import { createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
+import { ANNOUNCEMENT_MS, createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
 import type { PopupSnapshot } from '@/lib/popup/snapshot';
 
 /** A fake worker with positional arguments: the tests assert on its calls. */
@@ -391,6 +391,46 @@ describe('createPopupState with a snapshot of the last popup', () => {
     expect(state.phase.value.name).toBe('locked');
     expect(state.groups.value.others).toEqual([]);
     expect(state.codeFor('a1').value).toBeNull();
+    state.stop();
+  });
+
+  it('remembers the row after a deleted one, or the one before when it was last, for focus after Undo runs out', async () => {
+    const accounts = [meta('a1'), meta('a2'), meta('a3')];
+    const { clock } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi(accounts)), clock);
+    await state.start();
+    await state.deleteAccount('a2');
+    expect(state.pendingUndo.value?.neighbourId).toBe('a3');
+    await state.deleteAccount('a3');
+    expect(state.pendingUndo.value?.neighbourId).toBe('a1');
+    expect(await state.undoDelete()).toBe('a3');
+    state.stop();
+  });
+
+  it('lets a status message go after its lifetime, and at once when another screen opens', async () => {
+    const { clock, advanceTo } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi([meta('a1')])), clock);
+    await state.start();
+    await state.copy('a1');
+    expect(state.announcement.value?.text).toMatch(/^Copied the code for Issuer a1/);
+    await advanceTo(ANNOUNCEMENT_MS - 1);
+    expect(state.announcement.value).not.toBeNull();
+    await advanceTo(ANNOUNCEMENT_MS + 1);
+    expect(state.announcement.value).toBeNull();
+
+    await state.copy('a1');
+    state.view.value = { name: 'edit', id: 'a1' };
+    expect(state.announcement.value).toBeNull();
+    state.stop();
+  });
+
+  it('goes back to the list from any sub-view', async () => {
+    const { clock } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi([meta('a1')])), clock);
+    await state.start();
+    state.view.value = { name: 'settings' };
+    state.back();
+    expect(state.view.value).toEqual({ name: 'list' });
     state.stop();
   });
 });
