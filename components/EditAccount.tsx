@@ -21,6 +21,8 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   const sites = useSignal(account.sites);
   const pinned = useSignal(account.pinned);
   const submitAfterFill = useSignal(account.submitAfterFill === true);
+  const counter = useSignal(String(account.counter ?? 0));
+  const counterChanged = account.kind === 'hotp' && counter.value.trim() !== String(account.counter ?? 0);
   const confirmingDelete = useSignal(false);
   const error = useSignal<string | null>(null);
 
@@ -35,6 +37,11 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   }
 
   async function save() {
+    const nextCounter = Number(counter.value.trim());
+    if (counterChanged && !(/^\d+$/.test(counter.value.trim()) && Number.isSafeInteger(nextCounter))) {
+      error.value = 'The counter must be a whole number, 0 or more.';
+      return;
+    }
     try {
       await state.updateAccount(account.id, {
         issuer: issuer.value,
@@ -42,6 +49,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         sites: sites.value,
         pinned: pinned.value,
         submitAfterFill: submitAfterFill.value,
+        ...(counterChanged ? { counter: nextCounter } : {}),
       });
       state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
       state.view.value = { name: 'list' };
@@ -72,6 +80,23 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         <span>Account</span>
         <input name="account" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
       </label>
+      {account.kind === 'hotp' && (
+        <label class="field">
+          <span>Next counter</span>
+          <input
+            name="counter"
+            inputMode="numeric"
+            autocomplete="off"
+            value={counter.value}
+            aria-describedby="counter-warning"
+            onInput={(e) => (counter.value = e.currentTarget.value)}
+          />
+          <small class={counterChanged ? 'hint warning' : 'hint'} id="counter-warning">
+            Change this only if the site keeps refusing the codes. Set too low, Tessera repeats codes the site has already
+            used; set too high, the site may not look that far ahead and refuse the codes.
+          </small>
+        </label>
+      )}
       <SitesEditor sites={sites} />
       <label class="check">
         <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />

@@ -33,6 +33,7 @@ export type PopupClient = Pick<
   | 'undoDeleteAccount'
   | 'reorderAccounts'
   | 'nextHotpCode'
+  | 'lastHotpCode'
   | 'markAccountUsed'
   | 'scheduleClipboardClear'
   | 'fillCode'
@@ -337,6 +338,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
         }),
         drawnFromSnapshot ? undefined : showFirstScreen(),
       ]);
+      void showLastHotpCodes(accounts.value);
       // After the codes: findings left by the context menu or the shortcut open the review.
       void capture.loadPending();
     } catch (error) {
@@ -362,9 +364,27 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     return accounts.value.find((a) => a.id === id);
   }
 
+  /**
+   * HOTP codes survive the popup closing: the worker recomputes the one it gave last (nothing is
+   * stored), so reopening never burns a counter just to see the code again.
+   */
+  async function showLastHotpCodes(list: readonly AccountMeta[]): Promise<void> {
+    const shown = list.filter((a) => a.kind === 'hotp' && a.hotpShown && !hotpCodes.value.has(a.id));
+    const found = await Promise.all(shown.map((a) => api.lastHotpCode({ id: a.id }).then((last) => [a.id, last] as const, () => [a.id, null] as const)));
+    const known = found.filter((entry): entry is readonly [string, { code: string; counter: number }] => entry[1] !== null);
+    if (known.length === 0 || stopped) return;
+    const next = new Map(hotpCodes.value);
+    for (const [id, last] of known) next.set(id, last.code);
+    hotpCodes.value = next;
+  }
+
   async function hotpCode(id: string): Promise<string> {
-    const { code } = await api.nextHotpCode({ id });
-    hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+    const { code, counter } = await api.nextHotpCode({ id });
+    batch(() => {
+      hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+      // What Edit shows as the next counter follows the one just used.
+      accounts.value = accounts.value.map((a) => (a.id === id ? { ...a, counter: counter + 1, hotpShown: true } : a));
+    });
     return code;
   }
 

@@ -20,6 +20,7 @@ type AccountHandlers = Pick<
   | 'nextHotpCode'
   | 'markAccountUsed'
   | 'getActiveSite'
+  | 'lastHotpCode'
 >;
 
 export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = currentParsedPolicy }: WorkerDeps): AccountHandlers {
@@ -48,6 +49,7 @@ export function accountHandlers({ vault, popupSnapshot, policy: parsedPolicy = c
     undoDeleteAccount: async ({ undoToken }) => (await vault()).untrash(undoToken),
     reorderAccounts: async ({ ids }) => (await vault()).reorder(ids),
     nextHotpCode: async ({ id }) => (await vault()).nextHotp(id),
+    lastHotpCode: async ({ id }) => (await vault()).lastHotp(id),
     markAccountUsed: async ({ id }) => (await vault()).markUsed(id),
     getActiveSite: async ({ tabId }) => {
       const token = popupSnapshot?.token() ?? 0;

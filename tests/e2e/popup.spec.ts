@@ -224,6 +224,34 @@ test.describe('popup', () => {
     );
   });
 
+  test('keeps the last HOTP code across a popup close without using a counter, and corrects the counter from Edit', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, { issuer: 'Counter', account: 'rfc4226', secret: RFC_SECRET_BASE32, kind: 'hotp', counter: 0 });
+    const secret = base32ToBytes(RFC_SECRET_BASE32);
+    await popup.nextHotp('Counter');
+    await expect.poll(() => popup.codeOf(/Counter/)).toBe(hotp(secret, 0));
+    await popup.page.close();
+
+    // Reopened (and after the worker stopped): the same code, recomputed, no counter used.
+    await extension.stopServiceWorker();
+    const again = await popupFor(extension);
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 0));
+    await again.nextHotp('Counter');
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 1));
+
+    const form = await again.openEditor('Counter');
+    const counter = form.getByLabel('Next counter');
+    await expect(counter).toHaveValue('2');
+    await counter.fill('7');
+    await expect(form.locator('#counter-warning')).toHaveClass(/warning/);
+    await expect(counter).toHaveAccessibleDescription(/Set too low, Tessera repeats codes the site has already used/);
+    await form.getByRole('button', { name: 'Save' }).click();
+    // The code shown belonged to the old counter: gone until the next is asked for.
+    await expect(again.row(/Counter/).locator('[data-code]')).toHaveText('––– –––');
+    await again.nextHotp('Counter');
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 7));
+  });
+
   test('hides codes until clicked when asked to', async ({ extension }) => {
     const popup = await popupFor(extension);
     await add(popup, GITHUB);

@@ -18,6 +18,7 @@ interface FakeWorker {
   undoDeleteAccount(undoToken: string): Promise<AccountMeta>;
   reorderAccounts(ids: string[]): Promise<void>;
   nextHotpCode(id: string): Promise<{ code: string; counter: number }>;
+  lastHotpCode(id: string): Promise<{ code: string; counter: number } | null>;
   markAccountUsed(id: string): Promise<void>;
   scheduleClipboardClear(copied: string): Promise<{ clearAt: number | null }>;
   writeClipboard(text: string): Promise<void>;
@@ -42,6 +43,7 @@ function clientOf(api: FakeWorker): PopupDeps {
     undoDeleteAccount: ({ undoToken }) => api.undoDeleteAccount(undoToken),
     reorderAccounts: ({ ids }) => api.reorderAccounts(ids),
     nextHotpCode: ({ id }) => api.nextHotpCode(id),
+    lastHotpCode: ({ id }) => api.lastHotpCode(id),
     markAccountUsed: ({ id }) => api.markAccountUsed(id),
     scheduleClipboardClear: ({ copied }) => api.scheduleClipboardClear(copied),
     writeClipboard: (text) => api.writeClipboard(text),
@@ -132,6 +134,7 @@ function fakeApi(accounts: AccountMeta[]): FakeWorker & { clipboard: string[]; g
     undoDeleteAccount: async (token) => accounts.find((a) => a.id === token)!,
     reorderAccounts: vi.fn(async () => undefined),
     nextHotpCode: async () => ({ code: '755224', counter: 0 }),
+    lastHotpCode: async (id) => (accounts.find((a) => a.id === id)?.hotpShown ? { code: '287082', counter: 1 } : null),
     markAccountUsed: async () => undefined,
     scheduleClipboardClear: async () => ({ clearAt: null }),
     writeClipboard: async (text) => void clipboard.push(text),
@@ -431,6 +434,18 @@ describe('createPopupState with a snapshot of the last popup', () => {
     state.view.value = { name: 'settings' };
     state.back();
     expect(state.view.value).toEqual({ name: 'list' });
+    state.stop();
+  });
+
+  it('shows again the HOTP code shown last (as the worker recomputes it) without asking for a new one', async () => {
+    const { clock } = manualClock(0);
+    const api = fakeApi([meta('h1', { kind: 'hotp', counter: 2, hotpShown: true }), meta('h2', { kind: 'hotp', counter: 0 })]);
+    const next = vi.spyOn(api, 'nextHotpCode');
+    const state = createPopupState(clientOf(api), clock);
+    await state.start();
+    await vi.waitFor(() => expect(state.hotpCodes.value.get('h1')).toBe('287082'));
+    expect(state.hotpCodes.value.has('h2')).toBe(false);
+    expect(next).not.toHaveBeenCalled();
     state.stop();
   });
 });
