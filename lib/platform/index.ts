@@ -30,6 +30,7 @@ export {
   onExtensionInstalled,
   onRuntimeMessage,
   openManagePage,
+  openWelcomePage,
   openPopup,
   openPopupWindow,
   sendRuntimeMessage,

@@ -51,6 +51,8 @@ async function popupOnAcme(extension: ExtensionHarness, site: (host: string, pat
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility, ${scheme}`, () => {
     test.use({ colorScheme: scheme });
+    // Seeding five accounts and a dozen axe runs: more than the default minute on a loaded machine.
+    test.slow();
 
     test('every popup view has no axe violations', async ({ extension, site }) => {
       await seed(extension);
@@ -108,6 +110,22 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(popupTab.getByRole('region', { name: 'Add Acme?' })).toBeVisible();
       await expectNoViolations(popupTab, 'capture review');
       await popupTab.screenshot({ path: test.info().outputPath(`popup-capture-${scheme}.png`) });
+    });
+
+    test('the welcome page opens on install, has no axe violations, and leads to each section', async ({ extension }) => {
+      expect(extension.welcomePageOpened).toBe(true);
+      const page = await extension.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(extension.url('welcome.html'));
+      await expect(page.getByRole('heading', { name: 'Welcome to Tessera', level: 1 })).toBeVisible();
+      for (const step of ['Scan a QR code on a page', 'Enter a setup key', 'Import from another app', 'Set a passphrase', 'Make a backup']) {
+        await expect(page.getByRole('heading', { name: step, level: 3 })).toBeVisible();
+      }
+      await expectNoViolations(page, 'welcome');
+      await page.screenshot({ path: test.info().outputPath(`welcome-${scheme}.png`), fullPage: true });
+      await page.getByRole('link', { name: 'Import from another app' }).press('Enter');
+      await expect(page).toHaveURL(/options\.html#import$/);
+      await expect(page.getByRole('heading', { name: 'Restore or import' })).toBeFocused();
     });
 
     test('every manage section has no axe violations', async ({ extension }) => {
