@@ -53,6 +53,8 @@ export default defineConfig({
     action: { default_title: 'Tessera' },
     // Scan for an enrollment QR code without reaching for the mouse (grants activeTab, as a click does).
     commands: {
+      // Opens the popup from the keyboard (Alt+Shift+T would take Chrome's own "focus the toolbar").
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Tessera' },
       'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Scan this page for a QR code' },
       // Fills the single account bound to this page; with several, opens the popup to choose.
       'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code for this site' },

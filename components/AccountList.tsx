@@ -115,12 +115,15 @@ function Section({
   accounts,
   liveRows,
   firstIndex,
+  note,
 }: {
   state: PopupState;
   title: string;
   accounts: AccountMeta[];
   liveRows: LiveRows;
   firstIndex: number;
+  /** Said under the heading, e.g. why the accounts of this site offer no Fill. */
+  note?: string | null;
 }) {
   const draggable = state.settings.value.sortOrder === 'manual' && !state.query.value;
   const headingId = `h-${title.replace(/\s+/g, '-').toLowerCase()}`;
@@ -133,6 +136,11 @@ function Section({
       <h2 class="section-title" id={headingId}>
         {title}
       </h2>
+      {note && (
+        <p class="section-note" id={`${headingId}-note`}>
+          {note}
+        </p>
+      )}
       <ul class="accounts" aria-labelledby={headingId}>
         {accounts.map((account, index) => (
           <AccountRow
@@ -150,6 +158,19 @@ function Section({
   );
 }
 
+const NO_FILL_REASONS = {
+  'insecure-page':
+    'This page is not secure (http), so Tessera will not fill codes into it. You can still copy a code; filling works on https pages only.',
+  'filling-off': 'Your organisation has turned filling off. You can still copy a code.',
+} as const;
+
+/** Why some accounts listed under "This site" offer no Fill, when the worker said so. */
+function whyNoFill(state: PopupState, thisSite: AccountMeta[]): string | null {
+  const reason = state.activeSite.value.notFillableBecause;
+  if (!reason || thisSite.every((account) => state.fillableIds.value.has(account.id))) return null;
+  return NO_FILL_REASONS[reason];
+}
+
 export function AccountList({ state }: { state: PopupState }) {
   const { thisSite, others } = state.groups.value;
   const budget = useRowBudget(thisSite.length + others.length);
@@ -165,7 +186,14 @@ export function AccountList({ state }: { state: PopupState }) {
   return (
     <div class="account-list" id="account-list" onKeyDown={(event) => onListKeyDown(state, event)}>
       {thisSite.length > 0 && (
-        <Section state={state} title="This site" accounts={thisSite.slice(0, budget)} liveRows={liveRows} firstIndex={0} />
+        <Section
+          state={state}
+          title="This site"
+          accounts={thisSite.slice(0, budget)}
+          liveRows={liveRows}
+          firstIndex={0}
+          note={whyNoFill(state, thisSite)}
+        />
       )}
       {others.length > 0 && (
         <Section

@@ -18,6 +18,7 @@ export interface AccountRowProps {
 
 const NEXT_CODE_SHOWN_FOR_MS = 5000;
 const HIDDEN = '••• •••';
+const UNNAMED = 'Unnamed account';
 
 /**
  * One account: the row itself is the copy button (click or Enter). A row far from the
@@ -31,6 +32,11 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
   const titleId = `t-${id}`;
   const subtitleId = `s-${id}`;
   const codeId = `c-${id}`;
+  const badgesId = `b-${id}`;
+  const name = account.issuer || account.account;
+  const subtitle = account.issuer ? account.account : '';
+  const fullName = account.issuer && account.account ? `${account.issuer} (${account.account})` : name || UNNAMED;
+  const badges = [account.pinned && 'Pinned.', account.deviceBound && 'Kept on this device only.'].filter(Boolean).join(' ');
 
   return (
     <li
@@ -55,8 +61,10 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         type="button"
         class="row-main"
         data-row-button
-        aria-labelledby={`${titleId} ${subtitleId}`}
-        aria-describedby={codeId}
+        // The name is exactly what the row shows (name, account, code) so speech input users can
+        // say it; the badges are its description.
+        aria-labelledby={`${titleId} ${subtitleId} ${codeId}`}
+        aria-describedby={badges ? badgesId : undefined}
         onClick={() => void state.copy(id)}
         onKeyDown={(event) => {
           // Enter on an account bound to this page fills and copies; elsewhere it copies.
@@ -68,25 +76,26 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
       >
         <SiteIcon account={account} faviconUrl={state.faviconUrl} />
         <span class="row-names">
-          <span class="row-issuer" id={titleId}>
-            {account.issuer || account.account}
+          <span class="row-title">
+            <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName}>
+              {name || UNNAMED}
+            </span>
             {account.pinned && (
               <span class="badge" title="Pinned">
                 <Icon name="pin" size={12} />
-                <span class="visually-hidden">, pinned</span>
               </span>
             )}
             {account.deviceBound && (
               <span class="badge device" title="Kept on this device only: its secret can never be exported">
                 <Icon name="lock" size={12} />
-                <span class="visually-hidden">, this device only</span>
               </span>
             )}
           </span>
-          <span class="row-account" id={subtitleId}>
-            {account.issuer ? account.account : ''}
+          {/* Spaces between the parts, so the row's text reads as words (flex layout ignores them). */}{' '}
+          <span class="row-account" id={subtitleId} title={subtitle || undefined}>
+            {subtitle}
           </span>
-        </span>
+        </span>{' '}
         {live.value ? (
           <RowCode state={state} account={account} codeId={codeId} />
         ) : (
@@ -97,6 +106,26 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           </span>
         )}
       </button>
+      {badges && (
+        <span class="visually-hidden" id={badgesId}>
+          {badges}
+        </span>
+      )}
+      {/* Outside the copy button: its seconds must not become part of the row's name. */}
+      <span class="row-timer">
+        {live.value && account.kind !== 'hotp' && <RowRing state={state} id={id} />}
+        {live.value && account.kind === 'hotp' && (
+          <button
+            type="button"
+            class="icon-button"
+            title="Generate the next code"
+            aria-label={`Next code for ${name || UNNAMED}`}
+            onClick={() => void state.nextHotp(id)}
+          >
+            <Icon name="refresh" />
+          </button>
+        )}
+      </span>
       {live.value && <RowActions state={state} account={account} fillable={fillable.value} />}
       {account.enrollment && (
         // A line of its own, so the row's name and code keep their room.
@@ -105,7 +134,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           <button
             type="button"
             class="fill-button"
-            aria-label={`Finish enrollment of ${account.issuer || account.account}: show its phone part`}
+            aria-label={`Finish enrollment of ${name || UNNAMED}: show its phone part`}
             onClick={() => void state.enrollment.open(id)}
           >
             Finish enrollment
@@ -114,6 +143,11 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
       )}
     </li>
   );
+}
+
+function RowRing({ state, id }: { state: PopupState; id: string }) {
+  const shown = useMemo(() => state.codeFor(id), [state, id]);
+  return <CountdownRing shown={shown} />;
 }
 
 /** The code bound straight into the text: a tick updates text nodes, not components. */
@@ -142,39 +176,27 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
         <span class={account.kind === 'steam' ? 'code steam' : 'code'} id={codeId} data-code>
           {codeText}
         </span>
-        <span class="next-code" aria-hidden="true">
-          {nextText}
-        </span>
+        {/* Drawn by CSS from the attribute: a visual hint only, not part of the row's name. */}
+        <span class="next-code" aria-hidden="true" data-next={nextText} />
       </span>
-      {account.kind !== 'hotp' && <CountdownRing shown={shown} />}
     </>
   );
 }
 
+/** Fill (the main action on a bound page) first and largest, Edit last, so every row's right edge lines up. */
 function RowActions({ state, account, fillable }: { state: PopupState; account: AccountMeta; fillable: boolean }) {
   const { id } = account;
-  const name = account.issuer || account.account;
+  const name = account.issuer || account.account || UNNAMED;
   return (
     <span class="row-actions">
       {fillable && (
         <button
           type="button"
-          class="fill-button"
+          class="fill-button primary"
           aria-label={`Fill the code for ${name} into this page`}
           onClick={() => void state.fill(id)}
         >
           Fill
-        </button>
-      )}
-      {account.kind === 'hotp' && (
-        <button
-          type="button"
-          class="icon-button"
-          title="Generate the next code"
-          aria-label={`Next code for ${name}`}
-          onClick={() => void state.nextHotp(id)}
-        >
-          <Icon name="refresh" />
         </button>
       )}
       <button

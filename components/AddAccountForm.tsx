@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { AccountSource, AddAccountReply, ManualAccountInput } from '@/lib/contract';
 import { type OtpAlgorithm, type OtpKind, looksLikeTwoStepUri } from '@/lib/otp';
-import { accountLabel, type PopupState } from '@/lib/popup';
+import { accountLabel, setupKeyCharacterProblem, type PopupState } from '@/lib/popup';
 import type { AccountMeta, SiteBinding } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { SitesEditor } from './SitesEditor';
@@ -45,6 +46,11 @@ export function AddAccountForm({ state }: { state: PopupState }) {
   const conflict = useSignal<AccountMeta | null>(null);
   const busy = useSignal(false);
 
+  // The question takes focus when it appears, so it is read and answered from the keyboard.
+  useEffect(() => {
+    if (conflict.value) document.querySelector<HTMLElement>('#conflict-title ~ .actions button.primary')?.focus();
+  }, [conflict.value]);
+
   const errorFor = (field: FieldName) => (error.value?.field === field ? error.value.message : null);
 
   function source(): AccountSource {
@@ -64,6 +70,12 @@ export function AddAccountForm({ state }: { state: PopupState }) {
   async function submit(onConflict?: 'replace' | 'keep-both') {
     if (mode.value === 'key' && !issuer.value.trim() && !account.value.trim()) {
       error.value = { field: 'form', message: 'Give the account a name: the service (issuer), the account, or both.' };
+      return;
+    }
+    const keyProblem = mode.value === 'key' ? setupKeyCharacterProblem(secret.value) : null;
+    if (keyProblem) {
+      // Said here, where the key is on screen: the worker's error never quotes a secret.
+      error.value = { field: 'secret', message: keyProblem };
       return;
     }
     busy.value = true;
@@ -97,7 +109,17 @@ export function AddAccountForm({ state }: { state: PopupState }) {
   if (conflict.value) {
     const existing = conflict.value;
     return (
-      <div class="panel" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-text">
+      <div
+        class="panel"
+        role="alertdialog"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-text"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.preventDefault();
+          conflict.value = null;
+        }}
+      >
         <h2 id="conflict-title">This account already exists</h2>
         <p id="conflict-text">
           {accountLabel(existing)} is already in Tessera with a <strong>different secret</strong>. If the site gave you a
@@ -143,6 +165,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
           <span>Link</span>
           <textarea
             name="uri"
+            data-autofocus
             rows={3}
             spellcheck={false}
             autocomplete="off"
@@ -161,7 +184,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         <>
           <label class="field">
             <span>Service (issuer)</span>
-            <input name="issuer" autocomplete="off" placeholder="e.g. GitHub" value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+            <input name="issuer" autocomplete="off" placeholder="e.g. GitHub" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
           </label>
           <label class="field">
             <span>Account</span>

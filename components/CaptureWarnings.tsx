@@ -3,7 +3,7 @@ import type { CaptureWarning } from '@/lib/capture';
 const TITLES: Record<CaptureWarning['code'], string> = {
   'not-https': 'Not a secure page',
   'issuer-mismatch': 'The service does not match this site',
-  'weak-secret': 'Short secret',
+  'weak-secret': 'Short setup key',
   'unusual-parameters': 'Unusual settings',
 };
 

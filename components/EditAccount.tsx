@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { accountLabel, type PopupState } from '@/lib/popup';
 import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
@@ -20,10 +21,27 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   const sites = useSignal(account.sites);
   const pinned = useSignal(account.pinned);
   const submitAfterFill = useSignal(account.submitAfterFill === true);
+  const counter = useSignal(String(account.counter ?? 0));
+  const counterChanged = account.kind === 'hotp' && counter.value.trim() !== String(account.counter ?? 0);
   const confirmingDelete = useSignal(false);
   const error = useSignal<string | null>(null);
 
+  // The question is read and Delete has focus; Escape or "Keep it" goes back to the link.
+  useEffect(() => {
+    if (confirmingDelete.value) document.querySelector<HTMLElement>('.confirm button.danger')?.focus();
+  }, [confirmingDelete.value]);
+
+  function keepAccount() {
+    confirmingDelete.value = false;
+    setTimeout(() => document.getElementById('delete-account')?.focus(), 0);
+  }
+
   async function save() {
+    const nextCounter = Number(counter.value.trim());
+    if (counterChanged && !(/^\d+$/.test(counter.value.trim()) && Number.isSafeInteger(nextCounter))) {
+      error.value = 'The counter must be a whole number, 0 or more.';
+      return;
+    }
     try {
       await state.updateAccount(account.id, {
         issuer: issuer.value,
@@ -31,6 +49,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         sites: sites.value,
         pinned: pinned.value,
         submitAfterFill: submitAfterFill.value,
+        ...(counterChanged ? { counter: nextCounter } : {}),
       });
       state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
       state.view.value = { name: 'list' };
@@ -55,12 +74,29 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       </p>
       <label class="field">
         <span>Service (issuer)</span>
-        <input name="issuer" autocomplete="off" value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+        <input name="issuer" autocomplete="off" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>Account</span>
         <input name="account" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
       </label>
+      {account.kind === 'hotp' && (
+        <label class="field">
+          <span>Next counter</span>
+          <input
+            name="counter"
+            inputMode="numeric"
+            autocomplete="off"
+            value={counter.value}
+            aria-describedby="counter-warning"
+            onInput={(e) => (counter.value = e.currentTarget.value)}
+          />
+          <small class={counterChanged ? 'hint warning' : 'hint'} id="counter-warning">
+            Change this only if the site keeps refusing the codes. Set too low, Tessera repeats codes the site has already
+            used; set too high, the site may not look that far ahead and refuse the codes.
+          </small>
+        </label>
+      )}
       <SitesEditor sites={sites} />
       <label class="check">
         <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />
@@ -91,7 +127,16 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       </div>
       <div class="danger-zone">
         {confirmingDelete.value ? (
-          <div role="alertdialog" aria-labelledby="delete-question" class="confirm">
+          <div
+            role="alertdialog"
+            aria-labelledby="delete-question"
+            class="confirm"
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              keepAccount();
+            }}
+          >
             <p id="delete-question">
               Delete {accountLabel(account)}? Make sure you can still sign in to this service another way.
             </p>
@@ -99,13 +144,13 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
               <button type="button" class="danger" onClick={() => void state.deleteAccount(account.id)}>
                 Delete
               </button>
-              <button type="button" class="quiet" onClick={() => (confirmingDelete.value = false)}>
+              <button type="button" class="quiet" onClick={keepAccount}>
                 Keep it
               </button>
             </div>
           </div>
         ) : (
-          <button type="button" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
+          <button type="button" id="delete-account" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
             Delete this account…
           </button>
         )}

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { ManageState } from '@/lib/manage';
 import { ImportConflictChoice } from './ImportConflictChoice';
 import { ImportDropZone } from './ImportDropZone';
@@ -12,6 +13,11 @@ export function ImportSection({ state }: { state: ManageState }) {
   const count = state.importCount.value;
   const result = state.importResult.value;
   const committing = state.committing.value;
+  // The Import button goes away with the preview: focus moves to what happened instead of the document.
+  useEffect(() => {
+    if (result.name !== 'done' && result.name !== 'failed') return;
+    document.querySelector<HTMLElement>('#import .import-result')?.focus();
+  }, [result.name]);
   return (
     <ManageSection
       id="import"
@@ -50,7 +56,7 @@ export function ImportSection({ state }: { state: ManageState }) {
         </div>
       )}
       {result.name === 'done' && (
-        <p class="result success" role="status">
+        <p class="result success import-result" role="status" tabIndex={-1}>
           Imported {result.value.added + result.value.replaced} account{result.value.added + result.value.replaced === 1 ? '' : 's'}
           {result.value.replaced > 0 && ` (${result.value.replaced} replaced)`}
           {result.value.unchanged > 0 && `; ${result.value.unchanged} already there`}
@@ -58,7 +64,7 @@ export function ImportSection({ state }: { state: ManageState }) {
         </p>
       )}
       {result.name === 'failed' && (
-        <p class="field-error" role="alert">
+        <p class="field-error import-result" role="alert" tabIndex={-1}>
           {result.message}
         </p>
       )}

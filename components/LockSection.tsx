@@ -32,7 +32,7 @@ export function LockSection({ state }: { state: LockState }) {
   return (
     <ManageSection
       id="lock"
-      title="Passphrase lock"
+      title="Security: passphrase and auto-lock"
       intro={
         locked
           ? 'Tessera is protected by your passphrase: while locked, what is stored on this computer decrypts nothing without it. It locks after the time below without use, when the browser quits, and when you choose Lock now.'

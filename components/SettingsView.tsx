@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { PopupState } from '@/lib/popup';
+import type { ManageSectionId, PopupState } from '@/lib/popup';
 import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/settings';
 import { FieldError } from './FieldError';
 import { PolicySummary } from './PolicySummary';
@@ -10,6 +10,8 @@ export function SettingsView({ state }: { state: PopupState }) {
   const awaitingPermission = useSignal(false);
   const settings = state.settings.value;
   const inPageManagedOff = policyDisablesInPageButton(state.policy.value);
+  const passphraseOn = state.vaultMode.value === 'passphrase';
+  const openSection = (section: ManageSectionId) => void state.openManagePage(section).then(() => window.close());
 
   async function changeClipboardClear(seconds: ClipboardClearSeconds) {
     error.value = null;
@@ -50,6 +52,24 @@ export function SettingsView({ state }: { state: PopupState }) {
     <div class="panel form" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <PolicySummary policy={state.policy.value} />
+      <section class="settings-group first" aria-labelledby="security-title">
+        <h3 id="security-title">Security</h3>
+        <p class="hint" id="security-state">
+          {passphraseOn
+            ? `Protected by your passphrase. Tessera locks after ${settings.autoLockMinutes} minutes without use and when the browser quits.`
+            : 'No passphrase yet: anyone who can use this browser profile can see your codes.'}
+        </p>
+        <div class="settings-links">
+          <button type="button" class="link-button" id="open-security" onClick={() => openSection('lock')}>
+            {passphraseOn ? 'Change the passphrase or auto-lock…' : 'Set a passphrase…'}
+          </button>
+          {passphraseOn && (
+            <button type="button" class="link-button" id="lock-now" onClick={() => void state.lock()}>
+              Lock now
+            </button>
+          )}
+        </div>
+      </section>
       <label class="check">
         <input
           type="checkbox"
@@ -98,12 +118,21 @@ export function SettingsView({ state }: { state: PopupState }) {
           out of Tessera's reach.
         </small>
       </label>
-      <div class="field">
-        <button type="button" class="link-button" onClick={() => void state.openManagePage().then(() => window.close())}>
-          Backup, import and export…
-        </button>
-        <small class="hint">Opens in a tab: encrypted backups, imports from other apps, exports.</small>
-      </div>
+      <section class="settings-group" aria-labelledby="data-title">
+        <h3 id="data-title">Backup and transfer</h3>
+        <div class="settings-links">
+          <button type="button" class="link-button" onClick={() => openSection('backup')}>
+            Make an encrypted backup…
+          </button>
+          <button type="button" class="link-button" onClick={() => openSection('import')}>
+            Restore a backup or import from another app…
+          </button>
+          <button type="button" class="link-button" onClick={() => openSection('export')}>
+            Export to another app…
+          </button>
+        </div>
+        <small class="hint">These open in a tab.</small>
+      </section>
       <FieldError id="settings-error" message={error.value} />
       <div class="actions">
         <button type="button" class="primary" onClick={() => (state.view.value = { name: 'list' })}>

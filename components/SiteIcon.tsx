@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { AccountMeta } from '@/lib/vault';
+import { knownFaviconUrl } from '@/lib/popup';
 
 /** A stable hue per issuer so letter badges are told apart at a glance. */
 function hueOf(text: string): number {
@@ -14,19 +16,29 @@ function pageUrlOf(account: AccountMeta): string | null {
   return binding.match === 'origin' ? binding.origin : `https://${binding.site}`;
 }
 
-/** The site's icon from the browser's own favicon cache, or a letter badge. */
+/** The site's icon from the browser's own favicon cache when it has one, or a letter badge. */
 /** `faviconUrl`: the browser's cached icon for a page (the popup state's), or null. */
 export function SiteIcon({ account, faviconUrl }: { account: AccountMeta; faviconUrl: (pageUrl: string) => string | null }) {
-  const failed = useSignal(false);
+  const src = useSignal<string | null>(null);
   const name = account.issuer || account.account || '?';
   const pageUrl = pageUrlOf(account);
-  const src = pageUrl ? faviconUrl(pageUrl) : null;
-  if (src && !failed.value) {
-    return <img class="site-icon" src={src} width={28} height={28} alt="" onError={() => (failed.value = true)} />;
+  useEffect(() => {
+    if (!pageUrl) return;
+    let current = true;
+    void knownFaviconUrl(faviconUrl, pageUrl)
+      .then((url) => {
+        if (current) src.value = url;
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [pageUrl, src, faviconUrl]);
+  if (src.value) {
+    return <img class="site-icon" src={src.value} width={28} height={28} alt="" onError={() => (src.value = null)} />;
   }
   return (
-    <span class="site-icon letter" style={{ '--hue': hueOf(name) }} aria-hidden="true">
-      {[...name.trim()][0]?.toUpperCase() ?? '?'}
-    </span>
+    // The letter is drawn by CSS: decoration, kept out of the row's text and accessible name.
+    <span class="site-icon letter" style={{ '--hue': hueOf(name) }} data-letter={[...name.trim()][0]?.toUpperCase() ?? '?'} aria-hidden="true" />
   );
 }

@@ -1,12 +1,37 @@
-import type { PopupState } from '@/lib/popup';
+import { useEffect, useRef } from 'preact/hooks';
+import { focusList, focusRow, type PopupState } from '@/lib/popup';
 
 export function UndoBar({ state }: { state: PopupState }) {
   const pending = state.pendingUndo.value;
+  const bar = useRef<HTMLDivElement>(null);
+  const neighbourId = pending?.neighbourId ?? null;
+  // When the offer runs out while it has focus, focus goes to the row next to the deleted one
+  // rather than falling to the document.
+  useEffect(() => {
+    const element = bar.current;
+    return () => {
+      if (!element?.contains(document.activeElement) && document.activeElement !== document.body) return;
+      setTimeout(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const main = document.querySelector('main') ?? document.body;
+        if (!(neighbourId && focusRow(main, neighbourId))) focusList(main);
+      }, 0);
+    };
+  }, [pending, neighbourId]);
   if (!pending) return null;
   return (
-    <div class="undo-bar" role="status">
+    <div class="undo-bar" role="status" ref={bar}>
       <span>Deleted {pending.label}.</span>
-      <button type="button" onClick={() => void state.undoDelete()}>
+      <button
+        type="button"
+        id="undo-delete"
+        onClick={() =>
+          void state.undoDelete().then((restoredId) => {
+            const main = document.querySelector('main') ?? document.body;
+            if (!(restoredId && focusRow(main, restoredId))) focusList(main);
+          })
+        }
+      >
         Undo
       </button>
     </div>

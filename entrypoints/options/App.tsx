@@ -16,7 +16,7 @@ function exportOffMessage(policy: ManagedPolicy): string {
     : 'Your organisation has turned off backup and export in Tessera, so no account can leave it from here.';
 }
 
-/** The manage page: one column of sections (lock, backup, import, export). */
+/** The manage page: one column of sections (security, backup, import, export). */
 export function App({ state, lock }: { state: ManageState; lock: LockState }) {
   if (lock.status.value?.state === 'locked') {
     return (
@@ -47,10 +47,10 @@ export function App({ state, lock }: { state: ManageState; lock: LockState }) {
       <header class="manage-top">
         <h1>
           <img src="/icon/32.png" width={24} height={24} alt="" /> Tessera
-          <span class="subtitle">Lock, backup, import and export</span>
+          <span class="subtitle">Security, backup, import and export</span>
         </h1>
         <nav aria-label="Sections">
-          <a href="#lock">Lock</a>
+          <a href="#lock">Passphrase and auto-lock</a>
           {!exportsOff && <a href="#backup">Backup</a>}
           <a href="#import">Restore or import</a>
           <a href="#export">Export</a>

@@ -11,10 +11,21 @@ const lock = createLockState({
   autoLockMinutes: async () => (await loadSettings()).autoLockMinutes,
   setAutoLockMinutes: async (autoLockMinutes) => void (await saveSettings({ autoLockMinutes })),
 });
+
+function focusSection(id: string): void {
+  const heading = id ? document.getElementById(`${id}-title`) : null;
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+}
 render(<App state={state} lock={lock} />, document.getElementById('app')!);
 // While locked the page shows only the unlock form, and asks the worker for nothing else.
 void lock.refresh().then(() => {
   if (lock.status.value?.state !== 'locked') void state.start();
+  // Opened at a section (popup Settings → Security): the page was empty when the browser looked
+  // for the fragment, so go there now, with focus on its heading for keyboard and screen readers.
+  setTimeout(() => focusSection(location.hash.slice(1)), 0);
 });
 // Accounts added or removed in the popup meanwhile: the account picker follows.
 document.addEventListener('visibilitychange', () => {

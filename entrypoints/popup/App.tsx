@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { AccountList } from '@/components/AccountList';
 import { CaptureScanButton } from '@/components/CaptureScanButton';
@@ -11,7 +12,7 @@ import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import { PassphraseRequired } from '@/components/PassphraseRequired';
 import type { LockState } from '@/lib/manage';
-import type { PopupState } from '@/lib/popup';
+import { focusList, focusOrigin, focusScreen, originOf, type FocusOrigin, type PopupState, type View } from '@/lib/popup';
 import { lazyView } from '@/components/LazyView';
 
 // Views the first screen does not draw: loaded on first use, or after the first codes show.
@@ -34,6 +35,12 @@ function isTyping(target: EventTarget | null): boolean {
 function useTypeToSearch(state: PopupState) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      // Escape leaves any sub-view (a confirmation inside it handles its own Escape first).
+      if (event.key === 'Escape' && state.view.value.name !== 'list' && !event.defaultPrevented) {
+        event.preventDefault();
+        state.back();
+        return;
+      }
       if (state.view.value.name !== 'list' || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const search = document.querySelector<HTMLInputElement>('#search');
       if (!search) return;
@@ -55,6 +62,68 @@ function useTypeToSearch(state: PopupState) {
   }, [state]);
 }
 
+function viewKey(view: View): string {
+  return 'id' in view ? `${view.name}:${view.id}` : view.name;
+}
+
+/**
+ * Moves focus with the screen: into each sub-view as it opens (its first field or heading), back
+ * to the row or button that opened it on the way back, to Undo after a delete, and to the list
+ * after an unlock. Without this, focus falls to the document and a keyboard or screen-reader user
+ * starts again from the top, hearing nothing about the new screen.
+ */
+function useViewFocus(state: PopupState) {
+  useEffect(() => {
+    let origin: FocusOrigin = null;
+    let previous = viewKey(state.view.peek());
+    let wasLocked = state.phase.peek().name === 'locked';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const main = () => document.querySelector('main') ?? document.body;
+    // After Preact has drawn the new screen (it renders on a microtask after the signal changes).
+    const soon = (move: () => void) => {
+      clearTimeout(timer);
+      timer = setTimeout(move, 0);
+    };
+    const stopView = effect(() => {
+      const view = state.view.value;
+      const key = viewKey(view);
+      if (key === previous) return;
+      const cameFrom = previous;
+      previous = key;
+      // Runs as the signal changes, before the list unmounts: the focused row is still there.
+      if (cameFrom === 'list') origin = originOf(document.activeElement);
+      soon(() => {
+        if (view.name !== 'list') {
+          focusScreen(main());
+          return;
+        }
+        const undo = state.pendingUndo.peek() && cameFrom.startsWith('edit:') ? document.getElementById('undo-delete') : null;
+        if (undo) undo.focus();
+        else if (!focusOrigin(document, origin)) focusList(main());
+        origin = null;
+      });
+    });
+    // The capture review replaces "Looking for a QR code…" when the scan ends.
+    const stopScan = effect(() => {
+      if (!state.capture.scanning.value && state.view.peek().name === 'capture') soon(() => focusScreen(main()));
+    });
+    const stopPhase = effect(() => {
+      const phase = state.phase.value.name;
+      if (phase === 'locked') wasLocked = true;
+      else if (phase === 'ready' && wasLocked) {
+        wasLocked = false;
+        soon(() => focusList(main()));
+      }
+    });
+    return () => {
+      stopView();
+      stopScan();
+      stopPhase();
+      clearTimeout(timer);
+    };
+  }, [state]);
+}
+
 export interface PopOut {
   isPoppedOut: boolean;
   open(): Promise<void>;
@@ -69,17 +138,21 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
           <img src="/icon/32.png" width={20} height={20} alt="" /> Tessera
         </h1>
       ) : (
-        <button type="button" class="icon-button back" aria-label="Back to accounts" onClick={() => (state.view.value = { name: 'list' })}>
-          <Icon name="back" /> <span>Accounts</span>
-        </button>
+        <>
+          {/* Every screen has its page title; the sub-view's own heading follows as h2. */}
+          <h1 class="visually-hidden">Tessera</h1>
+          <button type="button" class="icon-button back" title="Back to accounts (Escape)" onClick={() => state.back()}>
+            <Icon name="back" /> <span>Back to accounts</span>
+          </button>
+        </>
       )}
       {view.name === 'list' && state.phase.value.name === 'ready' && (
         <nav class="top-actions" aria-label="Tessera">
           <CaptureScanButton state={state} />
-          <button type="button" class="icon-button" aria-label="Add an account" title="Add an account" onClick={() => (state.view.value = { name: 'add' })}>
+          <button type="button" id="open-add" class="icon-button" aria-label="Add an account" title="Add an account" onClick={() => (state.view.value = { name: 'add' })}>
             <Icon name="plus" />
           </button>
-          <button type="button" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
+          <button type="button" id="open-settings" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
             <Icon name="gear" />
           </button>
           {state.vaultMode.value === 'passphrase' && (
@@ -138,6 +211,7 @@ function Body({ state, lock }: { state: PopupState; lock: LockState }) {
 
 export function App({ state, lock, popOut }: { state: PopupState; lock: LockState; popOut: PopOut }) {
   useTypeToSearch(state);
+  useViewFocus(state);
   return (
     <div class="app">
       <Header state={state} popOut={popOut} />

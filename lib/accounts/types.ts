@@ -26,4 +26,6 @@ export interface AccountPatch {
   sites?: SiteBinding[];
   pinned?: boolean;
   submitAfterFill?: boolean;
+  /** hotp only: the corrected next counter. */
+  counter?: number;
 }

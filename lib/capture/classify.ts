@@ -46,8 +46,14 @@ export type CaptureFinding =
     }
   | { type: 'not-enrollment'; reason: string; code: NotEnrollmentCode };
 
-/** Below this the secret is weak by RFC 4226's recommendation (160 bits) and ASVS (128). */
-export const MIN_SECRET_BITS = 128;
+/**
+ * Below this a key is shorter than sites normally issue. 80 bits (16 characters) is what many large
+ * services use and is not worth a warning nobody can act on; RFC 4226's 128-bit floor is for issuers.
+ */
+export const MIN_SECRET_BITS = 80;
+
+const WEAK_SECRET_MESSAGE =
+  'This setup key is shorter than sites normally use, so the codes are easier to guess. It will still work. If the site lets you set up your authenticator app again, a new QR code may give a longer key.';
 
 /**
  * Issuers whose name does not contain their login domain, and the registrable domains they
@@ -126,7 +132,7 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
   if (bits < MIN_SECRET_BITS) {
     warnings.push({
       code: 'weak-secret',
-      message: `The secret is ${bits} bits long; ${MIN_SECRET_BITS} bits or more is recommended. It will still work.`,
+      message: WEAK_SECRET_MESSAGE,
     });
   }
   const unusual = unusualParameters(account);
@@ -153,7 +159,10 @@ function classifyMigration(uri: string, page: { url: string }): CaptureFinding {
   if (weak > 0) {
     warnings.push({
       code: 'weak-secret',
-      message: `${weak} of ${batch.accounts.length} accounts have a secret shorter than ${MIN_SECRET_BITS} bits. They will still work.`,
+      message:
+        weak === 1
+          ? `One of these ${batch.accounts.length} accounts has a setup key shorter than sites normally use, so its codes are easier to guess. It will still work.`
+          : `${weak} of these ${batch.accounts.length} accounts have setup keys shorter than sites normally use, so their codes are easier to guess. They will still work.`,
     });
   }
   const unusual = batch.accounts.filter((a) => unusualParameters(a).length > 0).length;

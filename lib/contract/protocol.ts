@@ -59,6 +59,8 @@ export interface Protocol {
   undoDeleteAccount: { request: { undoToken: string }; reply: AccountMeta };
   reorderAccounts: { request: { ids: string[] }; reply: void };
   nextHotpCode: { request: { id: string }; reply: { code: string; counter: number } };
+  /** The code `nextHotpCode` gave last, recomputed (null when none is still current): a reopened popup shows it again. */
+  lastHotpCode: { request: { id: string }; reply: { code: string; counter: number } | null };
   // QR capture (issue 5): the popup asks, the worker scans the tab and keeps the findings.
   scanPage: { request: { tabId?: number }; reply: CaptureView };
   getPendingCapture: { request: { tabId?: number }; reply: CaptureView | null };
@@ -111,6 +113,7 @@ export const ALLOWED_SENDERS: { readonly [N in MessageName]: readonly SenderCont
   undoDeleteAccount: PAGES_ONLY,
   reorderAccounts: PAGES_ONLY,
   nextHotpCode: PAGES_ONLY,
+  lastHotpCode: PAGES_ONLY,
   scanPage: PAGES_ONLY,
   getPendingCapture: PAGES_ONLY,
   confirmCapture: PAGES_ONLY,

@@ -41,12 +41,7 @@ function detect(fileName: string, text: string): Detected {
       'Encrypted andOTP backups cannot be read here. In andOTP, export a plain JSON backup, import it, then delete that file.',
     );
   }
-  if (looksBinary(body)) {
-    throw new ImportFormatError(
-      'not-this-format',
-      'This is an image or another binary file, not an export. To read a QR code image, use the QR image import.',
-    );
-  }
+  if (looksBinary(body)) throw binaryFileError(fileName, body);
   if (body.startsWith('{') || body.startsWith('[')) {
     const json = readJson(text);
     const match = JSON_FORMATS.find(([, looksLike]) => looksLike(json));
@@ -77,6 +72,31 @@ function refuseKnownEncryptedExports(json: unknown): void {
       'Encrypted ente Auth exports cannot be read here. In ente Auth, export as plain text, import it, then delete that file.',
     );
   }
+}
+
+/**
+ * Says what a binary-looking file most likely is: a picture (its header says so), a damaged export
+ * (it starts like one, or is named like one), or some other file.
+ */
+function binaryFileError(fileName: string, body: string): ImportFormatError {
+  const head = body.slice(0, 32);
+  const image = /^\uFFFDPNG|^GIF8[79]a|^RIFF[\s\S]{4}WEBP/.test(head) || /^\uFFFD+[\s\S]{0,8}(JFIF|Exif)/.test(head);
+  if (image) {
+    return new ImportFormatError(
+      'not-this-format',
+      'This is an image, not an export. To read a QR code from a picture, use the QR image import.',
+    );
+  }
+  if (/^[{[]/.test(body) || /\.(tessera|json|2fas|txt|csv)$/i.test(fileName)) {
+    return new ImportFormatError(
+      'truncated',
+      'This file looks damaged: it starts like an export but contains data no export has. Export it again from the other app, or use another copy of the backup.',
+    );
+  }
+  return new ImportFormatError(
+    'not-this-format',
+    'This is not a file Tessera can import: it holds binary data rather than an export. If it is a picture of a QR code, use the QR image import.',
+  );
 }
 
 /** NUL bytes, or the replacement characters a PNG/JPEG header turns into when read as UTF-8. */

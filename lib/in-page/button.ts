@@ -164,7 +164,8 @@ export function createButtonUi(doc: Document, random: (bytes: Uint8Array) => Uin
   button.type = 'button';
   // Mouse only: keyboard users have the Alt+Shift+F command, drawn by the browser.
   button.tabIndex = -1;
-  button.title = 'Fill the code from Tessera';
+  // The title says how to do the same from the keyboard (the button is out of the page's Tab order).
+  button.title = 'Fill the code from Tessera (keyboard: Alt+Shift+F)';
   button.setAttribute('aria-label', 'Fill the one-time code from Tessera');
   button.append(createIcon(doc));
   const status = doc.createElement('span');

@@ -2,6 +2,9 @@
 import { OtpUriError } from './errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Characters people type for a base32 letter or digit they misread (0 for O, 1 for I or L, 8 for B). */
+export const BASE32_MIX_UPS: Readonly<Record<string, string>> = { '0': 'O', '1': 'I', '8': 'B' };
 const LOOKUP = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) {
   LOOKUP[ALPHABET.charCodeAt(i)] = i;
@@ -26,9 +29,20 @@ export function decodeBase32(text: string): Uint8Array {
       throw new OtpUriError('invalid-base32', 'The secret has misplaced base32 padding.');
     }
   }
+  // Characters first: a key with a wrong character usually also has a wrong length, and the
+  // character is what the person can fix.
+  if (invalidBase32Characters(body).length > 0) {
+    throw new OtpUriError(
+      'invalid-base32',
+      'The secret contains characters a setup key never has: only the letters A to Z and the digits 2 to 7 are allowed (0, 1, 8 and 9 never appear).',
+    );
+  }
   const rest = body.length % 8;
   if (rest === 1 || rest === 3 || rest === 6) {
-    throw new OtpUriError('invalid-base32', 'The secret has a base32 length that no key can have.');
+    throw new OtpUriError(
+      'invalid-base32',
+      'The secret is too short or too long by a character or two: check that it was copied whole.',
+    );
   }
   const out = new Uint8Array(Math.floor((body.length * 5) / 8));
   let buffer = 0;
@@ -48,6 +62,20 @@ export function decodeBase32(text: string): Uint8Array {
     }
   }
   return out;
+}
+
+/**
+ * The distinct characters of `text` that base32 does not allow, in order of first appearance
+ * (case, spaces, `-` and `=` are allowed). For the form that shows the person what to fix in what
+ * they typed; never put into an error message, which may travel further than the form.
+ */
+export function invalidBase32Characters(text: string): string[] {
+  const wrong = new Set<string>();
+  for (const char of text.replace(/[\s=-]+/g, '')) {
+    const code = char.charCodeAt(0);
+    if (char.length !== 1 || code >= 128 || LOOKUP[code] === -1) wrong.add(char);
+  }
+  return [...wrong];
 }
 
 /** Encodes bytes as upper-case base32 without padding (what otpauth URIs should carry). */

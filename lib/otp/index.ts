@@ -1,5 +1,5 @@
 /** The public face of the OTP core: codes, base32, Key URIs, GA exports and privacyIDEA 2step. */
-export { decodeBase32, encodeBase32 } from './base32';
+export { BASE32_MIX_UPS, decodeBase32, encodeBase32, invalidBase32Characters } from './base32';
 export { OTP_DEFAULTS, OTP_ALGORITHMS } from './defaults';
 export { OtpUriError, type OtpUriErrorCode } from './errors';
 export { generateCode } from './generate';

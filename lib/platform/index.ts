@@ -32,6 +32,7 @@ export {
   onExtensionInstalled,
   onRuntimeMessage,
   openManagePage,
+  openWelcomePage,
   openPopup,
   openPopupWindow,
   sendRuntimeMessage,

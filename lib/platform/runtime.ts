@@ -28,14 +28,22 @@ export function onBrowserStartup(callback: () => void): void {
   browser.runtime.onStartup.addListener(callback);
 }
 
-export function onExtensionInstalled(callback: () => void): void {
-  browser.runtime.onInstalled.addListener(callback);
+/** `firstInstall`: the extension was just installed (not updated, nor the browser). */
+export function onExtensionInstalled(callback: (details: { firstInstall: boolean }) => void): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => callback({ firstInstall: reason === 'install' }));
 }
 
-/** The manage page is the extension's options page, opened in a tab (`open_in_tab`). */
-export async function openManagePage(): Promise<void> {
-  await browser.runtime.openOptionsPage();
+/** Opened once, on install: how to add accounts and keep them safe. */
+export async function openWelcomePage(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html' as '/options.html') });
 }
+
+/** The manage page (the options page, in a tab); with a section id, a new tab opens at that section. */
+export async function openManagePage(section?: string): Promise<void> {
+  if (!section) return browser.runtime.openOptionsPage();
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}` as '/options.html') });
+}
+
 
 /** Opens the popup page in its own window (`?tab=<id>`: it keeps acting for that tab). */
 export async function openPopupWindow(tabId: number | undefined): Promise<void> {

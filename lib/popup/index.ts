@@ -6,3 +6,6 @@ export * from './list';
 export * from './snapshot';
 export * from './state';
 export * from './view';
+export * from './focus';
+export * from './setup-key';
+export * from './favicon';

@@ -26,12 +26,19 @@ export function matchesQuery(account: AccountMeta, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/** The name a row shows first: the issuer, else the account; empty for an unnamed account. */
+function shownName(account: AccountMeta): string {
+  return (account.issuer || account.account).trim();
+}
+
 export function sortAccounts(accounts: readonly AccountMeta[], order: SortOrder): AccountMeta[] {
   const byOrder = (a: AccountMeta, b: AccountMeta) => a.order - b.order;
   const compare: Record<SortOrder, (a: AccountMeta, b: AccountMeta) => number> = {
     manual: byOrder,
+    // By the name shown, so an account without an issuer sorts by its account name; unnamed ones last.
     issuer: (a, b) =>
-      a.issuer.localeCompare(b.issuer, undefined, { sensitivity: 'base' }) ||
+      Number(!shownName(a)) - Number(!shownName(b)) ||
+      shownName(a).localeCompare(shownName(b), undefined, { sensitivity: 'base' }) ||
       a.account.localeCompare(b.account, undefined, { sensitivity: 'base' }) ||
       byOrder(a, b),
     recent: (a, b) => (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0) || byOrder(a, b),

@@ -3,7 +3,7 @@
  * them. Everything the browser provides comes in through `PopupApi` and `Clock`, so the
  * whole state machine runs in tests with a fixed clock and a fake worker.
  */
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
 import { describeError, messageOf } from '../error-text';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
@@ -15,7 +15,7 @@ import { createCaptureState, type CaptureClient } from './capture';
 import { createEnrollmentState, type EnrollmentClient } from './enrollment';
 import { groupAccounts, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
-import type { View } from './view';
+import type { ManageSectionId, View } from './view';
 
 export type { View } from './view';
 
@@ -33,6 +33,7 @@ export type PopupClient = Pick<
   | 'undoDeleteAccount'
   | 'reorderAccounts'
   | 'nextHotpCode'
+  | 'lastHotpCode'
   | 'markAccountUsed'
   | 'scheduleClipboardClear'
   | 'fillCode'
@@ -57,7 +58,7 @@ export interface PopupDeps extends PopupClient {
   requestClipboardRead?(): Promise<boolean>;
   requestInPageButtonPermission?(): Promise<boolean>;
   removeInPageButtonPermission?(): Promise<void>;
-  openManagePage?(): Promise<void>;
+  openManagePage?(section?: ManageSectionId): Promise<void>;
   /** The browser's cached favicon for a page (no network request), or null. */
   faviconUrl?(pageUrl: string): string | null;
 }
@@ -78,9 +79,14 @@ export interface PendingUndo {
   undoToken: string;
   label: string;
   expiresAt: number;
+  /** The row shown after the deleted one (or before it, if it was last): where focus goes when Undo is gone. */
+  neighbourId: string | null;
 }
 
 export const UNDO_WINDOW_MS = 8000;
+
+/** How long a status message stays: long enough to read twice, short enough not to linger over the next task. */
+export const ANNOUNCEMENT_MS = 6000;
 
 const systemClock: Clock = {
   now: () => Date.now(),
@@ -124,11 +130,25 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   let tickHandle: unknown = null;
   let refreshHandle: unknown = null;
   let undoHandle: unknown = null;
+  let announcementHandle: unknown = null;
   let stopped = false;
 
   function announce(text: string): void {
+    if (announcementHandle !== null) clock.clearTimeout(announcementHandle);
     announcement.value = { text, at: clock.now() };
+    announcementHandle = clock.setTimeout(() => {
+      announcementHandle = null;
+      announcement.value = null;
+    }, ANNOUNCEMENT_MS);
   }
+
+  // A message about the list ("Copied the code for GitHub") means nothing on the next screen.
+  let shownView = view.peek().name;
+  effect(() => {
+    const name = view.value.name;
+    if (name !== shownView && name !== 'list') announcement.value = null;
+    shownView = name;
+  });
 
   /** Ticks on whole seconds so every countdown changes together. */
   function scheduleTick(): void {
@@ -321,6 +341,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
         }),
         drawnFromSnapshot ? undefined : showFirstScreen(),
       ]);
+      void showLastHotpCodes(accounts.value);
       // After the codes: findings left by the context menu or the shortcut open the review.
       void capture.loadPending();
     } catch (error) {
@@ -335,7 +356,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
 
   function stop(): void {
     stopped = true;
-    for (const handle of [tickHandle, refreshHandle, undoHandle]) if (handle !== null) clock.clearTimeout(handle);
+    for (const handle of [tickHandle, refreshHandle, undoHandle, announcementHandle]) if (handle !== null) clock.clearTimeout(handle);
   }
 
   function codeFor(id: string): ReadonlySignal<DisplayedCode | null> {
@@ -346,9 +367,27 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     return accounts.value.find((a) => a.id === id);
   }
 
+  /**
+   * HOTP codes survive the popup closing: the worker recomputes the one it gave last (nothing is
+   * stored), so reopening never burns a counter just to see the code again.
+   */
+  async function showLastHotpCodes(list: readonly AccountMeta[]): Promise<void> {
+    const shown = list.filter((a) => a.kind === 'hotp' && a.hotpShown && !hotpCodes.value.has(a.id));
+    const found = await Promise.all(shown.map((a) => api.lastHotpCode({ id: a.id }).then((last) => [a.id, last] as const, () => [a.id, null] as const)));
+    const known = found.filter((entry): entry is readonly [string, { code: string; counter: number }] => entry[1] !== null);
+    if (known.length === 0 || stopped) return;
+    const next = new Map(hotpCodes.value);
+    for (const [id, last] of known) next.set(id, last.code);
+    hotpCodes.value = next;
+  }
+
   async function hotpCode(id: string): Promise<string> {
-    const { code } = await api.nextHotpCode({ id });
-    hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+    const { code, counter } = await api.nextHotpCode({ id });
+    batch(() => {
+      hotpCodes.value = new Map(hotpCodes.value).set(id, code);
+      // What Edit shows as the next counter follows the one just used.
+      accounts.value = accounts.value.map((a) => (a.id === id ? { ...a, counter: counter + 1, hotpShown: true } : a));
+    });
     return code;
   }
 
@@ -442,9 +481,17 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     if (!account) return;
     const { undoToken } = await api.deleteAccount({ id });
     if (undoHandle !== null) clock.clearTimeout(undoHandle);
+    const shown = orderedIds.value;
+    const position = shown.indexOf(id);
+    const neighbourId = shown[position + 1] ?? shown[position - 1] ?? null;
     batch(() => {
       accounts.value = accounts.value.filter((a) => a.id !== id);
-      pendingUndo.value = { undoToken, label: accountLabel(account), expiresAt: clock.now() + UNDO_WINDOW_MS };
+      pendingUndo.value = {
+        undoToken,
+        label: accountLabel(account),
+        expiresAt: clock.now() + UNDO_WINDOW_MS,
+        neighbourId,
+      };
       view.value = { name: 'list' };
     });
     announce(`Deleted ${accountLabel(account)}. Undo is available for a few seconds.`);
@@ -454,18 +501,21 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     }, UNDO_WINDOW_MS);
   }
 
-  async function undoDelete(): Promise<void> {
+  /** Restores the last deleted account; replies with its id (null when nothing came back). */
+  async function undoDelete(): Promise<string | null> {
     const pending = pendingUndo.value;
-    if (!pending) return;
+    if (!pending) return null;
     if (undoHandle !== null) clock.clearTimeout(undoHandle);
     undoHandle = null;
     pendingUndo.value = null;
     try {
-      await api.undoDeleteAccount({ undoToken: pending.undoToken });
+      const restored = await api.undoDeleteAccount({ undoToken: pending.undoToken });
       await reloadAccounts();
       announce(`Restored ${pending.label}.`);
+      return restored.id;
     } catch (error) {
       announce(`Could not restore: ${messageOf(error)}`);
+      return null;
     }
   }
 
@@ -509,6 +559,12 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
 
   async function changeSettings(patch: Partial<Settings>): Promise<void> {
     settings.value = await api.saveSettings(patch);
+  }
+
+  /** Back to the list from any sub-view (Back, Escape); leaving a capture review drops its findings. */
+  function back(): void {
+    if (view.value.name === 'capture') capture.close();
+    else view.value = { name: 'list' };
   }
 
   function reveal(id: string): void {
@@ -558,6 +614,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     vaultMode: vaultMode as ReadonlySignal<'device' | 'passphrase'>,
     policy: policy as ReadonlySignal<ManagedPolicy>,
     reveal,
+    back,
     announce,
     capture,
     enrollment,
@@ -567,7 +624,8 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     requestInPageButtonPermission: async () => (await api.requestInPageButtonPermission?.().catch(() => false)) ?? false,
     /** Turning the button off gives the host permission back. */
     removeInPageButtonPermission: async () => api.removeInPageButtonPermission?.(),
-    openManagePage: async () => api.openManagePage?.(),
+    /** The manage page, at one of its sections when given. */
+    openManagePage: async (section?: ManageSectionId) => api.openManagePage?.(section),
     faviconUrl: (pageUrl: string) => api.faviconUrl?.(pageUrl) ?? null,
   };
 }

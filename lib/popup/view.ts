@@ -6,3 +6,6 @@ export type View =
   | { name: 'settings' }
   | { name: 'capture' }
   | { name: 'enrollment'; id: string };
+
+/** The manage page's sections, by the id each carries (also its URL fragment). */
+export type ManageSectionId = 'lock' | 'backup' | 'import' | 'export';

@@ -11,6 +11,8 @@ export interface ActiveSiteReply {
   accountIds: string[];
   /** Bound so that they may fill on this exact page origin: these offer Fill. */
   fillableIds: string[];
+  /** Why a listed account may not offer Fill: the page is not https, or the organisation turned filling off. */
+  notFillableBecause?: 'insecure-page' | 'filling-off';
 }
 
 export function activeSite(pageUrl: string | null, accounts: readonly BoundAccount[]): ActiveSiteReply {
@@ -26,5 +28,7 @@ export function activeSite(pageUrl: string | null, accounts: readonly BoundAccou
   }
   const accountIds = accounts.filter((a) => a.sites.some((b) => bindingDomain(b) === domain)).map((a) => a.id);
   const fillableIds = accountsForOrigin(accounts, origin).map((match) => match.account.id);
-  return { domain, accountIds, fillableIds };
+  // Tessera fills only into https pages: on http the accounts are listed with the reason they cannot fill.
+  const insecure = accountIds.length > 0 && !origin.startsWith('https:');
+  return { domain, accountIds, fillableIds, ...(insecure ? { notFillableBecause: 'insecure-page' as const } : {}) };
 }

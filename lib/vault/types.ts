@@ -18,6 +18,11 @@ export type AccountMeta = {
   period?: number;
   /** hotp only: the NEXT counter to use (see lib/otp/types.ts). */
   counter?: number;
+  /**
+   * hotp only: Tessera showed the code of `counter - 1` and nothing has moved the counter since,
+   * so that code can be shown again (recomputed from the secret; no code is ever stored).
+   */
+  hotpShown?: boolean;
   sites: SiteBinding[];
   pinned: boolean;
   /** Submit the form after filling a code on this account's sites (off unless the user asks). */
@@ -86,7 +91,15 @@ export type AccountCode = {
 /** One account whose secret cannot be read: reported, never silently dropped. */
 export type AccountCodeFailure = { id: string; kind: 'totp' | 'steam'; error: 'record-unreadable' };
 
-export type AccountUpdate = { issuer?: string; account?: string; sites?: SiteBinding[]; pinned?: boolean; submitAfterFill?: boolean };
+export type AccountUpdate = {
+  issuer?: string;
+  account?: string;
+  sites?: SiteBinding[];
+  pinned?: boolean;
+  submitAfterFill?: boolean;
+  /** hotp only: a corrected next counter (when codes and the site have drifted apart). */
+  counter?: number;
+};
 
 
 export type VaultStatus = { state: 'ready' | 'empty' };

@@ -95,6 +95,12 @@ export function validateUpdate(patch: AccountUpdate): AccountUpdate {
     }
     out.submitAfterFill = patch.submitAfterFill;
   }
+  if (patch.counter !== undefined) {
+    if (!Number.isSafeInteger(patch.counter) || patch.counter < 0) {
+      throw new VaultInputError('invalid-counter', 'The counter must be a whole number, 0 or more.');
+    }
+    out.counter = patch.counter;
+  }
   return out;
 }
 

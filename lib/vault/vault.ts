@@ -94,6 +94,11 @@ export interface Vault {
    * `counter-exhausted`), `RecordUnreadableError`.
    */
   nextHotp(id: string): Promise<{ code: string; counter: number }>;
+  /**
+   * The code `nextHotp` gave last, recomputed from the secret (never stored); null when the counter
+   * moved another way since. Throws `AccountNotFoundError`, `VaultInputError` (`not-hotp`), `RecordUnreadableError`.
+   */
+  lastHotp(id: string): Promise<{ code: string; counter: number } | null>;
   /** The pending two-step client part (the caller zeroes it). Throws `AccountNotFoundError`, `VaultInputError` (`no-enrollment`), `RecordUnreadableError`. */
   enrollmentPart(id: string): Promise<Uint8Array>;
   /** Forgets the pending client part (idempotent). Throws `AccountNotFoundError`. */
@@ -576,7 +581,12 @@ export function createVault(deps: VaultDeps): Vault {
         const record = await writeTransaction(db, async (tx) => {
           const old = await tx.store.get(id);
           if (!old) throw new AccountNotFoundError();
+          if (changes.counter !== undefined && old.kind !== 'hotp') {
+            throw new VaultInputError('not-hotp', 'This account does not use counters.');
+          }
           const next: AccountRecord = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
+          // A corrected counter: the code shown last no longer belongs to it.
+          if (changes.counter !== undefined && changes.counter !== old.counter) delete next.hotpShown;
           await tx.store.put(next);
           return next;
         });
@@ -698,7 +708,7 @@ export function createVault(deps: VaultDeps): Vault {
           if (counter >= Number.MAX_SAFE_INTEGER) {
             throw new VaultInputError('counter-exhausted', 'This account has used up its counter.');
           }
-          await tx.store.put({ ...record, counter: counter + 1, lastUsedAt: now() });
+          await tx.store.put({ ...record, counter: counter + 1, hotpShown: true, lastUsedAt: now() });
           return { record, counter };
         });
         const key = await otpKeyFor(reserved.record, dataKey);
@@ -707,6 +717,22 @@ export function createVault(deps: VaultDeps): Vault {
           digits: reserved.record.digits,
         });
         return { code, counter: reserved.counter };
+      }),
+
+    /**
+     * The code `nextHotp` gave last, again (the popup was closed meanwhile), recomputed from the
+     * secret; null when no code was shown since the counter last moved another way.
+     */
+    lastHotp: (id: string): Promise<{ code: string; counter: number } | null> =>
+      guard(async () => {
+        assertId(id);
+        const record = await readRecord(await dbReady, id);
+        if (record.kind !== 'hotp') throw new VaultInputError('not-hotp', 'This account does not use counters.');
+        const counter = (record.counter ?? OTP_DEFAULTS.counter) - 1;
+        if (!record.hotpShown || counter < 0) return null;
+        const key = await otpKeyFor(record, lazyDataKey());
+        const code = await generateHotp(key, counter, { algorithm: record.algorithm, digits: record.digits });
+        return { code, counter };
       }),
 
     /**
@@ -806,6 +832,7 @@ export function toMeta(record: AccountRecord): AccountMeta {
   };
   if (record.period !== undefined) meta.period = record.period;
   if (record.counter !== undefined) meta.counter = record.counter;
+  if (record.hotpShown && record.kind === 'hotp') meta.hotpShown = true;
   if (record.lastUsedAt !== undefined) meta.lastUsedAt = record.lastUsedAt;
   if (record.submitAfterFill) meta.submitAfterFill = true;
   if (record.enrollment) meta.enrollment = { kind: record.enrollment.kind, origin: record.enrollment.origin };

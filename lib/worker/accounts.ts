@@ -1,6 +1,6 @@
 /** The accounts: listing, codes, adding, editing, deleting (into the trash) and ordering, and which belong to the active site. */
 import { accountFromSource, newAccountInput } from '../accounts';
-import { activeSite } from '../sites';
+import { activeSite, type ActiveSiteReply } from '../sites';
 import { siteKeyOf } from '../popup';
 import { tabUrl } from '../platform';
 import type { Handlers } from './dispatch';
@@ -20,6 +20,7 @@ type AccountHandlers = Pick<
   | 'nextHotpCode'
   | 'markAccountUsed'
   | 'getActiveSite'
+  | 'lastHotpCode'
 >;
 
 export function accountHandlers({ vault, popupSnapshot, policy: policies = { current: currentParsedPolicy, enforced: enforcedParsedPolicy } }: WorkerDeps): AccountHandlers {
@@ -48,6 +49,7 @@ export function accountHandlers({ vault, popupSnapshot, policy: policies = { cur
     undoDeleteAccount: async ({ undoToken }) => (await vault()).untrash(undoToken),
     reorderAccounts: async ({ ids }) => (await vault()).reorder(ids),
     nextHotpCode: async ({ id }) => (await vault()).nextHotp(id),
+    lastHotpCode: async ({ id }) => (await vault()).lastHotp(id),
     markAccountUsed: async ({ id }) => (await vault()).markUsed(id),
     getActiveSite: async ({ tabId }) => {
       const token = popupSnapshot?.token() ?? 0;
@@ -56,7 +58,9 @@ export function accountHandlers({ vault, popupSnapshot, policy: policies = { cur
       const found = activeSite(url, accounts);
       // No Fill button, no Enter-to-fill and no fill offer when the organisation turned filling off.
       // Only what shows: fillCode itself waits for the enforced policy.
-      const site = (await policies.current()).policy.disableAutofill ? { ...found, fillableIds: [] } : found;
+      const site: ActiveSiteReply = (await policies.current()).policy.disableAutofill
+        ? { ...found, fillableIds: [], notFillableBecause: 'filling-off' }
+        : found;
       popupSnapshot?.recordSite(token, accounts, siteKeyOf(url), site);
       return site;
     },

@@ -5,7 +5,7 @@
  */
 import { createCaptureFlow } from '../capture';
 import { removeScrubLeftovers, scrubStaleCopies } from '../vault';
-import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup } from '../platform';
+import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup, openWelcomePage } from '../platform';
 import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';
 import { listenForMessages } from './dispatch';
@@ -46,7 +46,9 @@ export function registerWorker(): void {
     void removeScrubLeftovers().catch(() => undefined);
   });
   // Context menu and keyboard command: scan, then open the popup to confirm what was found.
-  onExtensionInstalled(() => {
+  onExtensionInstalled(({ firstInstall }) => {
+    // First install only: how to start (not on updates).
+    if (firstInstall) void openWelcomePage().catch(() => undefined);
     createCaptureMenu();
     void currentPolicy().then((policy) => syncFillMenu(!policy.disableAutofill));
   });

@@ -379,7 +379,8 @@ test.describe('QR capture', () => {
     await item.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(popup.status).toContainText('Added');
     expect((await storedAccounts(popup.page))[0]).toMatchObject({ deviceBound: true });
-    await expectOracleCode(popup, /^Acme.*this device only.*data-url@acme\.test$/);
+    await expectOracleCode(popup, /^Acme data-url@acme\.test \S/);
+    await expect(popup.rowButton(/^Acme data-url/)).toHaveAccessibleDescription('Kept on this device only.');
   });
 
   test('findings left by a trigger (context menu, shortcut) open the review when the popup opens', async ({ extension, site }) => {

@@ -63,12 +63,21 @@ export class ExtensionHarness {
     });
     try {
       const worker = await waitForExtensionWorker(context, { timeout: WORKER_TIMEOUT });
-      return new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, context, worker);
+      const harness = new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, context, worker);
+      // A first install opens the welcome tab; it is closed here so every test starts from the
+      // same tabs, and `welcomePageOpened` tells the test that checks it.
+      const welcome = await waitForPage(context, (url) => url === harness.url('welcome.html'), 5000);
+      harness.welcomePageOpened = welcome !== null;
+      await welcome?.close();
+      return harness;
     } catch (error) {
       await context.close().catch(() => {});
       throw error;
     }
   }
+
+  /** Whether installing opened the welcome page (fresh profiles only). */
+  welcomePageOpened = false;
 
   get context(): BrowserContext {
     return this.#context;
@@ -221,6 +230,17 @@ export class ExtensionHarness {
       await cdp.detach().catch(() => {});
     }
   }
+}
+
+/** The first page whose URL passes `matches`, opened already or within `timeout` ms; null otherwise. */
+async function waitForPage(context: BrowserContext, matches: (url: string) => boolean, timeout: number): Promise<Page | null> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => matches(p.url()));
+    if (page) return page;
+    await sleep(50);
+  }
+  return null;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -211,7 +211,9 @@ test.describe('manage page', () => {
     const png = await manage.page.screenshot({ clip: { x: 0, y: 0, width: 60, height: 40 } });
     const hostile: Array<[FilePayload, RegExp]> = [
       [{ name: 'truncated.json', mimeType: 'application/json', buffer: aegis.subarray(0, aegis.length / 2) }, /cut off/],
-      [{ name: 'picture.json', mimeType: 'application/json', buffer: png }, /image or another binary file/],
+      [{ name: 'picture.json', mimeType: 'application/json', buffer: png }, /This is an image, not an export/],
+      // An export with binary garbage inside is damaged, not a picture.
+      [{ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.concat([aegis.subarray(0, 40), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x89])]) }, /looks damaged/],
       [{ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 0x20) }, /larger than 5 MB/],
       [{ name: 'deep.json', mimeType: 'application/json', buffer: Buffer.from('['.repeat(10_000) + ']'.repeat(10_000)) }, /nests deeper/],
       [{ name: 'blank.png', mimeType: 'image/png', buffer: png }, /No QR code was found/],

@@ -44,7 +44,7 @@ test.describe('popup', () => {
     const popup = await popupFor(extension);
     await add(popup, GITHUB);
     await expect(popup.rows).toHaveCount(1);
-    await expect(popup.rowButton(/GitHub/)).toHaveAccessibleName('GitHub alice@example.com');
+    await expect(popup.rowButton(/GitHub/)).toHaveAccessibleName(/^GitHub alice@example\.com \S/);
     await expectValidCode(popup, /GitHub/, GITHUB.secret);
     // Grouped for reading: "123 456".
     await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText(/^\d{3} \d{3}$/);
@@ -55,7 +55,8 @@ test.describe('popup', () => {
     await popup.addAccount({ issuer: 'Bad', account: 'bob', secret: 'NOT-A-KEY-1!' });
     const secretField = popup.page.getByLabel('Setup key (base32)');
     await expect(secretField).toHaveAttribute('aria-invalid', 'true');
-    await expect(popup.page.locator('#secret-error')).toContainText(/base32/i);
+    // Which characters are wrong and what is allowed, not a length no key can have.
+    await expect(popup.page.locator('#secret-error')).toContainText(/only the letters A to Z and the digits 2 to 7/);
     await popup.page.getByRole('button', { name: 'Cancel' }).click();
     await expect(popup.page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
   });
@@ -64,7 +65,7 @@ test.describe('popup', () => {
     const popup = await popupFor(extension);
     await popup.addAccountFromUri('otpauth://totp/Acme%20Cloud:carol?secret=JBSWY3DPEHPK3PXP&issuer=Acme%20Cloud');
     await expect(popup.rows).toHaveCount(1);
-    await expect(popup.rowButton(/Acme Cloud/)).toHaveAccessibleName('Acme Cloud carol');
+    await expect(popup.rowButton(/Acme Cloud/)).toHaveAccessibleName(/^Acme Cloud carol \S/);
     await popup.addAccountFromUri('otpauth://totp/X?issuer=X');
     await expect(popup.page.locator('#uri-error')).toContainText(/secret/i);
   });
@@ -133,7 +134,7 @@ test.describe('popup', () => {
     await form.getByRole('button', { name: 'Add site' }).click();
     await expect(form.locator('#site-error')).toContainText(/https/i);
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(popup.rowButton(/GitHub Enterprise/)).toHaveAccessibleName('GitHub Enterprise alice');
+    await expect(popup.rowButton(/GitHub Enterprise/)).toHaveAccessibleName(/^GitHub Enterprise alice \S/);
     await popup.search.fill('github.com');
     await expect(popup.rows).toHaveCount(1);
     // The code did not change with the label.
@@ -176,11 +177,12 @@ test.describe('popup', () => {
     const form = await popup.openEditor('Alpha');
     await form.getByLabel('Pin to the top').check();
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => popup.names()).toEqual(['Alpha, pinned', 'Charlie', 'Bravo']);
+    await expect.poll(() => popup.names()).toEqual(['Alpha', 'Charlie', 'Bravo']);
+    await expect(popup.rowButton(/Alpha/)).toHaveAccessibleDescription('Pinned.');
 
     // The order is stored, not just shown.
     await popup.goto();
-    await expect.poll(() => popup.names()).toEqual(['Alpha, pinned', 'Charlie', 'Bravo']);
+    await expect.poll(() => popup.names()).toEqual(['Alpha', 'Charlie', 'Bravo']);
   });
 
   test('sorts by issuer A–Z and by recent use', async ({ extension }) => {
@@ -220,6 +222,34 @@ test.describe('popup', () => {
     await expect.poll(async () => [await popup.codeOf(/Counter/), await second.codeOf(/Counter/)].sort()).toEqual(
       [hotp(secret, 2), hotp(secret, 3)].sort(),
     );
+  });
+
+  test('keeps the last HOTP code across a popup close without using a counter, and corrects the counter from Edit', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, { issuer: 'Counter', account: 'rfc4226', secret: RFC_SECRET_BASE32, kind: 'hotp', counter: 0 });
+    const secret = base32ToBytes(RFC_SECRET_BASE32);
+    await popup.nextHotp('Counter');
+    await expect.poll(() => popup.codeOf(/Counter/)).toBe(hotp(secret, 0));
+    await popup.page.close();
+
+    // Reopened (and after the worker stopped): the same code, recomputed, no counter used.
+    await extension.stopServiceWorker();
+    const again = await popupFor(extension);
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 0));
+    await again.nextHotp('Counter');
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 1));
+
+    const form = await again.openEditor('Counter');
+    const counter = form.getByLabel('Next counter');
+    await expect(counter).toHaveValue('2');
+    await counter.fill('7');
+    await expect(form.locator('#counter-warning')).toHaveClass(/warning/);
+    await expect(counter).toHaveAccessibleDescription(/Set too low, Tessera repeats codes the site has already used/);
+    await form.getByRole('button', { name: 'Save' }).click();
+    // The code shown belonged to the old counter: gone until the next is asked for.
+    await expect(again.row(/Counter/).locator('[data-code]')).toHaveText('––– –––');
+    await again.nextHotp('Counter');
+    await expect.poll(() => again.codeOf(/Counter/)).toBe(hotp(secret, 7));
   });
 
   test('hides codes until clicked when asked to', async ({ extension }) => {

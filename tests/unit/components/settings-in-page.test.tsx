@@ -21,6 +21,7 @@ function setUp(initial: Partial<Settings> = {}, policy: ManagedPolicy = NO_POLIC
     changeSettings,
     view: signal({ name: 'settings' }),
     policy: signal(policy),
+    vaultMode: signal('device'),
     requestInPageButtonPermission: () => permission.request().catch(() => false),
     removeInPageButtonPermission: () => permission.remove(),
     requestClipboardRead: vi.fn(),

@@ -58,6 +58,36 @@ describe('detectFormat', () => {
   });
 });
 
+describe('binary-looking files', () => {
+  const messageOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return e as ImportFormatError;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('calls a PNG an image and points to the QR image import', () => {
+    const error = messageOf(() => detectFormat('qr.png', PNG_AS_TEXT));
+    expect(error.message).toMatch(/^This is an image.*QR image import/);
+  });
+
+  it('calls a JSON export with binary garbage inside damaged, not an image', () => {
+    const corrupt = '{"version":1,"db":' + '\uFFFD'.repeat(20) + '\u0000\u0001}';
+    const error = messageOf(() => detectFormat('aegis-export.json', corrupt));
+    expect(error.code).toBe('truncated');
+    expect(error.message).toMatch(/looks damaged/);
+    expect(error.message).not.toMatch(/image/);
+  });
+
+  it('calls a binary file that is neither an image nor named like an export "not a file Tessera can import"', () => {
+    const error = messageOf(() => detectFormat('program.bin', '\u0000\u0001\u0002ELF'));
+    expect(error.code).toBe('not-this-format');
+    expect(error.message).toMatch(/^This is not a file Tessera can import/);
+  });
+});
+
 describe('encrypted exports Tessera cannot open', () => {
   it.each([
     ['backup.json', JSON.stringify({ encrypted: true, passwordProtected: true, salt: 'x', kdfIterations: 600000, encKeyValidation_DO_NOT_EDIT: 'x', data: 'x' }), /Bitwarden/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HECTORM_BASE32_19, HECTORM_CASES } from '@/tests/fixtures/otp/hectorm-cases';
-import { decodeBase32, encodeBase32, OtpUriError } from '@/lib/otp';
+import { invalidBase32Characters, decodeBase32, encodeBase32, OtpUriError } from '@/lib/otp';
 import { ascii, fromHex, toHex } from './vectors';
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -90,6 +90,24 @@ describe('base32', () => {
     ['a non-ASCII letter', 'MZXW6YTBÖI'],
   ])('rejects %s with invalid-base32', (_name, input) => {
     expect(codeOf(() => decodeBase32(input))).toBe('invalid-base32');
+  });
+
+  it('blames the characters, not the length, when a key has a wrong character (NOT-A-KEY-1!)', () => {
+    expect(() => decodeBase32('NOT-A-KEY-1!')).toThrowError(/only the letters A to Z and the digits 2 to 7/);
+  });
+
+  it('names only a length problem for a key of good characters and an impossible length', () => {
+    expect(() => decodeBase32('ABCDEFGHI')).toThrowError(/too short or too long/);
+  });
+
+  it.each([
+    ['NOT-A-KEY-1!', ['1', '!']],
+    ['jbsw y3dp-ehpk=', []],
+    ['AB08 0C', ['0', '8']],
+    ['MZXW6YTBÖI', ['Ö']],
+    ['A😀B', ['😀']],
+  ])('lists the characters base32 does not allow in %s', (input, expected) => {
+    expect(invalidBase32Characters(input)).toEqual(expected);
   });
 
   it('never puts the input in the error message', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type AccountCode, type AccountMeta, type AccountCodeFailure } from '@/lib/vault/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '@/lib/contract';
-import { createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
+import { ANNOUNCEMENT_MS, createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
 import type { PopupSnapshot } from '@/lib/popup/snapshot';
 
 /** A fake worker with positional arguments: the tests assert on its calls. */
@@ -18,6 +18,7 @@ interface FakeWorker {
   undoDeleteAccount(undoToken: string): Promise<AccountMeta>;
   reorderAccounts(ids: string[]): Promise<void>;
   nextHotpCode(id: string): Promise<{ code: string; counter: number }>;
+  lastHotpCode(id: string): Promise<{ code: string; counter: number } | null>;
   markAccountUsed(id: string): Promise<void>;
   scheduleClipboardClear(copied: string): Promise<{ clearAt: number | null }>;
   writeClipboard(text: string): Promise<void>;
@@ -42,6 +43,7 @@ function clientOf(api: FakeWorker): PopupDeps {
     undoDeleteAccount: ({ undoToken }) => api.undoDeleteAccount(undoToken),
     reorderAccounts: ({ ids }) => api.reorderAccounts(ids),
     nextHotpCode: ({ id }) => api.nextHotpCode(id),
+    lastHotpCode: ({ id }) => api.lastHotpCode(id),
     markAccountUsed: ({ id }) => api.markAccountUsed(id),
     scheduleClipboardClear: ({ copied }) => api.scheduleClipboardClear(copied),
     writeClipboard: (text) => api.writeClipboard(text),
@@ -132,6 +134,7 @@ function fakeApi(accounts: AccountMeta[]): FakeWorker & { clipboard: string[]; g
     undoDeleteAccount: async (token) => accounts.find((a) => a.id === token)!,
     reorderAccounts: vi.fn(async () => undefined),
     nextHotpCode: async () => ({ code: '755224', counter: 0 }),
+    lastHotpCode: async (id) => (accounts.find((a) => a.id === id)?.hotpShown ? { code: '287082', counter: 1 } : null),
     markAccountUsed: async () => undefined,
     scheduleClipboardClear: async () => ({ clearAt: null }),
     writeClipboard: async (text) => void clipboard.push(text),
@@ -391,6 +394,58 @@ describe('createPopupState with a snapshot of the last popup', () => {
     expect(state.phase.value.name).toBe('locked');
     expect(state.groups.value.others).toEqual([]);
     expect(state.codeFor('a1').value).toBeNull();
+    state.stop();
+  });
+
+  it('remembers the row after a deleted one, or the one before when it was last, for focus after Undo runs out', async () => {
+    const accounts = [meta('a1'), meta('a2'), meta('a3')];
+    const { clock } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi(accounts)), clock);
+    await state.start();
+    await state.deleteAccount('a2');
+    expect(state.pendingUndo.value?.neighbourId).toBe('a3');
+    await state.deleteAccount('a3');
+    expect(state.pendingUndo.value?.neighbourId).toBe('a1');
+    expect(await state.undoDelete()).toBe('a3');
+    state.stop();
+  });
+
+  it('lets a status message go after its lifetime, and at once when another screen opens', async () => {
+    const { clock, advanceTo } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi([meta('a1')])), clock);
+    await state.start();
+    await state.copy('a1');
+    expect(state.announcement.value?.text).toMatch(/^Copied the code for Issuer a1/);
+    await advanceTo(ANNOUNCEMENT_MS - 1);
+    expect(state.announcement.value).not.toBeNull();
+    await advanceTo(ANNOUNCEMENT_MS + 1);
+    expect(state.announcement.value).toBeNull();
+
+    await state.copy('a1');
+    state.view.value = { name: 'edit', id: 'a1' };
+    expect(state.announcement.value).toBeNull();
+    state.stop();
+  });
+
+  it('goes back to the list from any sub-view', async () => {
+    const { clock } = manualClock(0);
+    const state = createPopupState(clientOf(fakeApi([meta('a1')])), clock);
+    await state.start();
+    state.view.value = { name: 'settings' };
+    state.back();
+    expect(state.view.value).toEqual({ name: 'list' });
+    state.stop();
+  });
+
+  it('shows again the HOTP code shown last (as the worker recomputes it) without asking for a new one', async () => {
+    const { clock } = manualClock(0);
+    const api = fakeApi([meta('h1', { kind: 'hotp', counter: 2, hotpShown: true }), meta('h2', { kind: 'hotp', counter: 0 })]);
+    const next = vi.spyOn(api, 'nextHotpCode');
+    const state = createPopupState(clientOf(api), clock);
+    await state.start();
+    await vi.waitFor(() => expect(state.hotpCodes.value.get('h1')).toBe('287082'));
+    expect(state.hotpCodes.value.has('h2')).toBe(false);
+    expect(next).not.toHaveBeenCalled();
     state.stop();
   });
 });

@@ -32,4 +32,12 @@ describe('activeSite', () => {
     expect(activeSite('https://example.com.evil.io/', accounts)).toEqual({ domain: 'evil.io', accountIds: [], fillableIds: [] });
     expect(activeSite('http://example.com/', accounts).fillableIds).toEqual([]);
   });
+
+  it('lists the accounts of an http page with the reason they cannot fill there', () => {
+    const site = activeSite('http://a.example.com/', accounts);
+    expect(site.accountIds.length).toBeGreaterThan(0);
+    expect(site.fillableIds).toEqual([]);
+    expect(site.notFillableBecause).toBe('insecure-page');
+    expect(activeSite('https://a.example.com/', accounts).notFillableBecause).toBeUndefined();
+  });
 });

@@ -81,3 +81,42 @@ describe('vault nextHotp', () => {
     expect((await vault.get(added.account.id)).counter).toBe(0);
   });
 });
+
+describe('vault lastHotp and counter correction', () => {
+  it('gives again the code nextHotp gave last, and nothing before any was given', async () => {
+    const { vault } = await setUpVault();
+    const added = await vault.add(hotp({ counter: 3 }));
+    if (added.status !== 'added') throw new Error('not added');
+    // Imported at counter 3: the code of counter 2 was used elsewhere, not shown here.
+    expect(await vault.lastHotp(added.account.id)).toBeNull();
+    expect(await vault.nextHotp(added.account.id)).toEqual({ code: RFC4226[3], counter: 3 });
+    expect(await vault.lastHotp(added.account.id)).toEqual({ code: RFC4226[3], counter: 3 });
+    // Asking again does not move the counter.
+    expect(await vault.lastHotp(added.account.id)).toEqual({ code: RFC4226[3], counter: 3 });
+    expect((await vault.get(added.account.id)).counter).toBe(4);
+  });
+
+  it('corrects the next counter, after which the old shown code is gone and codes follow the new counter', async () => {
+    const { vault } = await setUpVault();
+    const added = await vault.add(hotp());
+    if (added.status !== 'added') throw new Error('not added');
+    await vault.nextHotp(added.account.id);
+    const updated = await vault.update(added.account.id, { counter: 8 });
+    expect(updated.counter).toBe(8);
+    expect(updated.hotpShown).toBeUndefined();
+    expect(await vault.lastHotp(added.account.id)).toBeNull();
+    expect(await vault.nextHotp(added.account.id)).toEqual({ code: RFC4226[8], counter: 8 });
+  });
+
+  it('refuses a counter that is not a whole number ≥ 0, and any counter on a time-based account', async () => {
+    const { vault } = await setUpVault();
+    const added = await vault.add(hotp());
+    const timed = await vault.add(totp());
+    if (added.status !== 'added' || timed.status !== 'added') throw new Error('not added');
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 60]) {
+      expect((await rejection(vault.update(added.account.id, { counter: bad }))).code).toBe('invalid-counter');
+    }
+    expect((await rejection(vault.update(timed.account.id, { counter: 3 }))).code).toBe('not-hotp');
+    expect((await vault.get(added.account.id)).counter).toBe(0);
+  });
+});
