@@ -123,6 +123,9 @@ test.describe('keyboard only', () => {
     await expect(deleteLink).toBeFocused();
 
     await page.keyboard.press('Enter');
+    // A person answers the question once it is on screen; a second Enter sent before it
+    // draws would land on the link again.
+    await expect(confirm.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
     const undo = page.getByRole('button', { name: 'Undo' });
     await expect(undo).toBeFocused();
