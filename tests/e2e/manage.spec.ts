@@ -89,7 +89,7 @@ test.describe('manage page', () => {
     const popup = await extension.openPopup();
     await popup.getByRole('button', { name: 'Settings' }).click();
     const opened = extension.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
-    await popup.getByRole('button', { name: 'Backup, import and export…' }).click();
+    await popup.getByRole('button', { name: 'Make an encrypted backup…' }).click();
     const page = await opened;
     await expect(page.getByRole('heading', { name: 'Encrypted backup' })).toBeVisible();
   });
