@@ -88,7 +88,7 @@ test.describe('manage page', () => {
   test('is reachable from the popup settings and opens as a full tab', async ({ extension }) => {
     const popup = await extension.openPopup();
     await popup.getByRole('button', { name: 'Settings' }).click();
-    const opened = extension.context.waitForEvent('page', (p) => p.url().endsWith('/options.html'));
+    const opened = extension.context.waitForEvent('page', (p) => new URL(p.url()).pathname === '/options.html');
     await popup.getByRole('button', { name: 'Make an encrypted backup…' }).click();
     const page = await opened;
     await expect(page.getByRole('heading', { name: 'Encrypted backup' })).toBeVisible();
