@@ -465,7 +465,15 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
 
   async function updateAccount(id: string, patch: AccountPatch): Promise<AccountMeta> {
     const updated = await api.updateAccount({ id, patch });
-    accounts.value = accounts.value.map((a) => (a.id === id ? updated : a));
+    batch(() => {
+      accounts.value = accounts.value.map((a) => (a.id === id ? updated : a));
+      // A corrected counter: the code shown belongs to the old one.
+      if (patch.counter !== undefined && !updated.hotpShown && hotpCodes.value.has(id)) {
+        const next = new Map(hotpCodes.value);
+        next.delete(id);
+        hotpCodes.value = next;
+      }
+    });
     return updated;
   }
 
