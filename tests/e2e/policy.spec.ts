@@ -315,7 +315,7 @@ test.describe('capture only on listed domains', () => {
     await refusedPopup.setViewportSize({ width: 360, height: 600 });
     await new PopupPage(refusedPopup, extension.extensionId).ready();
     await elsewhere.bringToFront();
-    await refusedPopup.getByRole('button', { name: 'Scan this page for a QR code' }).click();
+    await refusedPopup.getByRole('button', { name: 'Scan this page for a QR code' }).first().click();
     await expect(refusedPopup.getByRole('paragraph').filter({ hasText: 'Your organisation allows' })).toHaveText(
       'Your organisation allows scanning QR codes only on acme.test. shop.test is not one of them, so Tessera did not scan it.',
     );
@@ -326,7 +326,7 @@ test.describe('capture only on listed domains', () => {
     const okPopup = await extension.clickToolbarButton(listed);
     await new PopupPage(okPopup, extension.extensionId).ready();
     await listed.bringToFront();
-    await okPopup.getByRole('button', { name: 'Scan this page for a QR code' }).click();
+    await okPopup.getByRole('button', { name: 'Scan this page for a QR code' }).first().click();
     await expect(okPopup.getByRole('region', { name: 'Add Acme?' })).toBeVisible();
   });
 });
