@@ -71,20 +71,7 @@ export type ErrorCode =
   | 'credentials-in-url'
   | 'public-suffix'
   // The OTP core: otpauth URIs and migration payloads (lib/otp).
-  | 'invalid-base32'
-  | 'too-long'
-  | 'missing-secret'
-  | 'wrong-scheme'
-  | 'unknown-type'
-  | 'unsupported-algorithm'
-  | 'malformed-uri'
-  | 'bad-counter'
-  | 'digits-out-of-range'
-  | 'period-out-of-range'
-  | 'bad-two-step'
-  | 'two-step-enrollment'
-  | 'malformed-payload'
-  | 'not-representable'
+  | OtpUriErrorCode
   // Imports, backups and transfers (lib/import, lib/backup).
   | 'not-this-format'
   | 'truncated'
@@ -152,3 +139,21 @@ export class RemoteError extends TesseraError {
     this.remoteName = serialized.name;
   }
 }
+
+/** The OTP core's codes (otpauth URIs and migration payloads); lib/otp re-exports them under this name. */
+export type OtpUriErrorCode =
+  | 'invalid-base32'
+  | 'too-long'
+  | 'missing-secret'
+  | 'wrong-scheme'
+  | 'unknown-type'
+  | 'unsupported-algorithm'
+  | 'malformed-uri'
+  | 'bad-counter'
+  | 'digits-out-of-range'
+  | 'period-out-of-range'
+  | 'bad-two-step'
+  /** A privacyIDEA 2step URI reached a path that would store its server half as the secret. */
+  | 'two-step-enrollment'
+  | 'malformed-payload'
+  | 'not-representable';
