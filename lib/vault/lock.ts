@@ -15,6 +15,7 @@ import {
   type DeviceKeyRow,
   type PassphraseKeyRow,
   type VaultDb,
+  type VaultMetaRow,
 } from './schema';
 import type { AccountRecord } from './types';
 
@@ -142,40 +143,56 @@ export function createVaultLock(deps: LockDeps) {
     }
   }
 
-  /** Unseals the data key, with a growing delay after repeated wrong passphrases. */
+  /**
+   * Unseals the data key, with a growing delay after repeated wrong passphrases. The attempt is
+   * counted and the delay checked in ONE read-write transaction before the slow derivation, so
+   * parallel attempts queue on the count instead of all reading the same old value.
+   */
   async function unsealDataKey(passphrase: string): Promise<{ row: PassphraseKeyRow; raw: Uint8Array }> {
     const db = await dbReady;
     const row = await passphraseRow(db);
     if (!row) throw new LockChangeError('not-locked-mode', 'Tessera has no passphrase set.');
-    const meta = await db.get('meta', VAULT_META_ROW_ID);
-    const failed = meta?.failedUnlocks ?? 0;
-    const retryAt = (meta?.lastFailedUnlockAt ?? 0) + unlockDelayMs(failed);
-    if (failed >= FREE_ATTEMPTS && now() < retryAt) {
-      const seconds = Math.ceil((retryAt - now()) / 1000);
-      throw new UnlockRefusedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt });
-    }
+    const failedBefore = await reserveUnlockAttempt(db);
     let raw: Uint8Array;
     try {
       raw = await openWithPassphrase(row.wrapped, passphrase, { aad: DATA_KEY_AAD });
     } catch (cause) {
       if (cause instanceof PassphraseError && cause.code === 'wrong-passphrase') {
-        await recordUnlockAttempt(db, failed + 1);
+        // The count already holds this attempt; the delay runs from when it failed.
+        await updateMeta(db, (meta) => ({ ...meta, lastFailedUnlockAt: now() }));
         throw new UnlockRefusedError('wrong-passphrase', 'That passphrase is not right.', { cause });
       }
       // A malformed stored envelope is not a wrong passphrase: say the data is damaged.
+      await updateMeta(db, (meta) => ({ ...meta, failedUnlocks: failedBefore }));
       throw cause;
     }
     if (!(await isKeyCheckValid(await importDataKey(raw), row.check))) {
       throw new VaultUnavailableError('device-key-unusable', 'The stored data key does not open its check value.');
     }
-    if (failed > 0) await recordUnlockAttempt(db, 0);
+    await updateMeta(db, (meta) => ({ ...meta, failedUnlocks: 0 }));
     return { row, raw };
   }
 
-  async function recordUnlockAttempt(db: VaultDb, failedUnlocks: number): Promise<void> {
+  /** Refuses while the delay runs, else counts this attempt as failed until it succeeds; one transaction. */
+  async function reserveUnlockAttempt(db: VaultDb): Promise<number> {
     const tx = db.transaction('meta', 'readwrite');
     const meta = await tx.store.get(VAULT_META_ROW_ID);
-    if (meta) await tx.store.put({ ...meta, failedUnlocks, lastFailedUnlockAt: now() });
+    const failed = meta?.failedUnlocks ?? 0;
+    const retryAt = (meta?.lastFailedUnlockAt ?? 0) + unlockDelayMs(failed);
+    if (failed >= FREE_ATTEMPTS && now() < retryAt) {
+      await tx.done;
+      const seconds = Math.ceil((retryAt - now()) / 1000);
+      throw new UnlockRefusedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt });
+    }
+    if (meta) await tx.store.put({ ...meta, failedUnlocks: failed + 1, lastFailedUnlockAt: now() });
+    await tx.done;
+    return failed;
+  }
+
+  async function updateMeta(db: VaultDb, change: (meta: VaultMetaRow) => VaultMetaRow): Promise<void> {
+    const tx = db.transaction('meta', 'readwrite');
+    const meta = await tx.store.get(VAULT_META_ROW_ID);
+    if (meta) await tx.store.put(change(meta));
     await tx.done;
   }
 

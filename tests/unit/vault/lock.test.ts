@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createVault, openVaultDb } from '@/lib/vault';
 import { createMemorySessionStore, createVaultLock, unlockDelayMs } from '@/lib/vault/lock';
+import { VAULT_META_ROW_ID } from '@/lib/vault/schema';
 import { SEED_SHA1, SEED_SHA256, rejection, totp } from './helpers';
 
 // RFC 6238 Appendix B at T = 59 s (6-digit forms of the published 8-digit values).
@@ -72,6 +73,27 @@ describe('vault lock', () => {
     await lock.unlock('correct horse battery');
     expect(await lock.isLocked()).toBe(false);
     expect([0, 1, 2, 3, 4, 5, 10, 100].map(unlockDelayMs)).toEqual([0, 0, 0, 1000, 2000, 4000, 60_000, 60_000]);
+  });
+
+  it('throttles N concurrent wrong passphrases exactly as N sequential ones (the count is taken before deriving)', async () => {
+    const attempts = 12;
+    const outcomes = async (concurrent: boolean) => {
+      const { db, lock } = await setUp();
+      await lock.setPassphrase('correct horse battery');
+      await lock.lock();
+      const tries = Array.from({ length: attempts }, (_, i) => () => rejection(lock.unlock(`wrong attempt ${i}`)));
+      const errors = concurrent ? await Promise.all(tries.map((t) => t())) : [];
+      if (!concurrent) for (const t of tries) errors.push(await t());
+      const meta = await db.get('meta', VAULT_META_ROW_ID);
+      return { codes: errors.map((e) => e.code).sort(), failedUnlocks: meta?.failedUnlocks };
+    };
+    const sequential = await outcomes(false);
+    const concurrent = await outcomes(true);
+    // The clock does not move: three free tries, every later one waits for the delay.
+    const expected = [...Array(attempts - 3).fill('too-many-attempts'), ...Array(3).fill('wrong-passphrase')].sort();
+    expect(sequential.codes).toEqual(expected);
+    expect(sequential.failedUnlocks).toBe(3);
+    expect(concurrent).toEqual(sequential);
   });
 
   it('changes the passphrase: the old one stops working, codes stay the same', async () => {
