@@ -2,6 +2,7 @@ import type { CaptureWarning } from '@/lib/capture';
 
 const TITLES: Record<CaptureWarning['code'], string> = {
   'not-https': 'Not a secure page',
+  'phone-part-not-filled': 'The phone part will not be filled here',
   'issuer-mismatch': 'The service does not match this site',
   'weak-secret': 'Short setup key',
   'unusual-parameters': 'Unusual settings',

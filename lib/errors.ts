@@ -97,6 +97,7 @@ export type ErrorCode =
   // Filling (lib/autofill, lib/worker/fill.ts).
   | 'page-not-fillable'
   | 'not-bound'
+  | 'not-secure'
   | 'no-field'
   | 'ambiguous'
   | 'several-frames'

@@ -4,6 +4,7 @@
  * enrollment step (the phone part the user still has to type).
  */
 import { completeTwoStep, type OtpauthUriDetails } from '../otp';
+import { isTrustworthyOrigin } from '../sites';
 import type { NewAccountInput, SiteBinding } from '../vault';
 
 export interface NewAccountChoices {
@@ -38,6 +39,8 @@ export async function newAccountInput(
     secret,
     sites: choices.sites,
     deviceBound: twoStepDeviceBound(choices.deviceBound),
-    enrollment: { kind: 'two-step', origin: choices.origin, clientPart },
+    // A plain-http page gets no fill page: whoever saw its QR code on the network would see the
+    // phone part too. The capture review says so (`phone-part-not-filled`); copying still works.
+    enrollment: { kind: 'two-step', origin: choices.origin !== null && isTrustworthyOrigin(choices.origin) ? choices.origin : null, clientPart },
   };
 }

@@ -4,6 +4,8 @@ import { TesseraError } from '../errors';
 export type AutofillErrorCode =
   | 'page-not-fillable'
   | 'not-bound'
+  /** A plain-http (non-loopback) page: what is filled there can be read on the network. */
+  | 'not-secure'
   | 'no-field'
   | 'ambiguous'
   | 'several-frames'

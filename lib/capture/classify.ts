@@ -5,7 +5,7 @@
 import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import { OtpUriError, parseMigrationBatch, parseOtpauthUriDetailed, type TwoStepParams, OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 
-import type { SiteBinding } from '@/lib/sites';
+import { isTrustworthyOrigin, type SiteBinding } from '@/lib/sites';
 
 export type { SiteBinding };
 
@@ -21,7 +21,7 @@ export type FoundOn = {
   displayHost: string;
 };
 
-export type CaptureWarningCode = 'not-https' | 'issuer-mismatch' | 'weak-secret' | 'unusual-parameters';
+export type CaptureWarningCode = 'not-https' | 'phone-part-not-filled' | 'issuer-mismatch' | 'weak-secret' | 'unusual-parameters';
 export type CaptureWarning = { code: CaptureWarningCode; message: string };
 
 export type NotEnrollmentCode = 'url' | 'text' | 'empty' | OtpUriError['code'];
@@ -121,6 +121,13 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
   const foundOn = describePage(page.url);
   const warnings: CaptureWarning[] = [];
   if (!isHttps(page.url)) warnings.push(notHttpsWarning());
+  if (twoStep && !isTrustworthyOrigin(foundOn.origin)) {
+    warnings.push({
+      code: 'phone-part-not-filled',
+      message:
+        'Tessera will not fill the phone part into this page, because it is not served over HTTPS: anyone watching the network may have seen this QR code, and with the phone part they would have both halves of your secret. Enrol on an HTTPS page if you can; if you type the phone part here yourself, the same risk applies.',
+    });
+  }
   if (account.issuer.trim() !== '' && !issuerMatchesDomain(account.issuer, foundOn.registrableDomain)) {
     warnings.push({
       code: 'issuer-mismatch',

@@ -132,6 +132,18 @@ function schemeAllowed(o: ParsedOrigin): boolean {
 }
 
 /**
+ * Whether a value may be handed to `origin` at all: https, or http on a loopback host (what
+ * browsers call potentially trustworthy). On plain http a network observer sees what is filled.
+ */
+export function isTrustworthyOrigin(origin: string): boolean {
+  try {
+    return schemeAllowed(parseOrigin(origin));
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Whether `origin` (a frame's own origin, from the browser, never from the page) is covered by
  * `binding`. Fails closed: malformed bindings or origins, opaque origins and plain-http
  * non-loopback origins never match.

@@ -1,5 +1,5 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
-import { isLoopbackHost, originOf, registrableDomain } from '../sites';
+import { isLoopbackHost, isTrustworthyOrigin, originOf, registrableDomain } from '../sites';
 import { OTP_ALGORITHMS, OTP_DEFAULTS, TWO_STEP_LIMITS, type OtpAccountData, type OtpKind } from '@/lib/otp';
 import { VaultInputError } from './errors';
 import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } from './types';
@@ -73,6 +73,10 @@ function validateEnrollment(step: NewEnrollmentStep, index?: number): NewEnrollm
   }
   if (origin !== null && (typeof origin !== 'string' || canonicalOr(() => originOf(origin)) !== origin)) {
     return fail('The enrollment page must be an origin such as https://example.com.');
+  }
+  // The phone part is the other half of the secret: never kept for filling into plain http.
+  if (origin !== null && !isTrustworthyOrigin(origin)) {
+    return fail('The phone part is filled only into https pages (or a server on this computer).');
   }
   return { kind: 'two-step', origin, clientPart: new Uint8Array(clientPart) };
 }

@@ -7,9 +7,12 @@ import { chooseFillFrame, fillRefusalMessage, type ChooseFrameMessages, Autofill
 import { formatPhonePart } from '../otp';
 import type { EnrollmentStepView } from '../contract';
 import { activeTabId, CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from '../platform';
+import { assertAutofillAllowed } from '../policy';
+import { isTrustworthyOrigin } from '../sites';
 import type { Vault } from '../vault';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
+import { currentPolicy } from './policy';
 import { tabOrigin } from './fill';
 
 export function enrollmentHandlers({ vault }: WorkerDeps): Pick<Handlers, 'getEnrollmentStep' | 'fillEnrollmentPart' | 'finishEnrollment'> {
@@ -56,12 +59,21 @@ export async function enrollmentStep(vault: EnrollmentVault, id: string): Promis
  * that field was found.
  */
 export async function fillEnrollmentPart(vault: EnrollmentVault, tabId: number, id: string): Promise<{ fields: number }> {
+  // "No autofill" covers every value Tessera would put into a page, the phone part included.
+  assertAutofillAllowed(await currentPolicy());
   const account = await vault.get(id);
   const captured = account.enrollment?.origin ?? null;
   if (!captured) {
     throw new AutofillError('not-bound', 'This enrollment was not scanned from a page, so Tessera fills it nowhere. Copy the phone part instead.');
   }
   const origin = await tabOrigin(tabId);
+  // Checked again here, not only when stored: a row written before that rule may hold http.
+  if (!isTrustworthyOrigin(captured) || !isTrustworthyOrigin(origin)) {
+    throw new AutofillError(
+      'not-secure',
+      'Tessera fills the phone part only into https pages: on plain http, anyone watching the network could read it. Copy it instead.',
+    );
+  }
   if (origin !== captured) {
     throw new AutofillError(
       'not-bound',

@@ -22,6 +22,13 @@ describe('newAccountInput', () => {
     expect(input).not.toHaveProperty('twoStep');
   });
 
+  it('keeps no fill page for a plain-http capture page, so the phone part is never filled there (#14.2)', async () => {
+    const input = await newAccountInput(parseOtpauthUriDetailed(URI), { sites: [], deviceBound: undefined, origin: 'http://pi.example.com' }, counting);
+    expect(input.enrollment).toMatchObject({ kind: 'two-step', origin: null });
+    const local = await newAccountInput(parseOtpauthUriDetailed(URI), { sites: [], deviceBound: undefined, origin: 'http://127.0.0.1:5000' }, counting);
+    expect(local.enrollment).toMatchObject({ origin: 'http://127.0.0.1:5000' });
+  });
+
   it('leaves an ordinary URI as it is, not device-bound unless asked', async () => {
     const input = await newAccountInput(parseOtpauthUriDetailed(`otpauth://totp/A:b?secret=${SERVER_B32}`), { sites: [], deviceBound: undefined, origin: null });
     expect(toHex(input.secret)).toBe('cc8eedf39a0530ce7f380b9c4bd9743b7943982e');

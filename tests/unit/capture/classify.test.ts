@@ -174,6 +174,15 @@ describe('classifyCapture: privacyIDEA two-step', () => {
     expect(finding.type === 'account' && finding.warnings.map((w) => w.code)).not.toContain('weak-secret');
   });
 
+  it('says, on a plain-http page, why the phone part will not be filled there (#14.2)', () => {
+    const finding = classifyCapture(uri('2step_salt=8&2step_difficulty=10000'), { url: 'http://privacyidea.example.com/enroll' });
+    const warning = finding.type === 'account' ? finding.warnings.find((w) => w.code === 'phone-part-not-filled') : undefined;
+    expect(warning?.message).toMatch(/not fill the phone part/);
+    expect(warning?.message).toMatch(/both halves/);
+    const secure = classifyCapture(uri('2step_salt=8&2step_difficulty=10000'), page);
+    expect(secure.type === 'account' && secure.warnings.map((w) => w.code)).not.toContain('phone-part-not-filled');
+  });
+
   it.each([
     ['difficulty 10^9', '2step_salt=8&2step_difficulty=1000000000', '2step_difficulty'],
     ['salt 0', '2step_salt=0&2step_difficulty=10000', '2step_salt'],

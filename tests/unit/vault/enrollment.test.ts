@@ -63,6 +63,16 @@ describe('vault pending two-step enrollment', () => {
     expect(await vault.list()).toEqual([]);
   });
 
+  it('stores a fill page only if it is https or this computer: a plain-http page is refused (#14.2)', async () => {
+    const { vault } = await setUpVault();
+    const step = (origin: string) => totp({ enrollment: { kind: 'two-step', origin, clientPart: new Uint8Array(CLIENT_PART) } });
+    const refused = await rejection(vault.add(step('http://pi.example.com')));
+    expect(refused.code).toBe('invalid-enrollment');
+    expect(refused.message).toMatch(/https/i);
+    expect(await vault.list()).toEqual([]);
+    expect((await vault.add(step('http://localhost:8080')) as { account: { enrollment?: unknown } }).account.enrollment).toEqual({ kind: 'two-step', origin: 'http://localhost:8080' });
+  });
+
   it('re-seals the part when a passphrase is set and removed, so it stays readable', async () => {
     const db = await openVaultDb(new IDBFactory());
     const lock = createVaultLock({ db, session: createMemorySessionStore() });

@@ -10,6 +10,8 @@ const browserSide = vi.hoisted(() => ({
   handed: [] as Array<{ documentId: string; value: string }>,
 }));
 vi.mock('@/lib/platform/tabs', () => ({ tabUrl: async () => browserSide.url, activeTabId: async () => 1 }));
+const managed = vi.hoisted(() => ({ policy: {} as Record<string, unknown> }));
+vi.mock('@/lib/platform/policy', () => ({ currentPolicy: async () => managed.policy }));
 vi.mock('@/lib/platform/autofill', () => ({
   CLIENT_PART_AGENT_FILE: '/client-part-frame.js',
   injectFillAgent: async (_tab: number, file: string) => {
@@ -49,6 +51,7 @@ beforeEach(() => {
   browserSide.frames = [found(ORIGIN)];
   browserSide.injected = [];
   browserSide.handed = [];
+  managed.policy = {};
 });
 
 describe('enrollmentStep', () => {
@@ -75,6 +78,29 @@ describe('fillEnrollmentPart', () => {
     await expect(fillEnrollmentPart(vaultWith(null), 1, 'a1')).rejects.toMatchObject({ code: 'not-bound' });
     browserSide.url = null;
     await expect(fillEnrollmentPart(vaultWith(ORIGIN), 1, 'a1')).rejects.toMatchObject({ code: 'page-not-fillable' });
+    expect(browserSide.handed).toEqual([]);
+  });
+
+  it('refuses a plain-http enrollment page, even one stored before that rule, before injecting anything (#14.2)', async () => {
+    const insecure = 'http://pi.example.com';
+    browserSide.url = `${insecure}/enroll`;
+    browserSide.frames = [found(insecure)];
+    const error = await fillEnrollmentPart(vaultWith(insecure), 1, 'a1').catch((e: unknown) => e as { code: string; message: string });
+    expect(error).toMatchObject({ code: 'not-secure' });
+    expect((error as { message: string }).message).toMatch(/https/i);
+    expect(browserSide.injected).toEqual([]);
+    expect(browserSide.handed).toEqual([]);
+    // Loopback stays allowed, for a privacyIDEA server on this computer.
+    browserSide.url = 'http://localhost:5000/enroll';
+    browserSide.frames = [found('http://localhost:5000')];
+    await fillEnrollmentPart(vaultWith('http://localhost:5000'), 1, 'a1');
+    expect(browserSide.handed).toEqual([{ documentId: 'doc-top', value: PHONE_PART }]);
+  });
+
+  it('refuses under the disableAutofill policy, in the worker, before injecting anything (#14.3)', async () => {
+    managed.policy = { disableAutofill: true };
+    await expect(fillEnrollmentPart(vaultWith(ORIGIN), 1, 'a1')).rejects.toMatchObject({ code: 'autofill-disabled' });
+    expect(browserSide.injected).toEqual([]);
     expect(browserSide.handed).toEqual([]);
   });
 
