@@ -43,6 +43,8 @@ export interface CaptureFlowDeps {
   load(): Promise<StoredCapture | null>;
   save(capture: StoredCapture | null): Promise<void>;
   vault(): Promise<CaptureVault>;
+  /** Whether the vault is locked: a locked vault neither scans nor keeps findings. */
+  isLocked(): Promise<boolean>;
   now?: () => number;
   newId?: () => string;
   /** Throws (a `PolicyError`) when the organisation does not allow capture on this page's URL. */
@@ -85,8 +87,10 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     if (!before.url || !/^https?:\/\//i.test(before.url)) {
       throw new CaptureError('page-not-scannable', 'Tessera can scan web pages only (addresses starting with https:// or http://).');
     }
-    // Before anything is injected or captured: a page outside the allow-list is not even looked at.
+    // Before anything is injected or captured: a page outside the allow-list is not even looked at,
+    // and nothing is looked at while locked (findings hold secrets the user could not review).
     await deps.allowScan?.(before.url);
+    await assertUnlocked();
     let report: PageScanReport;
     try {
       report = await deps.scanTab(tabId);
@@ -110,7 +114,10 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     // Classified against the URL the browser reports now: a page that navigated during the
     // scan is not the page the codes were found on.
     const after = await deps.tab(tabId);
-    if (after.url !== before.url) {
+    // The script names the document it read: it must be the tab's page, not a frame or a
+    // document swapped in between the browser's two reports.
+    const scannedElsewhere = report.documentUrl !== null && !sameOrigin(report.documentUrl, before.url);
+    if (after.url !== before.url || scannedElsewhere) {
       throw new CaptureError('page-changed', 'The page changed while Tessera was scanning it. Try again.');
     }
     const previous = await deps.load();
@@ -134,9 +141,14 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     return buildView(capture, await snapshot());
   }
 
+  async function assertUnlocked(): Promise<void> {
+    if (await deps.isLocked()) throw new CaptureError('locked', 'Tessera is locked. Unlock it, then scan the page again.');
+  }
+
   async function current(): Promise<StoredCapture | null> {
     const capture = await deps.load();
-    if (capture && now() - capture.createdAt > CAPTURE_KEPT_MS) {
+    // Locking forgets findings (lib/platform/auto-lock.ts); this also covers any left behind.
+    if (capture && ((await deps.isLocked()) || now() - capture.createdAt > CAPTURE_KEPT_MS)) {
       await deps.save(null);
       return null;
     }

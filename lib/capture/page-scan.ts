@@ -10,23 +10,28 @@ import { scanPage, type ScanReport } from './scan-page';
 
 export type PageViewport = { innerWidth: number; innerHeight: number; devicePixelRatio: number };
 
+/**
+ * `documentUrl`: the scanned document's own `location.href`, so the worker can check the report
+ * came from the page the tab shows (null when the script said nothing usable).
+ */
 export type PageScanReport =
-  | ({ ok: true; viewport: PageViewport } & ScanReport)
+  | ({ ok: true; viewport: PageViewport; documentUrl: string | null } & ScanReport)
   /** The scan itself failed: the worker falls back to the screenshot alone. */
-  | { ok: false; viewport: PageViewport };
+  | { ok: false; viewport: PageViewport; documentUrl: string | null };
 
 export async function runPageScan(doc: Document, win: WindowLike & Pick<Window, 'devicePixelRatio'>): Promise<PageScanReport> {
   const viewport = { innerWidth: win.innerWidth, innerHeight: win.innerHeight, devicePixelRatio: win.devicePixelRatio };
+  const documentUrl = doc.location?.href ?? null;
   try {
     const pageOrigin = doc.location?.origin;
     const report = await scanPage(doc, win, {
       readPixels: (source) => readPixels(source, pageOrigin ? { pageOrigin } : {}),
       decode: (image) => decodeQrCodes(image),
     });
-    return { ok: true, viewport, ...report };
+    return { ok: true, viewport, documentUrl, ...report };
   } catch {
     // Silent on purpose: an error here would show in the page's console (leave no trace).
-    return { ok: false, viewport };
+    return { ok: false, viewport, documentUrl };
   }
 }
 
@@ -41,15 +46,16 @@ const MAX_TEXT = 8192;
  */
 export function parseScanReport(value: unknown): PageScanReport {
   const fallbackViewport: PageViewport = { innerWidth: 0, innerHeight: 0, devicePixelRatio: 1 };
-  if (typeof value !== 'object' || value === null) return { ok: false, viewport: fallbackViewport };
+  if (typeof value !== 'object' || value === null) return { ok: false, viewport: fallbackViewport, documentUrl: null };
   const v = value as Record<string, unknown>;
+  const documentUrl = typeof v.documentUrl === 'string' && v.documentUrl.length <= MAX_TEXT ? v.documentUrl : null;
   const vp = (v.viewport ?? {}) as Record<string, unknown>;
   const viewport: PageViewport = {
     innerWidth: positive(vp.innerWidth),
     innerHeight: positive(vp.innerHeight),
     devicePixelRatio: positive(vp.devicePixelRatio) || 1,
   };
-  if (v.ok !== true || !Array.isArray(v.found) || !Array.isArray(v.unreadable)) return { ok: false, viewport };
+  if (v.ok !== true || !Array.isArray(v.found) || !Array.isArray(v.unreadable)) return { ok: false, viewport, documentUrl };
   const found = v.found
     .slice(0, MAX_FINDINGS)
     .flatMap((f: unknown) => {
@@ -63,7 +69,7 @@ export function parseScanReport(value: unknown): PageScanReport {
     const rect = rectOf((u as { rect?: unknown })?.rect);
     return rect ? [{ rect, reason: String((u as { reason?: unknown }).reason ?? '') }] : [];
   });
-  return { ok: true, viewport, found, unreadable, scanned: positive(v.scanned), ms: positive(v.ms) };
+  return { ok: true, viewport, documentUrl, found, unreadable, scanned: positive(v.scanned), ms: positive(v.ms) };
 }
 
 function positive(value: unknown): number {

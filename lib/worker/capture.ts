@@ -30,7 +30,7 @@ const PENDING_KEY = 'capture:pending';
 const CAPTURE_MENU_ID = 'tessera-capture-qr';
 const CAPTURE_COMMAND = 'scan-page';
 
-export const browserCaptureDeps: Omit<CaptureFlowDeps, 'vault'> = {
+const browserCaptureDeps: Omit<CaptureFlowDeps, 'vault' | 'isLocked'> = {
   tab: tabFacts,
   scanTab: async (tabId) => parseScanReport(await injectCaptureScript(tabId)),
   screenshot,
@@ -39,10 +39,20 @@ export const browserCaptureDeps: Omit<CaptureFlowDeps, 'vault'> = {
   allowScan: async (url) => assertCaptureAllowed(url, await enforcedPolicy()),
 };
 
+/** The worker's capture flow over this browser's tabs and session storage, and `vault`'s lock. */
+export function createBrowserCaptureFlow(vault: WorkerDeps['vault'], now?: () => number): CaptureFlow {
+  return createCaptureFlow({ ...browserCaptureDeps, vault, isLocked: async () => (await vault.lock()).isLocked(), now });
+}
+
+/** Findings waiting for review hold secrets: locking forgets them (`lockNow`). */
+export async function forgetPendingCapture(): Promise<void> {
+  await removeSession(PENDING_KEY);
+}
+
 type CaptureHandlers = Pick<Handlers, 'scanPage' | 'getPendingCapture' | 'confirmCapture' | 'dismissCapture'>;
 
 export function captureHandlers({ vault, now, capture }: WorkerDeps): CaptureHandlers {
-  const flow = capture ?? createCaptureFlow({ ...browserCaptureDeps, vault, now });
+  const flow = capture ?? createBrowserCaptureFlow(vault, now);
   return {
     scanPage: async ({ tabId }) => flow.scan(tabId ?? (await requireCaptureTab())),
     getPendingCapture: async ({ tabId }) => flow.pending(tabId ?? (await activeTabId()) ?? undefined),

@@ -13,6 +13,7 @@ import {
 import { clearAlarm, loadSettings, onStorageChanged, setAlarm } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
+import { forgetPendingCapture } from './capture';
 import { currentParsedPolicy, currentPolicy, enforcedParsedPolicy } from './policy';
 import type { VaultAccess } from './vault-access';
 
@@ -99,5 +100,7 @@ export async function lockNow(vault: VaultAccess): Promise<void> {
   lastRestart = 0;
   await (await vault.lock()).lock();
   vault.forget();
+  // Findings waiting for review hold secrets; a locked Tessera keeps none in session memory.
+  await forgetPendingCapture();
   await clearAlarm(AUTO_LOCK_ALARM);
 }

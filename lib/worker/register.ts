@@ -3,10 +3,9 @@
  * events, the policy watcher and the browser-drawn triggers. Called synchronously from the
  * background entry's `main`, so a worker woken by an event has its listener in place.
  */
-import { createCaptureFlow } from '../capture';
 import { removeScrubLeftovers, scrubStaleCopies } from '../vault';
 import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup, openWelcomePage } from '../platform';
-import { browserCaptureDeps, createCaptureMenu, onCaptureTriggers } from './capture';
+import { createBrowserCaptureFlow, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';
 import { listenForMessages } from './dispatch';
 import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
@@ -26,7 +25,7 @@ export function registerWorker(): void {
     current: currentPolicy,
     enforced: enforcedPolicy,
   });
-  const capture = createCaptureFlow({ ...browserCaptureDeps, vault });
+  const capture = createBrowserCaptureFlow(vault);
   const onLocked = () => lockNow(vault);
   // Any use from an extension page restarts the auto-lock countdown.
   // The scrub makes Chromium's LevelDB compact away superseded rows. Firefox keeps each IndexedDB

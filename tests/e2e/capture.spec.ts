@@ -402,6 +402,59 @@ test.describe('QR capture', () => {
     expect(await storedCount(reopened.page)).toBe(0);
   });
 
+  test('locking forgets pending findings, and a scan while locked is refused before anything is injected (#14.5)', async ({ extension, site }) => {
+    // Passphrase mode, so there is a lock to close.
+    const manage = await extension.context.newPage();
+    await manage.goto(extension.url('options.html'));
+    const form = manage.getByRole('form', { name: 'Set a passphrase' });
+    await form.getByLabel('New passphrase', { exact: true }).fill('correct horse battery staple');
+    await form.getByLabel('New passphrase again').fill('correct horse battery staple');
+    await form.getByRole('button', { name: 'Set passphrase' }).click();
+    await expect(manage.getByText('Passphrase set.')).toBeVisible({ timeout: 20_000 });
+    await manage.close();
+
+    const { page, popup } = await openCapturePage(extension, site('acme.test', '/capture/two-codes.html'));
+    // Every extension script injected into the page opens an isolated world: CDP reports each one.
+    const cdp = await extension.context.newCDPSession(page);
+    const isolatedWorlds: string[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      if ((context.auxData as { type?: string } | undefined)?.type === 'isolated') isolatedWorlds.push(context.name);
+    });
+    await cdp.send('Runtime.enable');
+    const seen = isolatedWorlds.length;
+    const tabId = Number(new URL(popup.page.url()).searchParams.get('tab'));
+    const ask = (name: string, payload?: unknown) =>
+      popup.page.evaluate(
+        async ([n, p]) => {
+          const { chrome } = globalThis as unknown as ChromeGlobal;
+          return (await chrome.runtime.sendMessage({ tessera: 1, name: n, payload: p })) as { ok: boolean; error?: { code: string; message: string } };
+        },
+        [name, payload] as const,
+      );
+    const pendingInSession = () =>
+      popup.page.evaluate(async () => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        return Object.keys(await chrome.storage.session.get('capture:pending')).length;
+      });
+
+    // Unlocked: the scan injects (the detector sees it) and leaves findings in session storage.
+    expect((await ask('scanPage', { tabId })).ok).toBe(true);
+    await expect.poll(() => isolatedWorlds.length).toBeGreaterThan(seen);
+    expect(await pendingInSession()).toBe(1);
+
+    expect((await ask('lockVault')).ok).toBe(true);
+    expect(await pendingInSession()).toBe(0);
+
+    const injectedBefore = isolatedWorlds.length;
+    const refused = await ask('scanPage', { tabId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(refused.error!.message).toMatch(/locked.*unlock/i);
+    // Give a late injection time to show up: none may come.
+    await page.waitForTimeout(500);
+    expect(isolatedWorlds.length).toBe(injectedBefore);
+    expect(await pendingInSession()).toBe(0);
+  });
+
   test('nothing found: says so and what to try', async ({ extension, site }) => {
     const { page, popup, review } = await openCapturePage(extension, site('acme.test', '/capture/index.html'));
     await review.scan(page);

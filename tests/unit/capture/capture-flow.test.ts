@@ -22,6 +22,7 @@ function report(texts: string[], unreadable = 0): PageScanReport {
   return {
     ok: true,
     viewport: VIEWPORT,
+    documentUrl: null,
     found: texts.map((text) => ({ text, sourceKind: 'img' as const, rect: { x: 10, y: 10, width: 200, height: 200 } })),
     unreadable: Array.from({ length: unreadable }, () => ({ rect: { x: 300, y: 10, width: 200, height: 200 }, reason: 'cross-origin' })),
     scanned: texts.length,
@@ -46,7 +47,7 @@ function codesOf(id: string, secret: string, at: number): AccountCode {
   };
 }
 
-function setup(options: { url?: string | (() => string); active?: boolean; scan?: PageScanReport; stored?: Array<{ meta: AccountMeta; secret: string }> } = {}) {
+function setup(options: { url?: string | (() => string); active?: boolean; locked?: () => boolean; scan?: PageScanReport; stored?: Array<{ meta: AccountMeta; secret: string }> } = {}) {
   let saved: StoredCapture | null = null;
   let n = 0;
   const stored = options.stored ?? [];
@@ -67,6 +68,7 @@ function setup(options: { url?: string | (() => string); active?: boolean; scan?
       saved = c;
     },
     vault: async () => vault,
+    isLocked: vi.fn(async () => options.locked?.() ?? false),
     now: () => NOW,
     newId: () => `id-${++n}`,
   };
@@ -103,6 +105,35 @@ describe('capture flow', () => {
     const { flow, saved } = setup({ url: () => (calls++ === 0 ? 'https://acme.test/a' : 'https://evil.test/b'), scan: report([uri('Acme', 'a')]) });
     await expect(flow.scan(7)).rejects.toMatchObject({ code: 'page-changed' });
     expect(saved()).toBeNull();
+  });
+
+  it('refuses a scan while the vault is locked, before injecting or capturing anything (#14.5)', async () => {
+    const { flow, deps, saved } = setup({ locked: () => true, scan: report([uri('Acme', 'a')]) });
+    const error = await flow.scan(7).catch((e: unknown) => e as { code: string; message: string });
+    expect(error).toMatchObject({ code: 'locked' });
+    expect((error as { message: string }).message).toMatch(/unlock/i);
+    expect(deps.scanTab).not.toHaveBeenCalled();
+    expect(deps.screenshot).not.toHaveBeenCalled();
+    expect(saved()).toBeNull();
+  });
+
+  it('shows no pending findings while locked, and forgets them (#14.5)', async () => {
+    let locked = false;
+    const { flow, saved } = setup({ locked: () => locked, scan: report([uri('Acme', 'a')]) });
+    await flow.scan(7);
+    expect(saved()).not.toBeNull();
+    locked = true;
+    expect(await flow.pending(7)).toBeNull();
+    expect(saved()).toBeNull();
+  });
+
+  it('refuses a report from another document than the tab the browser reports (#14.10)', async () => {
+    const elsewhere = { ...report([uri('Acme', 'a')]), documentUrl: 'https://evil.test/frame' } as PageScanReport;
+    const { flow, saved } = setup({ scan: elsewhere });
+    await expect(flow.scan(7)).rejects.toMatchObject({ code: 'page-changed' });
+    expect(saved()).toBeNull();
+    const same = setup({ scan: { ...report([uri('Acme', 'a')]), documentUrl: 'https://acme.test/enroll#step-2' } as PageScanReport });
+    expect((await same.flow.scan(7)).items).toHaveLength(1);
   });
 
   it('refuses pages that are not http(s)', async () => {
@@ -191,6 +222,13 @@ describe('parseScanReport', () => {
       ms: 3,
     });
     expect(parsed).toMatchObject({ ok: true, found: [{ text: 'otpauth://x' }], unreadable: [{ reason: 'cross-origin' }] });
+  });
+
+  it('keeps the document URL the script reported, and only a string (#14.10)', () => {
+    const base = { ok: true, viewport: VIEWPORT, found: [], unreadable: [], scanned: 0, ms: 1 };
+    expect(parseScanReport({ ...base, documentUrl: 'https://acme.test/enroll' })).toMatchObject({ documentUrl: 'https://acme.test/enroll' });
+    expect(parseScanReport({ ...base, documentUrl: 42 })).toMatchObject({ documentUrl: null });
+    expect(parseScanReport({ ok: false, documentUrl: 'https://acme.test/' })).toMatchObject({ ok: false, documentUrl: 'https://acme.test/' });
   });
 
   it('treats anything else as a failed scan', () => {
