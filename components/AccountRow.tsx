@@ -78,7 +78,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         <span class="row-names">
           <span class="row-title">
             <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName}>
-              {name || UNNAMED}
+              <bdi>{name || UNNAMED}</bdi>
             </span>
             {account.pinned && (
               <span class="badge" title="Pinned">
@@ -93,7 +93,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           </span>
           {/* Spaces between the parts, so the row's text reads as words (flex layout ignores them). */}{' '}
           <span class="row-account" id={subtitleId} title={subtitle || undefined}>
-            {subtitle}
+            <bdi>{subtitle}</bdi>
           </span>
         </span>{' '}
         {live.value ? (

@@ -184,11 +184,11 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         <>
           <label class="field">
             <span>Service (issuer)</span>
-            <input name="issuer" autocomplete="off" placeholder="e.g. GitHub" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+            <input name="issuer" dir="auto" autocomplete="off" placeholder="e.g. GitHub" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
           </label>
           <label class="field">
             <span>Account</span>
-            <input name="account" autocomplete="off" placeholder="e.g. alice@example.com" value={account.value} onInput={(e) => (account.value = e.currentTarget.value)} />
+            <input name="account" dir="auto" autocomplete="off" placeholder="e.g. alice@example.com" value={account.value} onInput={(e) => (account.value = e.currentTarget.value)} />
           </label>
           <label class="field">
             <span>Setup key (base32)</span>

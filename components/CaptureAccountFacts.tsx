@@ -15,9 +15,9 @@ export function CaptureAccountFacts({ preview }: { preview: AccountPreview }) {
   return (
     <dl class="capture-facts">
       <dt>Service</dt>
-      <dd data-field="issuer">{preview.issuer || <em>none given</em>}</dd>
+      <dd data-field="issuer" dir="auto">{preview.issuer || <em>none given</em>}</dd>
       <dt>Account</dt>
-      <dd data-field="account">{preview.account || <em>none given</em>}</dd>
+      <dd data-field="account" dir="auto">{preview.account || <em>none given</em>}</dd>
       <dt>Type</dt>
       <dd data-field="type">
         {KIND[preview.kind]} · {params}

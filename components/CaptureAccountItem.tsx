@@ -41,14 +41,14 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
   const dup = preview.duplicate;
   return (
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="account">
-      <h2 id={headingId}>Add {title}?</h2>
+      <h2 id={headingId}>Add <bdi>{title}</bdi>?</h2>
       <CaptureFoundOn foundOn={item.foundOn} />
       {item.twoStep && <CaptureTwoStepNote twoStep={item.twoStep} />}
       <CaptureAccountFacts preview={preview} />
       <CaptureWarnings warnings={item.warnings} />
       {dup.state === 'exists' && (
         <p class="capture-note" data-duplicate="exists">
-          Already added: <strong>{dup.label}</strong> has this same secret. Adding it again changes nothing.
+          Already added: <strong><bdi>{dup.label}</bdi></strong> has this same secret. Adding it again changes nothing.
         </p>
       )}
       <SitesEditor sites={sites} />

@@ -49,8 +49,8 @@ export function CaptureBatchItem({ state, item }: { state: PopupState; item: Bat
         {item.accounts.map((a, i) => (
           <li key={i} data-duplicate={a.duplicate.state}>
             <span class="capture-batch-name">
-              <strong>{a.issuer || a.account}</strong>
-              {a.issuer && a.account && <small>{a.account}</small>}
+              <strong><bdi>{a.issuer || a.account}</bdi></strong>
+              {a.issuer && a.account && <small><bdi>{a.account}</bdi></small>}
             </span>
             <span class="capture-batch-state">
               {a.duplicate.state === 'exists' ? 'already added' : a.duplicate.state === 'conflict' ? 'exists, different secret' : a.kind.toUpperCase()}

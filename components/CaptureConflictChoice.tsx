@@ -16,7 +16,7 @@ export function CaptureConflictChoice({
   return (
     <div class="capture-conflict" role="group" aria-label="This account already exists">
       <p>
-        <strong>{label}</strong> is already in Tessera with a different secret. Replacing it makes the old codes stop
+        <strong><bdi>{label}</bdi></strong> is already in Tessera with a different secret. Replacing it makes the old codes stop
         working here.
       </p>
       <div class="actions">

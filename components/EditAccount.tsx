@@ -74,11 +74,11 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       </p>
       <label class="field">
         <span>Service (issuer)</span>
-        <input name="issuer" autocomplete="off" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+        <input name="issuer" dir="auto" autocomplete="off" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>Account</span>
-        <input name="account" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
+        <input name="account" dir="auto" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
       </label>
       {account.kind === 'hotp' && (
         <label class="field">

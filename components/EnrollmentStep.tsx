@@ -13,7 +13,7 @@ export function EnrollmentStep({ state, id }: { state: PopupState; id: string })
   const busy = enrollment.busy.value;
   return (
     <section class="panel enrollment" aria-labelledby="enrollment-title" data-enrollment>
-      <h2 id="enrollment-title">Finish enrolling {label}</h2>
+      <h2 id="enrollment-title">Finish enrolling <bdi>{label}</bdi></h2>
       <p class="enrollment-intro">
         The enrollment page now asks for this device's half of the secret, the <strong>phone part</strong> (privacyIDEA
         may call it the client part). Enter it there and submit.

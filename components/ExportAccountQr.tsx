@@ -23,7 +23,7 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
         <select id="qr-account" value={chosen} onChange={(e) => (chosen.value = e.currentTarget.value)}>
           <option value="">Choose an account…</option>
           {exportable.map((a) => (
-            <option key={a.id} value={a.id}>
+            <option key={a.id} value={a.id} dir="auto">
               {accountName(a)}
             </option>
           ))}
@@ -40,7 +40,7 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
       {qr.name === 'done' && (
         <figure class="single-qr">
           <ManageQrCode text={qr.uri} label={`QR code for ${qr.label}`} />
-          <figcaption>{qr.label}: scan it with the phone app, then hide it.</figcaption>
+          <figcaption><bdi>{qr.label}</bdi>: scan it with the phone app, then hide it.</figcaption>
         </figure>
       )}
       {qr.name === 'failed' && <p class="field-error" role="alert">{qr.message}</p>}

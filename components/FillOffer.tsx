@@ -7,7 +7,7 @@ export function FillOffer({ state }: { state: PopupState }) {
   return (
     <div class="fill-offer" role="region" aria-label="Fill the first code">
       <p>
-        {offer.label} was added. The page probably asks for its first code: fill it in?
+        <bdi>{offer.label}</bdi> was added. The page probably asks for its first code: fill it in?
       </p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void state.acceptFillOffer()}>

@@ -30,7 +30,7 @@ export function ImportPreviewTable({ state }: { state: ManageState }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} data-status={row.status}>
-              <th scope="row">{row.label}</th>
+              <th scope="row" dir="auto">{row.label}</th>
               <td>{row.kind ? KIND_TEXT[row.kind] : '—'}</td>
               <td>
                 <span class={`status ${row.status}`}>{STATUS_TEXT[row.status]}</span>

@@ -21,7 +21,7 @@ export function UndoBar({ state }: { state: PopupState }) {
   if (!pending) return null;
   return (
     <div class="undo-bar" role="status" ref={bar}>
-      <span>Deleted {pending.label}.</span>
+      <span>Deleted <bdi>{pending.label}</bdi>.</span>
       <button
         type="button"
         id="undo-delete"

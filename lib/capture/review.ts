@@ -3,7 +3,7 @@
  * per Google Authenticator export batch (its parts merged) or per code that is not an enrollment,
  * each with duplicate state against the vault. No secret leaves this module in a view.
  */
-import { generateCode, type OtpAccountData, type OtpauthUriDetails, type TwoStepParams } from '@/lib/otp';
+import { generateCode, type OtpAccountData, type OtpauthUriDetails, type TwoStepParams, withoutFormatCharacters } from '@/lib/otp';
 import { labelKey, type AccountCode, type AccountCodeFailure, type AccountMeta } from '@/lib/vault';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
 
@@ -152,8 +152,9 @@ export async function buildView(capture: StoredCapture, vault: VaultSnapshot): P
 async function preview(account: OtpAccountData, vault: VaultSnapshot, twoStep?: TwoStepParams): Promise<AccountPreview> {
   return {
     kind: account.kind,
-    issuer: account.issuer,
-    account: account.account,
+    // What the vault will store: the review must not show a name the list later shows otherwise.
+    issuer: withoutFormatCharacters(account.issuer),
+    account: withoutFormatCharacters(account.account),
     algorithm: account.algorithm,
     digits: account.digits,
     ...(account.period !== undefined ? { period: account.period } : {}),

@@ -1,5 +1,5 @@
 /** Owns the hostile-input guards every importer runs first (size, JSON depth, truncation) and the per-entry helpers. */
-import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
+import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, withoutFormatCharacters, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
@@ -82,8 +82,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The preview's name for an entry: never the secret. */
-export function labelOf(issuer: string, account: string, fallback: string): string {
+/** The preview's name for an entry: never the secret; without invisible characters, as the vault stores it. */
+export function labelOf(rawIssuer: string, rawAccount: string, fallback: string): string {
+  const issuer = withoutFormatCharacters(rawIssuer);
+  const account = withoutFormatCharacters(rawAccount);
   if (issuer !== '' && account !== '') return `${issuer} (${account})`;
   return issuer || account || fallback;
 }

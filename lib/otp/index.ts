@@ -21,6 +21,7 @@ export {
   TWO_STEP_REFUSAL,
   type OtpauthUriDetails,
 } from './otpauth-uri';
+export { withoutFormatCharacters } from './names';
 export { generateSteam } from './steam';
 export { generateTotp, secondsLeft, timeStep, type TotpOptions } from './totp';
 export {

@@ -1,6 +1,6 @@
 /** Owns the checks and normalisation of everything callers hand to the vault, before anything is written. */
 import { isLoopbackHost, isTrustworthyOrigin, originOf, registrableDomain } from '../sites';
-import { OTP_ALGORITHMS, OTP_DEFAULTS, TWO_STEP_LIMITS, type OtpAccountData, type OtpKind } from '@/lib/otp';
+import { OTP_ALGORITHMS, OTP_DEFAULTS, TWO_STEP_LIMITS, withoutFormatCharacters, type OtpAccountData, type OtpKind } from '@/lib/otp';
 import { VaultInputError } from './errors';
 import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } from './types';
 
@@ -112,7 +112,7 @@ function validateLabel(value: unknown, field: 'issuer' | 'account', index?: numb
   if (typeof value !== 'string') {
     throw new VaultInputError('invalid-label', `The ${field} must be text.`, { index });
   }
-  const trimmed = value.trim();
+  const trimmed = withoutFormatCharacters(value).trim();
   // eslint-disable-next-line no-control-regex
   if (trimmed.length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(trimmed)) {
     throw new VaultInputError(
@@ -183,5 +183,5 @@ export function labelKey(issuer: string, account: string): string {
 }
 
 function fold(label: string): string {
-  return label.normalize('NFC').trim().toLowerCase();
+  return withoutFormatCharacters(label).normalize('NFC').trim().toLowerCase();
 }

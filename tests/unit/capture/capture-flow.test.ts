@@ -136,6 +136,12 @@ describe('capture flow', () => {
     expect((await same.flow.scan(7)).items).toHaveLength(1);
   });
 
+  it('shows names without invisible formatting characters, as the vault will store them (#14.6)', async () => {
+    const { flow } = setup({ scan: report([uri('\u202Emoc.elgoog', 'al\u200Bice')]) });
+    const [item] = (await flow.scan(7)).items;
+    expect(item).toMatchObject({ type: 'account', preview: { issuer: 'moc.elgoog', account: 'alice' } });
+  });
+
   it('refuses pages that are not http(s)', async () => {
     const { flow, deps } = setup({ url: 'chrome://settings' });
     await expect(flow.scan(7)).rejects.toMatchObject({ code: 'page-not-scannable' });

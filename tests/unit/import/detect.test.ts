@@ -201,3 +201,11 @@ describe('hostile files', () => {
     );
   });
 });
+
+describe('labelOf (#14.6)', () => {
+  it('names an entry without invisible formatting characters, as the vault will store it', async () => {
+    const { labelOf } = await import('@/lib/import/input');
+    expect(labelOf('\u202Emoc.elgoog', 'al\u200Bice', 'Entry 1')).toBe('moc.elgoog (alice)');
+    expect(labelOf('\u200B', '', 'Entry 1')).toBe('Entry 1');
+  });
+});

@@ -330,3 +330,46 @@ describe('vault trash', () => {
     expect((await vault.untrash(second.account.id)).account).toBe('second');
   });
 });
+
+describe('invisible formatting characters in names (#14.6)', () => {
+  // Unicode category Cf: right-to-left override, zero-width space/joiners, BOM, word joiner, a tag character.
+  const INVISIBLE = ['\u202E', '\u200B', '\u200C', '\u200D', '\u2066', '\uFEFF', '\u2060', '\u00AD', '\u{E0041}'];
+
+  it('strips them on add: an RLO cannot make "moc.elgoog" read as google.com', async () => {
+    const { vault } = await setUpVault();
+    const account = added(await vault.add(totp({ issuer: '\u202Emoc.elgoog', account: 'al\u200Bice@\u2066example.com\uFEFF' })));
+    expect(account).toMatchObject({ issuer: 'moc.elgoog', account: 'alice@example.com' });
+    expect(await vault.get(account.id)).toMatchObject({ issuer: 'moc.elgoog', account: 'alice@example.com' });
+  });
+
+  it.each(INVISIBLE.map((c) => [c.codePointAt(0)!.toString(16)]))('strips U+%s from every stored name', async (hex) => {
+    const c = String.fromCodePoint(parseInt(hex, 16));
+    const { vault } = await setUpVault();
+    const account = added(await vault.add(totp({ issuer: `Git${c}Hub`, account: `${c}bob` })));
+    expect(account).toMatchObject({ issuer: 'GitHub', account: 'bob' });
+  });
+
+  it('a zero-width space no longer defeats duplicate detection (add and import)', async () => {
+    const { vault } = await setUpVault();
+    added(await vault.add(totp({ issuer: 'GitHub', account: 'alice' })));
+    expect((await vault.add(totp({ issuer: 'Git\u200BHub', account: 'alice' }))).status).toBe('exists');
+    expect((await vault.add(totp({ issuer: 'Git\u200BHub', account: 'alice', secret: SEED_SHA256 }))).status).toBe('conflict');
+    const [imported] = await vault.addMany([totp({ issuer: '\u200DGitHub', account: 'al\u200Cice' })]);
+    expect(imported!.status).toBe('exists');
+    expect(await vault.list()).toHaveLength(1);
+  });
+
+  it('strips them on rename and on import of a batch (restore uses the same path)', async () => {
+    const { vault } = await setUpVault();
+    const a = added(await vault.add(totp({ account: 'a' })));
+    expect(await vault.update(a.id, { issuer: '\u202Eevil', account: 'x\u200By' })).toMatchObject({ issuer: 'evil', account: 'xy' });
+    const [batch] = await vault.addMany([totp({ issuer: '\u202Elapyap', account: 'c' })]);
+    expect(batch).toMatchObject({ status: 'added', account: { issuer: 'lapyap' } });
+  });
+
+  it('keeps ordinary right-to-left names as they are', async () => {
+    const { vault } = await setUpVault();
+    const account = added(await vault.add(totp({ issuer: 'بنك', account: 'שלום@example.com' })));
+    expect(account).toMatchObject({ issuer: 'بنك', account: 'שלום@example.com' });
+  });
+});
