@@ -14,10 +14,12 @@ import {
   loadSettings,
   onPermissionsChanged,
   openPopup,
+  readSession,
   registerContentScript,
   saveSettings,
   unregisterContentScript,
   watchSettings,
+  writeSession,
 } from '../platform';
 import { accountsForOrigin } from '../sites';
 import type { Vault } from '../vault';
@@ -30,7 +32,7 @@ const IN_PAGE_SCRIPT_ID = 'tessera-in-page-button';
 const IN_PAGE_SCRIPT_FILE = 'in-page-button.js';
 
 export function inPageHandlers({ vault, now = Date.now }: WorkerDeps): Pick<Handlers, 'getInPageOffer' | 'requestInPageFill'> {
-  const deps: InPageDeps = { allowed: isInPageButtonAllowed, isActiveTab, openPopup, vault: () => vault(), now };
+  const deps: InPageDeps = { allowed: isInPageButtonAllowed, isActiveTab, openPopup, vault: () => vault(), now, admitCode: admitInPageCode };
   return {
     getInPageOffer: async (_, _context, sender) => inPageOffer(sender, deps),
     requestInPageFill: async (_, _context, sender) => inPageFill(sender, deps),
@@ -46,7 +48,53 @@ export interface InPageDeps {
   /** The open vault; throws while locked. */
   vault(): Promise<Vault>;
   now(): number;
+  /** Whether one more code may go to the button now (`createCodeRequestLimiter`); counts it if so. */
+  admitCode(now: number): Promise<boolean>;
 }
+
+/**
+ * Codes the button hands out per sliding window, all sites together: a person logs in once, a
+ * script on a bound origin asking in a loop is cut off (the popup still fills as usual).
+ */
+export const IN_PAGE_CODE_LIMIT = { count: 3, windowMs: 60_000 } as const;
+
+/** Where the times of recent codes are kept: storage.session in the worker, so a restart forgets nothing. */
+interface CodeRequestStore {
+  load(): Promise<number[]>;
+  save(times: number[]): Promise<void>;
+}
+
+/**
+ * One request at a time through load → decide → save, so concurrent requests cannot all read
+ * the same count (a second worker instance is not possible in MV3).
+ */
+export function createCodeRequestLimiter(store: CodeRequestStore): (now: number) => Promise<boolean> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (now) => {
+    const turn = queue.then(async () => {
+      const recent = (await store.load()).filter((at) => at > now - IN_PAGE_CODE_LIMIT.windowMs && at <= now);
+      if (recent.length >= IN_PAGE_CODE_LIMIT.count) return false;
+      await store.save([...recent, now]);
+      return true;
+    });
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
+}
+
+const CODE_REQUESTS_KEY = 'in-page:code-requests';
+
+/**
+ * The button's code allowance, one instance per worker (its queue serializes requests); the
+ * times live in storage.session so a worker restarted between requests still counts them.
+ */
+const admitInPageCode = createCodeRequestLimiter({
+  load: async () => {
+    const stored = await readSession(CODE_REQUESTS_KEY);
+    return Array.isArray(stored) ? stored.filter((at): at is number => typeof at === 'number') : [];
+  },
+  save: async (times) => writeSession(CODE_REQUESTS_KEY, times),
+});
 
 /** Only "yes" or "no": neither names nor a count reach the page's process. */
 export async function inPageOffer(sender: SenderInfo, deps: InPageDeps): Promise<{ offer: boolean }> {
@@ -63,9 +111,10 @@ export async function inPageOffer(sender: SenderInfo, deps: InPageDeps): Promise
 }
 
 /**
- * Checks the sender again (top frame, https, bound, tab in front). One bound account: its
- * current code, for that frame only. Several, or a vault locked since: the popup, where the
- * person chooses or unlocks. Anything else: nothing.
+ * Checks the sender again (top frame, https, bound, tab in front). One bound TOTP/Steam account:
+ * its current code, for that frame only, within `IN_PAGE_CODE_LIMIT`. Several, a counter-based
+ * account (each code spends a counter step, so a page must not be able to ask for them), or a
+ * vault locked since: the popup, where the person chooses or unlocks. Anything else: nothing.
  */
 export async function inPageFill(sender: SenderInfo, deps: InPageDeps): Promise<InPageFillReply> {
   if (!(await deps.allowed())) return { status: 'refused' };
@@ -83,6 +132,8 @@ export async function inPageFill(sender: SenderInfo, deps: InPageDeps): Promise<
   if (matches.length === 0) return { status: 'refused' };
   if (matches.length > 1) return popup();
   const account = matches[0]!.account;
+  if (account.kind === 'hotp') return popup();
+  if (!(await deps.admitCode(deps.now()))) return { status: 'refused' };
   const code = await codeToFill(vault, account, deps.now());
   await vault.markUsed(account.id);
   return { status: 'code', code, submit: account.submitAfterFill === true };

@@ -6,4 +6,4 @@
 export { registerWorker } from './register';
 export { createVaultAccess } from './vault-access';
 export { enrollmentStep, fillEnrollmentPart } from './enrollment';
-export { inPageFill, inPageOffer, type InPageDeps } from './in-page';
+export { createCodeRequestLimiter, IN_PAGE_CODE_LIMIT, inPageFill, inPageOffer, type InPageDeps } from './in-page';

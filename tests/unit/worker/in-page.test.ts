@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { inPageFill, inPageOffer, type InPageDeps } from '@/lib/worker';
+import { createCodeRequestLimiter, IN_PAGE_CODE_LIMIT, inPageFill, inPageOffer, type InPageDeps } from '@/lib/worker';
 import type { SenderInfo } from '@/lib/contract';
 import type { Vault } from '@/lib/vault/vault';
 
@@ -19,6 +19,11 @@ function fakeVault(accounts: FakeAccount[]) {
   };
 }
 
+function memoryStore() {
+  let times: number[] = [];
+  return { load: async () => times, save: async (next: number[]) => void (times = [...next]) };
+}
+
 function deps(accounts: FakeAccount[], over: Partial<InPageDeps> = {}) {
   const vault = fakeVault(accounts);
   const d: InPageDeps = {
@@ -27,6 +32,7 @@ function deps(accounts: FakeAccount[], over: Partial<InPageDeps> = {}) {
     openPopup: async () => false,
     vault: async () => vault as unknown as Vault,
     now: () => 59_000,
+    admitCode: createCodeRequestLimiter(memoryStore()),
     ...over,
   };
   return { d, vault };
@@ -60,9 +66,32 @@ describe('inPageFill', () => {
     expect(vault.markUsed).toHaveBeenCalledWith('a');
   });
 
-  it('advances a counter-based account and passes its submit choice on', async () => {
-    const { d } = deps([{ ...ALICE, kind: 'hotp', submitAfterFill: true }]);
-    expect(await inPageFill(TOP, d)).toEqual({ status: 'code', code: 'hotp-a', submit: true });
+  it('passes the account\'s submit choice on', async () => {
+    const { d } = deps([{ ...ALICE, submitAfterFill: true }]);
+    expect(await inPageFill(TOP, d)).toEqual({ status: 'code', code: 'code-a', submit: true });
+  });
+
+  it('sends a counter-based (HOTP) account to the popup: no code, no counter advanced (#14.7)', async () => {
+    const { d, vault } = deps([{ ...ALICE, kind: 'hotp' }], { openPopup: async () => true });
+    expect(await inPageFill(TOP, d)).toEqual({ status: 'popup-opened' });
+    expect(vault.nextHotp).not.toHaveBeenCalled();
+    expect(vault.codeOf).not.toHaveBeenCalled();
+    expect(vault.markUsed).not.toHaveBeenCalled();
+  });
+
+  it('hands the button at most a few codes a minute, concurrent requests included (#14.7)', async () => {
+    let clock = 59_000;
+    const { d, vault } = deps([ALICE], { now: () => clock });
+    const replies = await Promise.all(Array.from({ length: 10 }, () => inPageFill(TOP, d)));
+    const codes = replies.filter((r) => r.status === 'code').length;
+    expect(codes).toBe(IN_PAGE_CODE_LIMIT.count);
+    expect(IN_PAGE_CODE_LIMIT.count).toBeLessThanOrEqual(3);
+    expect(replies.filter((r) => r.status === 'refused')).toHaveLength(10 - codes);
+    expect(vault.codeOf).toHaveBeenCalledTimes(codes);
+    clock += IN_PAGE_CODE_LIMIT.windowMs - 1;
+    expect(await inPageFill(TOP, d)).toEqual({ status: 'refused' });
+    clock += 1;
+    expect(await inPageFill(TOP, d)).toMatchObject({ status: 'code' });
   });
 
   it('with several bound accounts gives no code and opens the popup (or asks the person to)', async () => {
