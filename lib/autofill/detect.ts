@@ -90,6 +90,44 @@ const AUTHENTICATOR_CONTEXT = [
   /aplicativo autenticador/, /app di autenticazione/, /authenticatie-app/, /aplikacj\p{L}* uwierzytelniaj/u,
   /приложени\p{L}* (для )?аутентифика/u, /認証アプリ/, /身份验证器/, /验证器/, /驗證器/, /인증 앱/, /인증앱/,
 ];
+/**
+ * How a code reaches a person when it is not an authenticator app, as people write it (#14.9).
+ * Matched on text where every e-mail spelling (e-mail, E-Mail, eMail, e mail) reads "email".
+ * `field`: words that, in a field's own label, name, placeholder or ARIA name, make it an e-mail
+ * or SMS code field. `prompt`: phrases in the text around it that say the code was sent. Kept
+ * as data so more languages are added here, not in the logic.
+ */
+export const CODE_CHANNEL_WORDS: { field: string[]; prompt: string[] } = {
+  field: [
+    'email', 'emailed', 'emails', 'mail', 'mailed', 'inbox', 'courriel', 'correo', 'posteingang',
+    'sms', 'texted', 'text message', 'textnachricht', 'mensaje de texto', 'messaggio', 'texto',
+  ],
+  prompt: [
+    'emailed', 'mailed', 'texted', 'text message', 'textnachricht', 'mensaje de texto',
+    'from the email', 'from your email', 'in the email', 'in your email', 'by email', 'via email', 'to your email',
+    'from the mail', 'in the mail we', 'check your email', 'check your inbox', 'check your mail', 'check your messages',
+    'sent to your phone', 'sent to your mobile', 'sent to your number', 'sent to your device', 'sent to your email', 'sent to your inbox',
+    'aus der email', 'aus der mail', 'aus ihrer email', 'aus deiner email', 'in ihrer email', 'per email', 'per mail', 'per sms',
+    'courriel', 'par email', 'par sms', 'par texto', 'correo', 'por email', 'por sms', 'via sms',
+  ],
+};
+
+/** Lower case, NFKC, one space, and every e-mail spelling as "email" ("e-mailed" → "emailed"). */
+function channelText(text: string): string {
+  return ` ${text
+    .normalize('NFKC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .replace(/\be[\s\u2010\u2011-]?mail/g, 'email')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\s+/g, ' ')} `;
+}
+
+function mentionsAny(text: string, words: readonly string[]): boolean {
+  const t = channelText(text);
+  return words.some((w) => t.includes(` ${w} `));
+}
+
 const SMS_OR_EMAIL_CONTEXT = [
   /\bsms\b/, /\btext message\b/, /\btexted\b/, /\bphone number\b/, /\bphone ending\b/, /\bmobile number\b/,
   /\bsent (it )?to \+/, /\bsent to (your )?(phone|mobile|e-?mail|inbox)/, /\bwe('ve| have| just)? sent\b/,
@@ -227,21 +265,46 @@ function visibleTextOf(root: Node, budget = { left: CONTEXT_LIMIT }): string {
 export function contextTextOf(el: Element): string {
   const chain = composedChain(el).slice(1);
   const form = chain.find((a) => a.localName === 'form');
-  if (form) return visibleTextOf(form);
+  if (form) return `${promptTextBefore(form)} ${visibleTextOf(form)}`;
   let text = '';
+  let around: Element = el;
   for (const ancestor of chain.slice(0, 5)) {
     if (ancestor.localName === 'body' || ancestor.localName === 'html') break;
+    around = ancestor;
     text = visibleTextOf(ancestor);
     if (text.replace(/\s+/g, '').length >= 40) break;
   }
-  return text;
+  return `${promptTextBefore(around)} ${text}`;
+}
+
+const PROMPT_LIMIT = 600;
+
+/**
+ * The prompt written just before `el` ("We e-mailed a code…" above the form): the text of its
+ * previous siblings, then of its ancestors' previous siblings, nearest first, up to
+ * `PROMPT_LIMIT` characters and three levels up.
+ */
+function promptTextBefore(el: Element): string {
+  const parts: string[] = [];
+  let left = PROMPT_LIMIT;
+  let node: Element | null = el;
+  for (let depth = 0; node && depth < 3 && left > 0; depth++) {
+    for (let sibling = node.previousElementSibling; sibling && left > 0; sibling = sibling.previousElementSibling) {
+      const budget = { left };
+      parts.push(visibleTextOf(sibling, budget));
+      left = budget.left;
+    }
+    node = node.parentElement;
+    if (!node || node.localName === 'body' || node.localName === 'html') break;
+  }
+  return parts.reverse().join(' ');
 }
 
 /** `sms-or-email` when the prompt is about a code sent by SMS or e-mail and not an authenticator app. */
 export function classifyContext(text: string): { authenticator: boolean; smsOrEmail: boolean } {
   const t = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
   const authenticator = AUTHENTICATOR_CONTEXT.some((r) => r.test(t));
-  const smsOrEmail = SMS_OR_EMAIL_CONTEXT.some((r) => r.test(t));
+  const smsOrEmail = SMS_OR_EMAIL_CONTEXT.some((r) => r.test(t)) || mentionsAny(text, CODE_CHANNEL_WORDS.prompt);
   return { authenticator, smsOrEmail: smsOrEmail && !authenticator };
 }
 
@@ -279,6 +342,15 @@ type Candidate = {
 
 type Scored = { candidate: Candidate } | { excluded: string } | null;
 
+/**
+ * A field whose own name says e-mail or SMS ("Code from the e-mail", `name="emailOtp"`, "SMS
+ * code") takes a code from there, whatever else it says, unless it names an authenticator app.
+ */
+function namesSmsOrEmail(description: string): boolean {
+  if (!mentionsAny(description, CODE_CHANNEL_WORDS.field)) return false;
+  return !classifyContext(description).authenticator;
+}
+
 /** Signals of one field's own description and attributes (no context, no visibility). */
 function ownSignals(el: HTMLInputElement, why: string[]): number | { excluded: string } {
   const ac = autocompleteTokens(el);
@@ -287,9 +359,13 @@ function ownSignals(el: HTMLInputElement, why: string[]): number | { excluded: s
     const other = ac.find((t) => OTHER_AUTOCOMPLETE.test(t));
     if (other) return { excluded: `autocomplete=${other}` };
   }
-  const description = normaliseText(describeField(el));
+  const described = describeField(el);
+  const description = normaliseText(described);
   const keyword = keywordStrength(description);
   const category = excludedCategory(description);
+  if (namesSmsOrEmail(described) && (oneTime || keyword !== null || (el.maxLength >= 4 && el.maxLength <= 8))) {
+    return { excluded: 'code sent by SMS or e-mail' };
+  }
   if (category && !(SOFT_CATEGORIES.has(category) && (keyword?.level === 'strong' || oneTime))) {
     // Only worth reporting when something made it look like a code field.
     const lookedLikeCode = oneTime || keyword !== null || (el.maxLength >= 4 && el.maxLength <= 8);
@@ -407,6 +483,7 @@ function scoreSplit(run: HTMLInputElement[], env: DomEnv): Scored {
   const description = normaliseText(groupText);
   const keyword = keywordStrength(description);
   const category = excludedCategory(description);
+  if (namesSmsOrEmail(groupText)) return { excluded: 'code sent by SMS or e-mail' };
   if (category && !(SOFT_CATEGORIES.has(category) && keyword?.level === 'strong')) {
     return { excluded: `${category} field` };
   }
