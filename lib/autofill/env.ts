@@ -12,6 +12,13 @@ export type StyleFacts = {
   filter: string;
   /** Computed `transform` (`none` or a matrix); the in-page button's click check reads it. */
   transform?: string;
+  /** What the cover check reads (absent: `auto`, `static`, nothing painted). */
+  pointerEvents?: string;
+  position?: string;
+  backgroundColor?: string;
+  backgroundImage?: string;
+  boxShadow?: string;
+  backdropFilter?: string;
 };
 
 /**
@@ -26,6 +33,11 @@ export interface DomEnv {
   hitTest(x: number, y: number): Element | null;
   /** Elements in the top layer other than the page's normal flow: open popovers and dialogs. */
   openTopLayer(): Element[];
+  /**
+   * Every element whose box contains the viewport point, `pointer-events: none` ones included
+   * (which `hitTest` and `elementsFromPoint` skip), open shadow roots included, in tree order.
+   */
+  elementsAt(x: number, y: number): Element[];
   /** Height of the scrollable document, for fields below the fold. Absent: nothing is below it. */
   documentHeight?(): number;
   /** Brings a field into view before it is checked and filled. */
@@ -37,7 +49,19 @@ export function createWindowEnv(win: Window): DomEnv {
   return {
     style(el) {
       const s = win.getComputedStyle(el);
-      return { display: s.display, visibility: s.visibility, opacity: s.opacity, filter: s.filter, transform: s.transform };
+      return {
+        display: s.display,
+        visibility: s.visibility,
+        opacity: s.opacity,
+        filter: s.filter,
+        transform: s.transform,
+        pointerEvents: s.pointerEvents,
+        position: s.position,
+        backgroundColor: s.backgroundColor,
+        backgroundImage: s.backgroundImage,
+        boxShadow: s.boxShadow,
+        backdropFilter: s.backdropFilter,
+      };
     },
     rect(el) {
       const r = el.getBoundingClientRect();
@@ -64,6 +88,20 @@ export function createWindowEnv(win: Window): DomEnv {
         // A browser without the selector has no popovers either.
       }
       return [...found];
+    },
+    elementsAt(x, y) {
+      // Every element, because those that ignore pointer events are exactly the ones the
+      // browser's own point queries leave out. Rects only: layout is already up to date.
+      const found: Element[] = [];
+      const visit = (root: ParentNode): void => {
+        for (const el of root.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (x >= r.left && x < r.right && y >= r.top && y < r.bottom) found.push(el);
+          if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(doc);
+      return found;
     },
     documentHeight() {
       return Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0);
@@ -166,7 +204,60 @@ export function hiddenReason(
   }
   const hit = env.hitTest(x, y);
   if (hit === null) return 'covered';
-  if (composedContains(el, hit)) return null;
-  if (accepted.some((a) => composedContains(a, hit))) return null;
-  return 'covered';
+  if (!composedContains(el, hit) && !accepted.some((a) => composedContains(a, hit))) return 'covered';
+  return coveredByPassThrough(el, box, env, accepted) ? 'covered' : null;
+}
+
+/** The centre and four inner points of a box: a cover over part of a field counts too. */
+function samplePoints(box: Box): Array<[number, number]> {
+  const xs = [0.25, 0.5, 0.75].map((f) => box.left + box.width * f);
+  const ys = [0.25, 0.5, 0.75].map((f) => box.top + box.height * f);
+  return [[xs[1]!, ys[1]!], [xs[0]!, ys[0]!], [xs[2]!, ys[0]!], [xs[0]!, ys[2]!], [xs[2]!, ys[2]!]];
+}
+
+const TRANSPARENT_COLOR = /^(transparent|rgba\([^)]*,\s*0(\.0+)?\)|#[0-9a-f]{6}00|#[0-9a-f]{3}0)$/i;
+const REPLACED = new Set(['img', 'canvas', 'video', 'svg', 'iframe', 'object', 'embed', 'picture', 'input', 'textarea', 'select', 'button']);
+
+/** Whether an element draws anything itself: a background, a shadow, a backdrop filter, text, or replaced content. */
+export function paintsSomething(el: Element, style: StyleFacts): boolean {
+  if (style.backgroundColor && !TRANSPARENT_COLOR.test(style.backgroundColor.trim())) return true;
+  if (style.backgroundImage && style.backgroundImage !== 'none') return true;
+  if (style.boxShadow && style.boxShadow !== 'none') return true;
+  if (style.backdropFilter && style.backdropFilter !== 'none') return true;
+  if (REPLACED.has(el.localName)) return true;
+  return [...el.childNodes].some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '');
+}
+
+/**
+ * A cover the hit test looks through (`pointer-events: none`, any opacity above zero, clickjacking
+ * surface 3 outside the top layer): an element at one of the field's points that paints something
+ * and is painted after the field (later in the page, or positioned, which paints over in-flow
+ * content). The field's ancestors, its own contents and its labels (floating labels) do not count.
+ */
+function coveredByPassThrough(el: Element, box: Box, env: DomEnv, accepted: readonly Element[]): boolean {
+  const seen = new Set<Element>();
+  for (const [x, y] of samplePoints(box)) {
+    for (const cover of env.elementsAt(x, y)) {
+      if (seen.has(cover)) continue;
+      seen.add(cover);
+      if (composedContains(cover, el) || composedContains(el, cover) || accepted.some((a) => composedContains(a, cover))) continue;
+      const style = env.style(cover);
+      if (style.pointerEvents !== 'none' || !paintsSomething(cover, style)) continue;
+      // 4 = Node.DOCUMENT_POSITION_FOLLOWING (no DOM globals needed here).
+      const paintedAfter = (el.compareDocumentPosition(cover) & 4) !== 0 || (style.position !== undefined && style.position !== 'static');
+      if (paintedAfter && isDrawn(cover, env)) return true;
+    }
+  }
+  return false;
+}
+
+/** Displayed, visible and not fully transparent, up the composed chain. */
+function isDrawn(el: Element, env: DomEnv): boolean {
+  let opacity = 1;
+  for (const node of composedChain(el)) {
+    const style = env.style(node);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+    opacity *= opacityOf(style);
+  }
+  return opacity > 0;
 }

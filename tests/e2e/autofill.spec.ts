@@ -184,6 +184,11 @@ test.describe('autofill', () => {
     ['attack-body-opacity.html', /no visible field|hidden/],
     ['attack-overlay.html', /no visible field|hidden|covered/],
     ['attack-overlay-popover.html', /no visible field|hidden|covered/],
+    // #14.8: covers that hit testing looks through (pointer-events: none), drawn over the field.
+    ['attack-passthrough-cover.html?cover=opaque', /no visible field|hidden|covered/],
+    ['attack-passthrough-cover.html?cover=partial', /no visible field|hidden|covered/],
+    ['attack-passthrough-cover.html?cover=faint', /no visible field|hidden|covered/],
+    ['attack-passthrough-cover.html?cover=half', /no visible field|hidden|covered/],
     ['attack-sandboxed-iframe.html', /no visible field/],
     ['attack-srcdoc-iframe.html', /no visible field/],
     ['attack-csp-sandbox.html', /no visible field|only fill codes/],

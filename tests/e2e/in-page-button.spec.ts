@@ -194,6 +194,7 @@ test.describe('in-page fill button', () => {
     ['body-opacity', 'body faded to opacity 0.001 once the button appears'],
     ['html-opacity', 'html faded to opacity 0.001'],
     ['overlay', 'an ordinary element covering the field'],
+    ['field-passthrough', 'a half-transparent decoy over the field that ignores pointer events (#14.8)'],
     ['overlay-popover', 'a page popover shown after ours, pointer-events:none'],
     ['closed-popover', 'the same popover inside a closed shadow root'],
     ['dialog', 'a page dialog over everything, pointer-events:none'],

@@ -24,7 +24,17 @@ export function createFakeEnv(doc: Document, options: { topLayer?: () => Element
   return {
     style(el) {
       const s = doc.defaultView!.getComputedStyle(el);
-      return { display: s.display, visibility: s.visibility, opacity: s.opacity, filter: s.filter };
+      return {
+        display: s.display,
+        visibility: s.visibility,
+        opacity: s.opacity,
+        filter: s.filter,
+        pointerEvents: s.pointerEvents,
+        position: s.position,
+        backgroundColor: s.backgroundColor,
+        backgroundImage: s.backgroundImage,
+        boxShadow: s.boxShadow,
+      };
     },
     rect: rectOf,
     viewport: () => ({ width: 1280, height: 800 }),
@@ -39,6 +49,11 @@ export function createFakeEnv(doc: Document, options: { topLayer?: () => Element
       for (const el of hits) if (top === null || !composedContains(el, top)) top = el;
       return top;
     },
+    elementsAt: (x, y) =>
+      allElements(doc).filter((el) => {
+        const b = rectOf(el);
+        return x >= b.left && x < b.left + b.width && y >= b.top && y < b.top + b.height;
+      }),
     openTopLayer: options.topLayer ?? (() => [...doc.querySelectorAll('dialog[open], [data-popover-open]')]),
   };
 }
