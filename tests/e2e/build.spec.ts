@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, type ChromeGlobal } from './fixtures';
 
 test.describe('production build', () => {
   // The popup must open fast; the Public Suffix List (tldts, ~135 KiB) belongs to the worker
@@ -15,5 +15,35 @@ test.describe('production build', () => {
       expect(code, file).not.toContain('blogspot');
       expect(code, file).not.toContain('amazonaws');
     }
+  });
+
+  // #14.11: storage.session holds the unsealed key and pending captures; it must stay closed to
+  // content scripts (its default). Read from a script injected into a page, as the fill and
+  // capture scripts are, after the worker has started and written to it.
+  test('storage.session stays closed to scripts Tessera injects into pages', async ({ extension, site }) => {
+    const page = await extension.context.newPage();
+    await page.goto(site('example.test', '/autofill/plain.html'));
+    const popup = await extension.clickToolbarButton(page);
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    const seen = await popup.evaluate(async (tab) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      await chrome.storage.session.set({ probe: 'written by an extension page' });
+      const [injected] = await chrome.scripting.executeScript({
+        target: { tabId: tab },
+        func: async () => {
+          try {
+            const all = await (globalThis as unknown as ChromeGlobal).chrome.storage.session.get(null);
+            return `readable: ${Object.keys(all).join(',')}`;
+          } catch (error) {
+            return `refused: ${(error as Error).message}`;
+          }
+        },
+      });
+      // The extension page itself still reads it: the probe is real.
+      const own = await chrome.storage.session.get('probe');
+      return { injected: injected?.result as string, own: own.probe as string };
+    }, tabId);
+    expect(seen.own).toBe('written by an extension page');
+    expect(seen.injected).toMatch(/^refused: .*not allowed/i);
   });
 });

@@ -31,6 +31,28 @@ describe('vault device-bound accounts', () => {
     expect(error.message).toMatch(/bound to this device/);
   });
 
+  it('in device-key mode, refuses export by the stored key kind alone, even with the flag cleared (#14.11)', async () => {
+    const { vault, db } = await setUpVault();
+    const result = await vault.add(totp({ deviceBound: true }));
+    if (result.status !== 'added') throw new Error('not added');
+    // A row whose flag says otherwise (damage, an old bug): the HMAC key itself still says device-bound.
+    const record = (await db.get('accounts', result.account.id))!;
+    await db.put('accounts', { ...record, deviceBound: false });
+
+    expect((await rejection(vault.exportableSecret(result.account.id))).code).toBe('device-bound');
+  });
+
+  it('in device-key mode, refuses export by the flag alone, whatever the stored secret looks like (#14.11)', async () => {
+    const { vault, db } = await setUpVault();
+    const plain = await vault.add(totp({ account: 'sealed' }));
+    if (plain.status !== 'added') throw new Error('not added');
+    // A sealed envelope (as passphrase mode stores device-bound accounts) under the flag.
+    const record = (await db.get('accounts', plain.account.id))!;
+    await db.put('accounts', { ...record, deviceBound: true });
+
+    expect((await rejection(vault.exportableSecret(plain.account.id))).code).toBe('device-bound');
+  });
+
   it('still gives RFC codes (RFC 6238 SHA1 at 59 s, RFC 4226 counter 0)', async () => {
     const { vault } = await setUpVault();
     await vault.add(totp({ deviceBound: true, digits: 8 }));
