@@ -30,6 +30,17 @@ const AES_KEY_BYTES = 32;
  */
 const MAX_SCRYPT_N_TIMES_R = 2 ** 20;
 const MAX_SCRYPT_P = 16;
+/**
+ * scrypt's time grows with N·r·p, and a file may hold any number of slots, each tried in turn:
+ * the sum over all password slots is capped before anything is derived (#14.4). 2^22 is sixteen
+ * slots at Aegis's defaults (N=2^15, r=8, p=1), a few seconds in all.
+ */
+export const MAX_SCRYPT_TOTAL_WORK = 2 ** 22;
+
+export type DecryptOptions = {
+  /** Called with the fraction done (0–1) as the key derivations run; for a progress bar. */
+  onProgress?: (done: number) => void;
+};
 /** 2FAS's own constants (TwoFASImporter / the 2FAS apps): low by today's standards, but not ours to choose. */
 const TWOFAS_PBKDF2_ITERATIONS = 10_000;
 
@@ -38,7 +49,7 @@ const TWOFAS_PBKDF2_ITERATIONS = 10_000;
  * master key wrapped with AES-256-GCM under scrypt(password, slot.salt, n, r, p); the master key
  * then opens `db` with `header.params`. Returns the UTF-8 JSON of the vault content.
  */
-export async function decryptAegisVault(vault: unknown, password: string): Promise<Uint8Array> {
+export async function decryptAegisVault(vault: unknown, password: string, options: DecryptOptions = {}): Promise<Uint8Array> {
   assertPassword(password);
   if (!isRecord(vault) || !isRecord(vault.header)) throw malformed('The Aegis vault has no header.');
   const { slots, params } = vault.header;
@@ -53,21 +64,44 @@ export async function decryptAegisVault(vault: unknown, password: string): Promi
   if (passwordSlots.length === 0) {
     throw new ForeignBackupError('unsupported-backup', 'This Aegis vault has no password slot (only biometric keys), so it cannot be opened here.');
   }
+  // Every slot is read and costed first: a hostile file is refused before any work starts.
+  const tries = (passwordSlots as Record<string, unknown>[]).map((slot) => {
+    const keyParams = isRecord(slot.key_params) ? slot.key_params : {};
+    return {
+      wrapped: decodeHex(slot.key, AES_KEY_BYTES, 'slot key'),
+      nonce: decodeHex(keyParams.nonce, GCM_NONCE_BYTES, 'slot nonce'),
+      tag: decodeHex(keyParams.tag, GCM_TAG_BYTES, 'slot tag'),
+      salt: decodeHex(slot.salt, undefined, 'slot salt'),
+      params: scryptParams(slot.n, slot.r, slot.p),
+    };
+  });
+  const work = tries.map(({ params }) => params.N * params.r * params.p);
+  const totalWork = work.reduce((sum, w) => sum + w, 0);
+  if (totalWork > MAX_SCRYPT_TOTAL_WORK) {
+    throw new ForeignBackupError(
+      'unsupported-backup',
+      `This Aegis vault's key slots ask for more key-derivation work than Tessera allows (${tries.length} password slot${tries.length === 1 ? '' : 's'}). Export it again from Aegis with one password.`,
+    );
+  }
   const passwordBytes = new TextEncoder().encode(password);
   let masterKey: Uint8Array | undefined;
-  for (const slot of passwordSlots as Record<string, unknown>[]) {
-    const keyParams = isRecord(slot.key_params) ? slot.key_params : {};
-    const wrapped = decodeHex(slot.key, AES_KEY_BYTES, 'slot key');
-    const nonce = decodeHex(keyParams.nonce, GCM_NONCE_BYTES, 'slot nonce');
-    const tag = decodeHex(keyParams.tag, GCM_TAG_BYTES, 'slot tag');
-    const salt = decodeHex(slot.salt, undefined, 'slot salt');
-    const { N, r, p } = scryptParams(slot.n, slot.r, slot.p);
-    const derived = await scryptAsync(passwordBytes, salt, { N, r, p, dkLen: AES_KEY_BYTES });
-    masterKey = await gcmDecrypt(derived, nonce, concat(wrapped, tag));
-    derived.fill(0);
-    if (masterKey !== undefined) break;
+  let workDone = 0;
+  try {
+    for (const [index, slot] of tries.entries()) {
+      const { N, r, p } = slot.params;
+      const before = workDone;
+      const onProgress = options.onProgress && ((fraction: number) => options.onProgress!((before + fraction * work[index]!) / totalWork));
+      const derived = await scryptAsync(passwordBytes, slot.salt, { N, r, p, dkLen: AES_KEY_BYTES, ...(onProgress && { onProgress }) });
+      workDone += work[index]!;
+      options.onProgress?.(workDone / totalWork);
+      masterKey = await gcmDecrypt(derived, slot.nonce, concat(slot.wrapped, slot.tag));
+      derived.fill(0);
+      if (masterKey !== undefined) break;
+    }
+  } finally {
+    passwordBytes.fill(0);
   }
-  passwordBytes.fill(0);
+  options.onProgress?.(1);
   if (masterKey === undefined) throw wrongPassword();
   const plain = await gcmDecrypt(masterKey, dbNonce, concat(db, dbTag));
   masterKey.fill(0);
@@ -142,8 +176,8 @@ function scryptParams(n: unknown, r: unknown, p: unknown): { N: number; r: numbe
   if (!isCount(n) || !isCount(r) || !isCount(p) || n < 2 || (n & (n - 1)) !== 0) {
     throw malformed('The Aegis key slot has invalid scrypt parameters.');
   }
-  if (n * r > MAX_SCRYPT_N_TIMES_R || p > MAX_SCRYPT_P) {
-    throw new ForeignBackupError('unsupported-backup', 'The Aegis key slot asks for more scrypt memory or time than Tessera allows.');
+  if (n * r > MAX_SCRYPT_N_TIMES_R || p > MAX_SCRYPT_P || n * r * p > MAX_SCRYPT_TOTAL_WORK) {
+    throw new ForeignBackupError('unsupported-backup', 'The Aegis key slot asks for more scrypt memory or key-derivation work than Tessera allows.');
   }
   return { N: n, r, p };
 }

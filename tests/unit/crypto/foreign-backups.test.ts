@@ -1,6 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ForeignBackupError, decryptAegisVault, decryptTwoFasServices } from '@/lib/crypto/foreign-backups';
+import { describe, expect, it, vi } from 'vitest';
+
+// Counts key derivations (and can stand in for them), so a refusal "before deriving" is checked, not timed.
+const scryptCalls = vi.hoisted(() => ({ count: 0, fake: false }));
+vi.mock('@noble/hashes/scrypt.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@noble/hashes/scrypt.js')>();
+  return {
+    ...real,
+    scryptAsync: (...args: Parameters<typeof real.scryptAsync>) => {
+      scryptCalls.count++;
+      return scryptCalls.fake ? Promise.resolve(new Uint8Array(args[2].dkLen ?? 32)) : real.scryptAsync(...args);
+    },
+  };
+});
+
+const { ForeignBackupError, decryptAegisVault, decryptTwoFasServices, MAX_SCRYPT_TOTAL_WORK } = await import('@/lib/crypto/foreign-backups');
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/fixtures/import/${name}`, 'utf8'));
 const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -11,7 +25,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ForeignBackupError);
-  return (error as ForeignBackupError).code;
+  return (error as InstanceType<typeof ForeignBackupError>).code;
 }
 
 /** Flips one base64 character in the middle of a field (still valid base64, different bytes). */
@@ -51,8 +65,45 @@ describe('decryptAegisVault', () => {
   ])('rejects a vault with %s without deriving a key', async (_name, mutate, code) => {
     const vault = fixture('aegis_encrypted.json');
     mutate(vault);
+    scryptCalls.count = 0;
     expect(await codeOf(decryptAegisVault(vault, 'test'))).toBe(code);
+    expect(scryptCalls.count).toBe(0);
   });
+
+  it.each<[string, (v: Record<string, any>) => void]>([
+    // Each slot within the per-slot limits; together hours of scrypt on the manage page (#14.4).
+    ['8 slots at N=2^15, r=8, p=16', (v) => (v.header.slots = Array.from({ length: 8 }, () => ({ ...v.header.slots[0], p: 16 })))],
+    ['64 slots at Aegis defaults', (v) => (v.header.slots = Array.from({ length: 64 }, () => ({ ...v.header.slots[0] })))],
+    ['one slot at N·r = 2^20 with p = 16', (v) => Object.assign(v.header.slots[0], { n: 2 ** 17, r: 8, p: 16 })],
+  ])('caps the total key-derivation work across slots: refuses %s before deriving anything', async (_name, mutate) => {
+    const vault = fixture('aegis_encrypted.json');
+    mutate(vault);
+    scryptCalls.count = 0;
+    scryptCalls.fake = true;
+    try {
+      const error = await decryptAegisVault(vault, 'test').catch((e: unknown) => e as InstanceType<typeof ForeignBackupError>);
+      expect(error).toMatchObject({ code: 'unsupported-backup' });
+      expect((error as Error).message).toMatch(/key slots|work/);
+      expect(scryptCalls.count).toBe(0);
+    } finally {
+      scryptCalls.fake = false;
+    }
+  });
+
+  it('still opens a vault with several ordinary password slots (within the total)', async () => {
+    const vault = fixture('aegis_encrypted.json');
+    const slot = vault.header.slots.find((s: { type: number }) => s.type === 1);
+    // Slots for other passwords first: each is tried and fails, then the right one opens.
+    vault.header.slots = [{ ...slot, key: '00'.repeat(32) }, { ...slot, key: '11'.repeat(32) }, slot];
+    expect(2 ** 15 * 8 * 3).toBeLessThanOrEqual(MAX_SCRYPT_TOTAL_WORK);
+    const progress: number[] = [];
+    const content = JSON.parse(utf8(await decryptAegisVault(vault, 'test', { onProgress: (p) => progress.push(p) })));
+    expect(content.entries).toHaveLength(7);
+    // Progress over all slots: rising, ending at 1.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+  }, 60_000);
 });
 
 describe('decryptTwoFasServices', () => {
