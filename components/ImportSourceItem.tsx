@@ -51,6 +51,20 @@ export function ImportSourceItem({ source, state }: { source: ImportSource; stat
           <button type="submit" disabled={status.busy || password.value === ''}>
             {status.busy ? 'Opening…' : 'Open'}
           </button>
+          {status.busy && (
+            <>
+              {/* Opening runs in a Worker: the page stays usable, and Cancel stops it for good. */}
+              <progress
+                class="open-progress"
+                aria-label={`Opening ${source.name}`}
+                max={1}
+                {...(status.progress === null ? {} : { value: status.progress })}
+              />
+              <button type="button" onClick={() => state.cancelUnlock(source.id)}>
+                Cancel
+              </button>
+            </>
+          )}
           {status.wrong && (
             <p class="field-error" id={`${fieldId}-error`} role="alert">
               Wrong password: this password does not open the file. The file itself looks intact.

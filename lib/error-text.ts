@@ -9,6 +9,7 @@ const ERROR_TEXT: { readonly [C in ErrorCode]?: string } = {
   internal: 'Something went wrong inside Tessera.',
   'no-reply': 'Tessera did not answer.',
   'wrong-passphrase': 'That passphrase is not right.',
+  cancelled: 'Stopped. Nothing from this file was imported.',
 };
 
 /** The longer explanation of a blocking vault error, on the screen shown instead of the accounts. */

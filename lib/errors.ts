@@ -89,6 +89,8 @@ export type ErrorCode =
   | 'unsupported-type'
   | 'unrecognised-totp'
   | 'not-an-image'
+  /** The person stopped opening an encrypted file (lib/manage): nothing was imported. */
+  | 'cancelled'
   // QR capture (lib/capture).
   | 'page-not-scannable'
   | 'page-changed'

@@ -1,11 +1,17 @@
 import { render } from 'preact';
 import { createClient } from '@/lib/contract';
-import { saveTextFile, readQrTexts, createManageState, createLockState } from '@/lib/manage';
+import { saveTextFile, readQrTexts, createManageState, createLockState, createImportWorker, openEncryptedInWorker } from '@/lib/manage';
 import { loadSettings, onPolicyApplied, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
 import { App } from './App';
 
 const client = createClient(sendRuntimeMessage);
-const state = createManageState({ ...client, readQrTexts, saveFile: saveTextFile, copyText: writeClipboardText });
+const state = createManageState({
+  ...client,
+  readQrTexts,
+  saveFile: saveTextFile,
+  copyText: writeClipboardText,
+  openEncrypted: openEncryptedInWorker(createImportWorker),
+});
 const lock = createLockState({
   ...client,
   autoLockMinutes: async () => (await loadSettings()).autoLockMinutes,

@@ -26,7 +26,7 @@ export async function parseAegis(input: unknown, options: ImportOptions = {}): P
     }
     let plain: Uint8Array;
     try {
-      plain = await decryptAegisVault(vault, options.password);
+      plain = await decryptAegisVault(vault, options.password, options.onProgress ? { onProgress: options.onProgress } : {});
     } catch (error) {
       if (error instanceof ForeignBackupError) throw foreignBackupToImportError(error);
       throw error;

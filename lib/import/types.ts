@@ -24,7 +24,11 @@ export type ImportCandidate =
   | { ok: true; account: OtpAccountData; label: string; extras?: CandidateExtras }
   | { ok: false; label: string; problem: { code: string; message: string } };
 
-export type ImportOptions = { password?: string };
+export type ImportOptions = {
+  password?: string;
+  /** Fraction (0–1) of a file's key derivation done, for a progress bar. */
+  onProgress?: (done: number) => void;
+};
 
 export type ImportFormatErrorCode =
   /** The file is some other format (or not an export at all). */

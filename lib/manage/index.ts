@@ -1,4 +1,5 @@
 /** The public face of `lib/manage/`: the only way in from other folders. */
+export * from './decrypt-task';
 export * from './download';
 export * from './files';
 export * from './lock-state';

@@ -11,6 +11,7 @@ import { detectFormat, importFile, type ImportCandidate, type ImportFormat } fro
 import type { OtpKind } from '../otp';
 import type { AccountMeta } from '../vault';
 import { FORMAT_NAMES, fileTooLarge, isImageFile, otpQrTexts } from './files';
+import type { DecryptTask, OpenEncrypted } from './decrypt-task';
 
 /** What the manage page asks the worker (a slice of `Client`) and needs of the page itself. */
 export interface ManageDeps
@@ -22,6 +23,8 @@ export interface ManageDeps
   readQrTexts(file: Blob): Promise<string[]>;
   saveFile(fileName: string, text: string, type: string): void;
   copyText(text: string): Promise<void>;
+  /** Opens an encrypted file off the page (a Worker), with progress; cancellable. */
+  openEncrypted: OpenEncrypted;
 }
 
 /** What the picker or a drop hands over (a `File`). */
@@ -30,7 +33,8 @@ export type PickedFile = Blob & { readonly name: string };
 export type SourceStatus =
   | { name: 'reading' }
   | { name: 'ready'; format: ImportFormat; candidates: ImportCandidate[] }
-  | { name: 'password'; format: ImportFormat | null; wrong: boolean; busy: boolean }
+  /** `progress`: fraction of the key derivation done while `busy` (null when unknown or idle). */
+  | { name: 'password'; format: ImportFormat | null; wrong: boolean; busy: boolean; progress: number | null }
   | { name: 'failed'; code: string; message: string };
 
 /** One picked file, or every QR image picked so far (one Google Authenticator export spans several). */
@@ -150,9 +154,12 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
     sources.value = exists ? sources.value.map((s) => (s.id === source.id ? source : s)) : [...sources.value, source];
   }
 
+  /** Files being opened with a password, so Cancel can stop them. */
+  const opening = new Map<number, DecryptTask>();
+
   async function parseText(id: number, name: string, text: string, password?: string): Promise<SourceStatus> {
     try {
-      const { format, candidates } = await importFile(name, text, password === undefined ? {} : { password });
+      const { format, candidates } = password === undefined ? await importFile(name, text) : await openWithPassword(id, name, text, password);
       pendingText.delete(id);
       return { name: 'ready', format, candidates };
     } catch (error) {
@@ -165,10 +172,24 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
         } catch {
           // Named only when detection succeeds; the password prompt works either way.
         }
-        return { name: 'password', format, wrong: code === 'wrong-password', busy: false };
+        return { name: 'password', format, wrong: code === 'wrong-password', busy: false, progress: null };
       }
       pendingText.delete(id);
       return { name: 'failed', code, message: messageOf(error) };
+    }
+  }
+
+  /** Key derivation happens only with a password: in the Worker, reporting progress, cancellable. */
+  async function openWithPassword(id: number, name: string, text: string, password: string) {
+    const task = api.openEncrypted(name, text, password, (done) => {
+      const source = sources.value.find((s) => s.id === id);
+      if (source?.status.name === 'password' && source.status.busy) setSource(id, { status: { ...source.status, progress: done } });
+    });
+    opening.set(id, task);
+    try {
+      return await task.result;
+    } finally {
+      if (opening.get(id) === task) opening.delete(id);
     }
   }
 
@@ -241,6 +262,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
   }
 
   function clearImport(): void {
+    for (const task of opening.values()) task.cancel();
     pendingText.clear();
     qrTexts = [];
     qrImageNames = [];
@@ -314,14 +336,32 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       const source = sources.value.find((s) => s.id === id);
       const text = pendingText.get(id);
       if (!source || source.status.name !== 'password' || text === undefined || password === '') return;
-      setSource(id, { status: { ...source.status, busy: true } });
-      const status = await parseText(id, source.name, text, password);
+      setSource(id, { status: { ...source.status, busy: true, progress: 0 } });
+      let status: SourceStatus;
+      try {
+        status = await parseText(id, source.name, text, password);
+      } catch (error) {
+        status = { name: 'failed', code: codeOf(error), message: messageOf(error) };
+      }
+      if (status.name === 'failed' && status.code === 'cancelled') {
+        // Stopped by the person: the file stays, waiting for a password, and nothing was read.
+        pendingText.set(id, text);
+        setSource(id, { status: { name: 'password', format: source.status.format, wrong: false, busy: false, progress: null } });
+        announce(status.message);
+        return;
+      }
       setSource(id, { status });
       announce(status.name === 'password' ? 'Wrong password.' : status.name === 'failed' ? status.message : `${source.name} opened.`);
       await refreshPreview();
     },
 
+    /** Stops opening a file: its worker is terminated mid-derivation; nothing is imported. */
+    cancelUnlock(id: number): void {
+      opening.get(id)?.cancel();
+    },
+
     async removeSource(id: number): Promise<void> {
+      opening.get(id)?.cancel();
       pendingText.delete(id);
       if (id === IMAGES_SOURCE_ID) {
         qrTexts = [];

@@ -235,6 +235,43 @@ test.describe('manage page', () => {
     expect(await manage.listAccounts()).toEqual(before);
   });
 
+  test('a costly encrypted file opens off the page with progress; Cancel stops it, nothing imported (#14.4)', async ({ extension }) => {
+    const manage = await openManage(extension);
+    await manage.addAccountByUri('otpauth://totp/Keep:me?secret=JBSWY3DPEHPK3PXP&issuer=Keep');
+    const before = await manage.listAccounts();
+    const vault = JSON.parse(await readFile(fixture('aegis_encrypted.json'), 'utf8'));
+    const slot = vault.header.slots.find((s: { type: number }) => s.type === 1);
+    const withSlots = (slots: unknown[]) => Buffer.from(JSON.stringify({ ...vault, header: { ...vault.header, slots } }));
+
+    // Beyond the total work Tessera allows: refused at once, with the reason.
+    const tooCostly = Array.from({ length: 64 }, () => ({ ...slot, key: '00'.repeat(32) }));
+    await manage.chooseFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: withSlots(tooCostly) });
+    await manage.unlock('hostile.json', 'test');
+    await expect(manage.source('hostile.json').getByRole('alert')).toHaveText(/more key-derivation work than Tessera allows/);
+
+    // At the limit (16 slots that do not open): seconds of scrypt, in a Worker.
+    const atLimit = Array.from({ length: 16 }, (_, i) => ({ ...slot, key: i.toString(16).padStart(2, '0').repeat(32) }));
+    await manage.chooseFiles({ name: 'slow.json', mimeType: 'application/json', buffer: withSlots(atLimit) });
+    await manage.unlock('slow.json', 'test');
+    const source = manage.source('slow.json');
+    const progress = source.getByRole('progressbar', { name: 'Opening slow.json' });
+    await expect(progress).toBeVisible();
+    // The page answers while the derivation runs: typing lands, the progress bar is still there.
+    const backupField = manage.page.getByRole('form', { name: 'Download encrypted backup' }).getByLabel('Backup passphrase');
+    await backupField.fill('typed while opening');
+    await expect(backupField).toHaveValue('typed while opening');
+    await expect(progress).toBeVisible();
+
+    await source.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(manage.page.getByText('Stopped. Nothing from this file was imported.')).toBeVisible();
+    // Back to asking for the password; no "wrong password" (it was never finished), no rows.
+    await expect(source.getByRole('button', { name: 'Open' })).toBeVisible();
+    await expect(source.getByRole('alert')).toHaveCount(0);
+    await expect(manage.previewRows).toHaveCount(0);
+    expect(await manage.listAccounts()).toEqual(before);
+  });
+
   test('a conflict is skipped, replaced or kept as chosen', async ({ extension }) => {
     const manage = await openManage(extension);
     const OLD = 'JBSWY3DPEHPK3PXP';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { commitImport, exportBackup, previewImport, type ConflictChoice, type TransferCandidate } from '@/lib/backup';
 import { createManageState, type ManageDeps } from '@/lib/manage/state';
+import { openEncryptedInProcess, type DecryptTask } from '@/lib/manage/decrypt-task';
 import { decodeBase32 } from '@/lib/otp';
 import { setUpVault } from '../vault/helpers';
 
@@ -10,7 +11,7 @@ const file = (name: string, text: string, type = '') => new File([text], name, {
 /** Messages are JSON: what the page sends is what survives a JSON round trip. */
 const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
-async function setUp(qr: Record<string, string[] | Error> = {}) {
+async function setUp(qr: Record<string, string[] | Error> = {}, openEncrypted: ManageDeps['openEncrypted'] = openEncryptedInProcess) {
   const { vault } = await setUpVault();
   const saveFile = vi.fn<ManageDeps['saveFile']>();
   // A fake worker with positional arguments (the tests assert on its calls), then the page's dependencies over it.
@@ -29,6 +30,7 @@ async function setUp(qr: Record<string, string[] | Error> = {}) {
     },
     saveFile,
     copyText: vi.fn<ManageDeps['copyText']>(),
+    openEncrypted,
   };
   const timers = { setTimeout: () => 0, clearTimeout: () => undefined } as unknown as Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
   const deps: ManageDeps = {
@@ -72,7 +74,7 @@ describe('manage state: import', () => {
     const { state } = await setUp();
     await state.addFiles([file('vault.json', fixture('aegis_encrypted.json'))]);
     const [source] = state.sources.value;
-    expect(source!.status).toEqual({ name: 'password', format: 'aegis', wrong: false, busy: false });
+    expect(source!.status).toEqual({ name: 'password', format: 'aegis', wrong: false, busy: false, progress: null });
 
     await state.unlock(source!.id, 'nope');
     expect(state.sources.value[0]!.status).toMatchObject({ name: 'password', wrong: true });
@@ -81,6 +83,38 @@ describe('manage state: import', () => {
     await state.unlock(source!.id, 'test');
     expect(state.sources.value[0]!.status).toMatchObject({ name: 'ready', format: 'aegis' });
     expect(state.rows.value).toHaveLength(7);
+  });
+
+  it('opens an encrypted file off the page, shows its progress, and Cancel stops it with nothing imported (#14.4)', async () => {
+    // A decryption that runs until cancelled, like a hostile file's key derivation.
+    let report: (done: number) => void = () => undefined;
+    let cancelled = false;
+    const open = vi.fn((_name: string, _text: string, _password: string, onProgress: (done: number) => void): DecryptTask => {
+      report = onProgress;
+      let reject: (error: unknown) => void = () => undefined;
+      const result = new Promise<never>((_resolve, r) => (reject = r));
+      return { result, cancel: () => ((cancelled = true), reject(Object.assign(new Error('Stopped.'), { code: 'cancelled' }))) };
+    });
+    const { state, api, vault } = await setUp({}, open);
+    await state.addFiles([file('vault.json', fixture('aegis_encrypted.json'))]);
+    const id = state.sources.value[0]!.id;
+
+    const opening = state.unlock(id, 'test');
+    expect(open).toHaveBeenCalledWith('vault.json', expect.any(String), 'test', expect.any(Function));
+    expect(state.sources.value[0]!.status).toMatchObject({ name: 'password', busy: true, progress: 0 });
+    report(0.4);
+    expect(state.sources.value[0]!.status).toMatchObject({ busy: true, progress: 0.4 });
+
+    state.cancelUnlock(id);
+    await opening;
+    expect(cancelled).toBe(true);
+    expect(state.sources.value[0]!.status).toEqual({ name: 'password', format: 'aegis', wrong: false, busy: false, progress: null });
+    expect(state.announcement.value).toMatch(/stopped/i);
+    expect(state.rows.value).toEqual([]);
+    expect(api.commitImport).not.toHaveBeenCalled();
+    expect(await vault.list()).toEqual([]);
+    // The file can still be opened afterwards.
+    state.cancelUnlock(id);
   });
 
   it('collects a Google Authenticator export across images and names images without a 2FA code', async () => {
