@@ -83,7 +83,8 @@ describe('manage state: import', () => {
     await state.unlock(source!.id, 'test');
     expect(state.sources.value[0]!.status).toMatchObject({ name: 'ready', format: 'aegis' });
     expect(state.rows.value).toHaveLength(7);
-  });
+    // Two real scrypt derivations: seconds on a busy machine.
+  }, 30_000);
 
   it('opens an encrypted file off the page, shows its progress, and Cancel stops it with nothing imported (#14.4)', async () => {
     // A decryption that runs until cancelled, like a hostile file's key derivation.
