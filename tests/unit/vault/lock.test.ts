@@ -94,7 +94,8 @@ describe('vault lock', () => {
     expect(sequential.codes).toEqual(expected);
     expect(sequential.failedUnlocks).toBe(3);
     expect(concurrent).toEqual(sequential);
-  });
+    // Eight PBKDF2 derivations at the 600,000-iteration floor: seconds on a busy machine.
+  }, 60_000);
 
   it('changes the passphrase: the old one stops working, codes stay the same', async () => {
     const { lock, vault } = await setUp();
