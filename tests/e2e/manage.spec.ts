@@ -261,6 +261,11 @@ test.describe('manage page', () => {
     await backupField.fill('typed while opening');
     await expect(backupField).toHaveValue('typed while opening');
     await expect(progress).toBeVisible();
+    // For a look at the progress bar and Cancel in both themes (test-results, not committed).
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await manage.page.emulateMedia({ colorScheme });
+      await source.screenshot({ path: test.info().outputPath(`opening-${colorScheme}.png`) });
+    }
 
     await source.getByRole('button', { name: 'Cancel' }).click();
     await expect(progress).toHaveCount(0);
