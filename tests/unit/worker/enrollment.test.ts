@@ -11,7 +11,7 @@ const browserSide = vi.hoisted(() => ({
 }));
 vi.mock('@/lib/platform/tabs', () => ({ tabUrl: async () => browserSide.url, activeTabId: async () => 1 }));
 const managed = vi.hoisted(() => ({ policy: {} as Record<string, unknown> }));
-vi.mock('@/lib/platform/policy', () => ({ currentPolicy: async () => managed.policy }));
+vi.mock('@/lib/worker/policy', () => ({ currentPolicy: async () => managed.policy }));
 vi.mock('@/lib/platform/autofill', () => ({
   CLIENT_PART_AGENT_FILE: '/client-part-frame.js',
   injectFillAgent: async (_tab: number, file: string) => {
