@@ -3,6 +3,10 @@
  * authenticator code, with the reasons for the choice, and refusing when it is not clear.
  */
 import { composedChain, composedParent, hiddenReason, type DomEnv } from './env';
+import { OTP_WORDS, type Category, type LanguageWords } from './otp-words';
+import { compileTerm, findTerm, normaliseText, type NormalisedText, type Term } from './terms';
+
+export { hasPhrase, normaliseText, type NormalisedText } from './terms';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -37,156 +41,34 @@ export const SCORES = {
 const SPLIT_MIN = 4;
 const SPLIT_MAX = 8;
 
-// Phrases matched as whole words on normalised text ("one-time-code" → "one time code").
-const STRONG_PHRASES = [
-  'otp', 'totp', 'hotp', '2fa', 'mfa', 'tfa', 'one time', 'onetime', 'one time code', 'two factor', '2 factor',
-  'two step', '2 step', 'multi factor', 'authenticator', 'authentication code', 'auth code', 'verification code',
-  'verify code', 'security code', 'login code', 'sign in code', 'totp code',
-  'bestätigungscode', 'sicherheitscode', 'einmalcode', 'einmalpasswort', 'authentifizierungscode',
-  'verifizierungscode', 'code de vérification', 'code de verification', 'code de sécurité',
-  "code d'authentification", 'code à usage unique', 'código de verificación', 'codigo de verificacion',
-  'código de verificação', 'código de seguridad', 'código de segurança', 'código de autenticación',
-  'codice di verifica', 'codice di sicurezza', 'codice otp', 'verificatiecode', 'beveiligingscode',
-  'kod weryfikacyjny', 'kod uwierzytelniający', 'kod bezpieczeństwa', 'doğrulama kodu', 'verifieringskod',
-  'engångskod', 'bekræftelseskode', 'vahvistuskoodi',
-];
-// Scripts without spaces between words, matched as substrings.
-const STRONG_SUBSTRINGS = [
-  '認証コード', 'ワンタイム', '確認コード', '验证码', '驗證碼', '动态码', '動態碼', '一次性', '인증 코드', '인증번호', '인증코드',
-  'код подтверждения', 'одноразов', 'код проверки', 'код аутентификации', 'код верификации',
-];
-// Lower-case compound tokens: `otpCode` splits, but `otpcode` and `mfacode` do not.
-const STRONG_PREFIXES = ['otp', 'totp', 'hotp', 'mfa', '2fa', 'tfa', 'onetime', 'verificationcode', 'verifycode', 'securitycode', 'authcode', 'authenticator'];
-const STRONG_SUFFIXES = ['otp', 'totp', 'mfa', '2fa'];
-const WEAK_WORDS = ['code', 'token', 'código', 'codigo', 'codice', 'kod', 'код', 'koodi', 'kode', 'コード', 'verification', 'verify'];
+// The word lists, one table per language, live in otp-words.ts; here they are compiled once.
+const LANGUAGES = Object.values(OTP_WORDS);
+const compileAll = (pick: (l: LanguageWords) => readonly string[]): Term[] => LANGUAGES.flatMap(pick).map(compileTerm);
+const STRONG_TERMS = compileAll((l) => l.strong);
+const WEAK_TERMS = compileAll((l) => l.weak);
+const AUTHENTICATOR_TERMS = compileAll((l) => l.authenticator);
+const CHANNEL_FIELD_TERMS = compileAll((l) => l.channelField);
+const CHANNEL_PROMPT_TERMS = compileAll((l) => l.channelPrompt);
+// In this order: a field named both "phone" and "coupon" is a coupon field (phone is soft).
+const CATEGORIES: Category[] = ['coupon', 'postal', 'card', 'search', 'phone', 'captcha', 'other'];
+const EXCLUDE_TERMS = CATEGORIES.map((category) => ({ category, terms: compileAll((l) => l.exclude[category] ?? []) }));
 
-// What a code-like field is when it is not an authenticator code. Checked before scoring counts.
-const EXCLUDE_WORDS: Record<string, string[]> = {
-  coupon: ['coupon', 'promo', 'voucher', 'gift', 'giftcard', 'discount', 'rabatt', 'gutschein', 'cupón', 'cupom', 'redeem', 'redemption', 'referral', 'invite', 'invitation'],
-  postal: ['postal', 'postcode', 'zip', 'zipcode', 'plz', 'postleitzahl', 'cep', 'postnummer', 'postnr'],
-  card: ['card', 'cardnumber', 'ccnumber', 'ccnum', 'cc', 'cvc', 'cvv', 'cvv2', 'csc', 'cvn', 'expiry', 'expiration', 'exp', 'iban', 'kartennummer', 'prüfnummer', 'cryptogramme'],
-  search: ['search', 'suche', 'buscar', 'recherche', 'query', 'q'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'telefon', 'teléfono', 'telefone', 'téléphone', 'телефон', 'msisdn'],
-  captcha: ['captcha', 'recaptcha', 'hcaptcha'],
-  other: ['country', 'sku', 'serial', 'license', 'licence', 'tracking', 'barcode', 'username', 'email'],
-};
 // Categories a strong OTP keyword outweighs ("code from the authenticator app on your phone").
-const SOFT_CATEGORIES = new Set(['phone', 'other']);
-const EXCLUDE_SUBSTRINGS: Record<string, string[]> = {
-  coupon: ['coupon', 'promo', 'voucher', 'giftcard', 'gutschein'],
-  postal: ['postcode', 'zipcode', 'postalcode', 'code postal', 'código postal', '郵便番号', '邮编', '邮政编码', 'почтовый индекс'],
-  card: ['cardnumber', 'cvv', 'cvc', 'numéro de carte', 'セキュリティコード', 'クレジット', '信用卡', '银行卡'],
-  search: ['検索', '搜索'],
-  phone: ['phone', '電話', '手机', '手機'],
-  captcha: ['captcha', '图形验证码', '图片验证码', '圖形驗證碼'],
-};
+const SOFT_CATEGORIES = new Set<string>(['phone', 'other']);
 // autocomplete tokens that name something other than a one-time code.
 const OTHER_AUTOCOMPLETE = /^(cc-|postal-code|email|username|tel|street-address|address-|country|name$|given-name|family-name|organization|bday|current-password|new-password|url|transaction-|one-time-code-)/;
 
-const AUTHENTICATOR_CONTEXT = [
-  /\bauthenticator\b/, /\bauthentication app\b/, /\bauth(entication)? app\b/, /\b2fa app\b/, /\btotp\b/,
-  /\bcode generator\b/, /\bauthy\b/,
-  /authenticator-app/, /authentifizierungs-?app/, /application d'authentification/, /aplicación de autenticación/,
-  /aplicativo autenticador/, /app di autenticazione/, /authenticatie-app/, /aplikacj\p{L}* uwierzytelniaj/u,
-  /приложени\p{L}* (для )?аутентифика/u, /認証アプリ/, /身份验证器/, /验证器/, /驗證器/, /인증 앱/, /인증앱/,
-];
-/**
- * How a code reaches a person when it is not an authenticator app, as people write it (#14.9).
- * Matched on text where every e-mail spelling (e-mail, E-Mail, eMail, e mail) reads "email".
- * `field`: words that, in a field's own label, name, placeholder or ARIA name, make it an e-mail
- * or SMS code field. `prompt`: phrases in the text around it that say the code was sent. Kept
- * as data so more languages are added here, not in the logic.
- */
-export const CODE_CHANNEL_WORDS: { field: string[]; prompt: string[] } = {
-  field: [
-    'email', 'emailed', 'emails', 'mail', 'mailed', 'inbox', 'courriel', 'correo', 'posteingang',
-    'sms', 'texted', 'text message', 'textnachricht', 'mensaje de texto', 'messaggio', 'texto',
-  ],
-  prompt: [
-    'emailed', 'mailed', 'texted', 'text message', 'textnachricht', 'mensaje de texto',
-    'from the email', 'from your email', 'in the email', 'in your email', 'by email', 'via email', 'to your email',
-    'from the mail', 'in the mail we', 'check your email', 'check your inbox', 'check your mail', 'check your messages',
-    'sent to your phone', 'sent to your mobile', 'sent to your number', 'sent to your device', 'sent to your email', 'sent to your inbox',
-    'aus der email', 'aus der mail', 'aus ihrer email', 'aus deiner email', 'in ihrer email', 'per email', 'per mail', 'per sms',
-    'courriel', 'par email', 'par sms', 'par texto', 'correo', 'por email', 'por sms', 'via sms',
-  ],
-};
-
-/** Lower case, NFKC, one space, and every e-mail spelling as "email" ("e-mailed" → "emailed"). */
-function channelText(text: string): string {
-  return ` ${text
-    .normalize('NFKC')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .toLowerCase()
-    .replace(/\be[\s\u2010\u2011-]?mail/g, 'email')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')} `;
-}
-
-function mentionsAny(text: string, words: readonly string[]): boolean {
-  const t = channelText(text);
-  return words.some((w) => t.includes(` ${w} `));
-}
-
-const SMS_OR_EMAIL_CONTEXT = [
-  /\bsms\b/, /\btext message\b/, /\btexted\b/, /\bphone number\b/, /\bphone ending\b/, /\bmobile number\b/,
-  /\bsent (it )?to \+/, /\bsent to (your )?(phone|mobile|e-?mail|inbox)/, /\bwe('ve| have| just)? sent\b/,
-  /\b(has|was) been sent\b/, /\bwas sent\b/, /\bcheck your (e-?mail|inbox|phone|messages)\b/, /\be-?mailed\b/,
-  /\bcode to your e-?mail\b/, /\bper sms\b/, /\bper e-?mail\b/, /\bper mail\b/, /\bgesendet\b/, /\bgeschickt\b/,
-  /\benvoyé\b/, /\bpar sms\b/, /\bpar e-?mail\b/, /\benviado\b/, /\benviamos\b/, /\bpor sms\b/,
-  /\bpor correo\b/, /\binviato\b/, /\bverzonden\b/, /\bgestuurd\b/, /\bwysłaliśmy\b/, /отправ/, /смс/,
-  /短信/, /簡訊/, /ショートメッセージ/, /送信しました/, /メールを送信/, /문자/, /발송/,
-];
-
-export type NormalisedText = { words: string; tokens: string[]; raw: string };
-
-export function normaliseText(text: string): NormalisedText {
-  const raw = text.normalize('NFKC').toLowerCase();
-  const split = text
-    .normalize('NFKC')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{L})(\d)/gu, '$1 $2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}']+/gu, ' ')
-    .trim();
-  // "2fa" must survive the letter/digit split above.
-  const words = split.replace(/\b2 fa\b/g, '2fa');
-  return { words, tokens: words.split(' ').filter(Boolean), raw };
-}
-
-/** Whether `phrase` occurs in the text as whole words. */
-export function hasPhrase(n: NormalisedText, phrase: string): boolean {
-  return ` ${n.words} `.includes(` ${phrase} `);
-}
-
 /** Which non-OTP category the description names, if any. */
 export function excludedCategory(n: NormalisedText): string | null {
-  for (const [category, words] of Object.entries(EXCLUDE_WORDS)) {
-    if (n.tokens.some((t) => words.includes(t))) return category;
-  }
-  const compact = n.raw.replace(/[\s_-]+/g, '');
-  for (const [category, subs] of Object.entries(EXCLUDE_SUBSTRINGS)) {
-    if (subs.some((s) => n.raw.includes(s) || compact.includes(s.replace(/\s+/g, '')))) return category;
-  }
-  return null;
+  return EXCLUDE_TERMS.find(({ terms }) => findTerm(n, terms) !== null)?.category ?? null;
 }
 
 /** 'strong' / 'weak' keyword evidence in a field's description, with the word that matched. */
 export function keywordStrength(n: NormalisedText): { level: 'strong' | 'weak'; word: string } | null {
-  for (const phrase of STRONG_PHRASES) if (hasPhrase(n, phrase)) return { level: 'strong', word: phrase };
-  for (const sub of STRONG_SUBSTRINGS) if (n.raw.includes(sub)) return { level: 'strong', word: sub };
-  for (const t of n.tokens) {
-    const prefix = STRONG_PREFIXES.find((p) => t.startsWith(p));
-    if (prefix) return { level: 'strong', word: prefix };
-    const suffix = STRONG_SUFFIXES.find((s) => t.endsWith(s));
-    if (suffix) return { level: 'strong', word: suffix };
-  }
-  for (const t of n.tokens) {
-    const weak = WEAK_WORDS.find((w) => t === w || (w === 'code' && t.endsWith('code')));
-    if (weak) return { level: 'weak', word: weak };
-  }
-  for (const w of WEAK_WORDS) if (!/^[a-z]+$/.test(w) && n.raw.includes(w)) return { level: 'weak', word: w };
-  return null;
+  const strong = findTerm(n, STRONG_TERMS);
+  if (strong !== null) return { level: 'strong', word: strong };
+  const weak = findTerm(n, WEAK_TERMS);
+  return weak === null ? null : { level: 'weak', word: weak };
 }
 
 /** All `<input>`s under `root` in tree order, descending into open shadow roots. */
@@ -300,11 +182,15 @@ function promptTextBefore(el: Element): string {
   return parts.reverse().join(' ');
 }
 
-/** `sms-or-email` when the prompt is about a code sent by SMS or e-mail and not an authenticator app. */
+/**
+ * What the prompt around a field says about the code: an authenticator app named (positive), or
+ * a code sent by SMS, e-mail or to a phone, or one that can be sent again (negative, #14.9). An
+ * authenticator app named anywhere wins: such pages mention e-mail only as a fallback.
+ */
 export function classifyContext(text: string): { authenticator: boolean; smsOrEmail: boolean } {
-  const t = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
-  const authenticator = AUTHENTICATOR_CONTEXT.some((r) => r.test(t));
-  const smsOrEmail = SMS_OR_EMAIL_CONTEXT.some((r) => r.test(t)) || mentionsAny(text, CODE_CHANNEL_WORDS.prompt);
+  const n = normaliseText(text);
+  const authenticator = findTerm(n, AUTHENTICATOR_TERMS) !== null;
+  const smsOrEmail = findTerm(n, CHANNEL_PROMPT_TERMS) !== null;
   return { authenticator, smsOrEmail: smsOrEmail && !authenticator };
 }
 
@@ -347,7 +233,7 @@ type Scored = { candidate: Candidate } | { excluded: string } | null;
  * code") takes a code from there, whatever else it says, unless it names an authenticator app.
  */
 function namesSmsOrEmail(description: string): boolean {
-  if (!mentionsAny(description, CODE_CHANNEL_WORDS.field)) return false;
+  if (findTerm(normaliseText(description), CHANNEL_FIELD_TERMS) === null) return false;
   return !classifyContext(description).authenticator;
 }
 
