@@ -76,6 +76,17 @@ test.describe('autofill', () => {
     });
   }
 
+  test('fills the 2FA field of an Arabic right-to-left page that only its Arabic words name', async ({ extension, site }) => {
+    await addAccounts(extension, { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+    const { tab, popup } = await popupOn(extension, site('example.test', '/autofill/ar-totp.html'));
+    expect(await tab.evaluate(() => [document.documentElement.lang, document.dir])).toEqual(['ar', 'rtl']);
+    await fillButton(popup, 'Example').click();
+    await expect(popup.status).toContainText('Filled the code for Example (alice) into the page');
+    const value = await tab.locator('#field-7').inputValue();
+    expect(validCodes()).toContain(value);
+    expect((await received(tab)).map((e) => e.type)).toEqual(['input', 'change']);
+  });
+
   test('fills six one-digit boxes, one digit each', async ({ extension, site }) => {
     await addAccounts(extension, { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
     const { tab, popup } = await popupOn(extension, site('example.test', '/autofill/split-6.html'));
@@ -179,6 +190,7 @@ test.describe('autofill', () => {
 
   const refusals: Array<[string, RegExp]> = [
     ['sms-code.html', /no visible field/],
+    ['ar-sms-code.html', /no visible field/],
     ['coupon.html', /no visible field/],
     ['attack-field-opacity.html', /no visible field|hidden/],
     ['attack-body-opacity.html', /no visible field|hidden/],

@@ -20,12 +20,13 @@ describe('detectOtpTarget on the e2e fixture pages', () => {
     ['react-controlled.html', 'totp'],
     ['frame-login.html', 'otp'],
     ['attack-hidden-decoy.html', 'real'],
+    ['ar-totp.html', 'field-7'],
   ])('%s → the field #%s', (page, id) => {
     const t = detectOtpTarget(load(page), createFakeEnv(document));
     expect(t.kind === 'single' ? t.field.id : t).toBe(id);
   });
 
-  it.each(['sms-code.html', 'coupon.html', 'attack-field-opacity.html', 'attack-body-opacity.html'])('%s → none', (page) => {
+  it.each(['sms-code.html', 'ar-sms-code.html', 'coupon.html', 'attack-field-opacity.html', 'attack-body-opacity.html'])('%s → none', (page) => {
     expect(detectOtpTarget(load(page), createFakeEnv(document)).kind).toBe('none');
   });
 });
