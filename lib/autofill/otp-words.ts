@@ -120,7 +120,7 @@ const es: LanguageWords = {
     'codigo de verificacion', 'codigo de seguridad', 'codigo de autenticacion', 'codigo de acceso', 'codigo de un solo uso',
     'clave dinamica', 'verificacion en dos pasos', 'autenticacion de dos factores', 'codigo otp',
   ],
-  weak: ['codigo', 'clave'],
+  weak: ['codigo'],
   authenticator: ['aplicacion de autenticacion', 'app de autenticacion', 'aplicacion autenticadora', 'autenticador*'],
   channelField: ['correo', 'mensaje de texto', 'mensaje'],
   channelPrompt: [
@@ -133,6 +133,7 @@ const es: LanguageWords = {
     card: ['numero de tarjeta', 'fecha de vencimiento'],
     search: ['buscar', 'busqueda'],
     phone: ['telefono', 'celular', 'movil'],
+    // "Clave" alone is a password; only "clave dinámica" (a bank's OTP) is strong.
   },
 };
 
@@ -177,13 +178,14 @@ const it: LanguageWords = {
     card: ['numero della carta', 'scadenza'],
     search: ['cerca', 'ricerca'],
     phone: ['telefono', 'cellulare'],
+    other: ['codice fiscale', 'partita iva'],
   },
 };
 
 // Japanese portals, banks and game platforms ("認証コード", "確認コード", "ワンタイムパスワード", "SMSで送信").
 const ja: LanguageWords = {
   strong: ['認証コード', '確認コード', 'ワンタイム', '2段階認証', '二段階認証', '2要素認証', '二要素認証'],
-  weak: ['コード', '暗証番号'],
+  weak: ['コード'],
   authenticator: ['認証アプリ', '認証システムアプリ', '認証システム', 'オーセンティケーター', '認証用アプリ'],
   channelField: ['sms', 'ショートメッセージ', 'メール'],
   channelPrompt: [
@@ -207,14 +209,14 @@ const ja: LanguageWords = {
  */
 const zh: LanguageWords = {
   strong: ['动态口令', '动态码', '動態碼', '身份验证码', '一次性密码', '一次性', '两步验证', '双重验证', '二次验证', '两步驗證', 'mfa码'],
-  weak: ['验证码', '驗證碼', '安全码', '校验码'],
+  weak: ['验证码', '驗證碼', '校验码'],
   authenticator: ['身份验证器', '验证器', '驗證器', '认证器', '身份验证应用', '认证应用', '动态口令'],
   channelField: ['短信', '簡訊', '邮箱', '邮件', '手机验证码', '手机'],
   channelPrompt: ['短信', '簡訊', '已发送', '发送至', '发送到', '获取验证码', '发送验证码', '重新发送', '重新获取', '秒后', '手机号', '邮箱', '邮件'],
   exclude: {
     coupon: ['优惠券', '优惠码', '兑换码', '折扣码', '礼品卡', '邀请码', '推荐码'],
     postal: ['邮编', '邮政编码'],
-    card: ['信用卡', '银行卡', '卡号'],
+    card: ['信用卡', '银行卡', '卡号', '安全码', '有效期'],
     search: ['搜索'],
     phone: ['手机', '手機', '电话'],
     captcha: ['图形验证码', '图片验证码', '圖形驗證碼'],
@@ -240,6 +242,7 @@ const ru: LanguageWords = {
     card: ['номер карты', 'cvc код'],
     search: ['поиск*', 'найти'],
     phone: ['телефон*', 'мобильн*'],
+    other: ['код* страны', 'код* города'],
   },
 };
 

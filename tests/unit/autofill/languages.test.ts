@@ -110,6 +110,11 @@ const FORMS: Array<[lang: string, form: string, html: string, expected: Expect]>
   ['ar', 'label only: "رمز التحقق"', `<form dir="rtl"><label for="f7">رمز التحقق</label><input id="f7" name="field_7" type="text" ${at(300)}></form>`, '#f7'],
   ['ar', 'label only, unvoweled vs voweled: "رَمْز الأمان"', `<form dir="rtl"><label for="f7">رَمْز الأمان</label><input id="f7" name="field_7" type="text" ${at(300)}></form>`, '#f7'],
 
+  // Code-named fields that are not 2FA codes.
+  ['it', 'codice fiscale at sign-up', `<form><h2>Dati personali</h2><label for="cf">Codice fiscale</label><input id="cf" name="codice" maxlength="16" ${at(300)}></form>`, 'none'],
+  ['zh-CN', '信用卡安全码', `<form><h2>添加银行卡</h2><label for="cvn">安全码</label><input id="cvn" name="cvn2" inputmode="numeric" maxlength="6" ${at(300)}></form>`, 'none'],
+  ['ru', 'код страны', `<form><label for="cc">Код страны</label><input id="cc" name="code" maxlength="6" ${at(300)}></form>`, 'none'],
+
   // English, for the same shapes
   ['en', 'authenticator app', `<main lang="en"><h1>Two-step verification</h1><p>Enter the 6-digit code from your authenticator app.</p><form><label for="otp">Verification code</label><input id="otp" name="otp" inputmode="numeric" maxlength="6" autocomplete="one-time-code" ${at(300)}><button>Verify</button></form></main>`, '#otp'],
   ['en', 'Resend link under a verification code', `<form><h1>Verify your sign-in</h1><label for="c">Verification code</label><input id="c" name="code" inputmode="numeric" maxlength="6" ${at(300)}><a href="#">Resend code</a></form>`, 'none'],
