@@ -10,7 +10,6 @@ import { SearchBar } from '@/components/SearchBar';
 import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
-import { PassphraseRequired } from '@/components/PassphraseRequired';
 import type { LockState } from '@/lib/manage';
 import { focusList, focusOrigin, focusScreen, originOf, type FocusOrigin, type PopupState, type View } from '@/lib/popup';
 import { lazyView } from '@/components/LazyView';
@@ -21,6 +20,8 @@ const CaptureReview = lazyView(() => import('@/components/CaptureReview').then((
 const EditAccount = lazyView(() => import('@/components/EditAccount').then((m) => m.EditAccount));
 const EnrollmentStep = lazyView(() => import('@/components/EnrollmentStep').then((m) => m.EnrollmentStep));
 const SettingsView = lazyView(() => import('@/components/SettingsView').then((m) => m.SettingsView));
+// Only while the organisation requires a passphrase not set yet: rare, so not preloaded either.
+const PassphraseRequired = lazyView(() => import('@/components/PassphraseRequired').then((m) => m.PassphraseRequired));
 
 /** Fetches the other views once the popup is idle, so the first click on one draws it at once. */
 export function preloadViews(): void {

@@ -7,3 +7,4 @@ export { registerWorker } from './register';
 export { createVaultAccess } from './vault-access';
 export { enrollmentStep, fillEnrollmentPart } from './enrollment';
 export { createCodeRequestLimiter, IN_PAGE_CODE_LIMIT, inPageFill, inPageOffer, type InPageDeps } from './in-page';
+export { createPopupSnapshotWriter, type SnapshotStorage } from './snapshot';

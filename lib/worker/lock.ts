@@ -96,6 +96,18 @@ export function restartAutoLockOnSettingsChange(): void {
   });
 }
 
+/**
+ * After a browser start the browser has already emptied storage.session, so a passphrase vault is
+ * locked: only the auto-lock alarm, which may outlive the session, is cleared, and a key found
+ * anyway is locked away. What this worker opened is kept: the first popup of the session is
+ * usually reading it by now, and dropping it made every one of its requests open the vault again.
+ */
+export async function lockAfterBrowserStart(vault: VaultAccess): Promise<void> {
+  await clearAlarm(AUTO_LOCK_ALARM);
+  const lock = await vault.lock();
+  if ((await lock.mode()) === 'passphrase' && !(await lock.isLocked())) await lockNow(vault);
+}
+
 export async function lockNow(vault: VaultAccess): Promise<void> {
   lastRestart = 0;
   await (await vault.lock()).lock();

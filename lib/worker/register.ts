@@ -11,10 +11,13 @@ import { listenForMessages } from './dispatch';
 import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
 import { createHandlers } from './handlers';
 import { keepInPageButtonInSync, syncInPageButton } from './in-page';
-import { AUTO_LOCK_ALARM, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from './lock';
+import { AUTO_LOCK_ALARM, keepUnlocked, lockAfterBrowserStart, lockNow, restartAutoLockOnSettingsChange } from './lock';
 import { currentPolicy, enforcedPolicy, startPolicySource, watchPolicy } from './policy';
 import { createPopupSnapshotWriter } from './snapshot';
 import { createVaultAccess } from './vault-access';
+
+/** After a browser start, deleting a left-over scrub database waits this long (it competes with the first popup for IndexedDB). */
+const SCRUB_LEFTOVERS_DELAY_MS = 5_000;
 
 export function registerWorker(): void {
   // First: the browser answers its first storage.managed read ~3 s after it starts, so the read
@@ -40,9 +43,9 @@ export function registerWorker(): void {
   keepInPageButtonInSync();
   // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
   onBrowserStartup(() => {
-    void lockNow(vault);
-    // Space held by an erase the worker did not finish.
-    void removeScrubLeftovers().catch(() => undefined);
+    void lockAfterBrowserStart(vault).catch(() => undefined);
+    // Space held by an erase the worker did not finish: once the first popup has its codes.
+    setTimeout(() => void removeScrubLeftovers().catch(() => undefined), SCRUB_LEFTOVERS_DELAY_MS);
   });
   // Context menu and keyboard command: scan, then open the popup to confirm what was found.
   onExtensionInstalled(({ firstInstall }) => {

@@ -168,6 +168,7 @@ async function openAfterRestart(session: BenchSession, accounts: number): Promis
 
 /** `restart`: the first popup after quitting and starting the browser again on the same profile. */
 export type WorkerState = 'warm' | 'cold' | 'cold, no snapshot' | 'restart';
+const ALL_CASES: readonly WorkerState[] = ['warm', 'cold', 'cold, no snapshot', 'restart'];
 
 async function forgetPopupSnapshot(session: BenchSession): Promise<void> {
   const page = await session.quietPage();
@@ -393,6 +394,8 @@ export async function runPopupBench(
   // BENCH_RUNS / BENCH_SIZES (comma-separated) shorten a run while working on it; `npm run bench` uses the defaults.
   const { runs = Number(process.env.BENCH_RUNS ?? 9), log = console.log } = options;
   const sizes = options.sizes ?? (process.env.BENCH_SIZES ?? '20,200,1000').split(',').map(Number);
+  // BENCH_CASES (comma-separated: warm, cold, no-snapshot, restart) measures only those cases.
+  const cases = ALL_CASES.filter((worker) => !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(worker.replace('cold, no snapshot', 'no-snapshot')));
   const session = options.session ?? (await BenchSession.launch());
   const floorBuild = options.floor ? null : await buildFloorExtension();
   const floor = options.floor ?? (await BenchSession.launch({ extensionDir: floorBuild!.dir, profilePrefix: 'tessera-bench-floor-' }));
@@ -406,7 +409,7 @@ export async function runPopupBench(
         const seed = await s.seedTo(accounts);
         log(`  ${s.isTessera ? 'Tessera' : 'floor'} seeded to ${accounts} accounts through ${seed.via} in ${(seed.ms / 1000).toFixed(1)} s`);
       }
-      for (const worker of ['warm', 'cold', 'cold, no snapshot', 'restart'] as const) {
+      for (const worker of cases) {
         const measured = await measurePair(session, floor, accounts, worker, runs);
         const row: PopupOpenRow = {
           accounts,
@@ -429,6 +432,7 @@ export async function runPopupBench(
         );
       }
     }
+    if (process.env.BENCH_QUICK) return { opens, size: await popupJsSize(), baselineMs: NaN, trace: [], profile: [], firstCalls: [] };
     const firstCalls = await measureFirstCalls(session);
     log(`  first calls right after a browser start, from the session's first extension page (median of 5 restarts):`);
     for (const line of formatFirstCalls(firstCalls)) log(`      ${line}`);

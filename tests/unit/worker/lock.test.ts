@@ -17,7 +17,7 @@ vi.mock('wxt/browser', () => ({
   },
 }));
 
-const { lockNow, AUTO_LOCK_ALARM } = await import('@/lib/worker/lock');
+const { lockAfterBrowserStart, lockNow, AUTO_LOCK_ALARM } = await import('@/lib/worker/lock');
 
 // The worker's own key for findings waiting for review (lib/worker/capture.ts).
 const PENDING_KEY = 'capture:pending';
@@ -47,5 +47,30 @@ describe('lockNow', () => {
     expect(vault.forget).toHaveBeenCalled();
     expect(browserState.session.has(PENDING_KEY)).toBe(false);
     expect(browserState.alarmsCleared).toEqual([AUTO_LOCK_ALARM]);
+  });
+});
+
+describe('lockAfterBrowserStart', () => {
+  function fakeVault(mode: 'device' | 'passphrase', locked: boolean) {
+    const lock = { mode: vi.fn(async () => mode), isLocked: vi.fn(async () => locked), lock: vi.fn(async () => undefined) };
+    return { vault: Object.assign(async () => ({}), { lock: async () => lock, forget: vi.fn() }), lock };
+  }
+
+  it('keeps the vault this worker opened when the browser already locked it (device mode, or no key in the session)', async () => {
+    for (const [mode, locked] of [['device', false], ['passphrase', true]] as const) {
+      const { vault, lock } = fakeVault(mode, locked);
+      await lockAfterBrowserStart(vault as never);
+      expect(lock.lock).not.toHaveBeenCalled();
+      expect(vault.forget).not.toHaveBeenCalled();
+    }
+    // The auto-lock alarm may outlive the session: cleared every time.
+    expect(browserState.alarmsCleared).toEqual([AUTO_LOCK_ALARM, AUTO_LOCK_ALARM]);
+  });
+
+  it('locks away a key found in the session all the same', async () => {
+    const { vault, lock } = fakeVault('passphrase', false);
+    await lockAfterBrowserStart(vault as never);
+    expect(lock.lock).toHaveBeenCalledOnce();
+    expect(vault.forget).toHaveBeenCalledOnce();
   });
 });

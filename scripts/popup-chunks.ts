@@ -1,0 +1,65 @@
+/**
+ * How the code the popup loads up front is split into files (Rollup `manualChunks`). Left to
+ * itself Rollup cuts the code the popup shares with the other pages into one file per set of
+ * pages that use it: the popup's first screen waited for 9 module files. On a busy machine each
+ * file an extension page waits for costs far more than its bytes (`npm run bench` prints the
+ * count), so that shared code goes into two files (what the worker shares as well, and the UI runtime
+ * it must not load) and the popup loads three.
+ *
+ * The list is explicit because the import graph Rollup shows a plugin goes through barrels
+ * (`lib/platform/index.ts` and the like) and so reaches code the popup never runs (import,
+ * export, QR). A module missing here only costs a file again; the bench's file count shows it.
+ */
+/** Shared with the worker too: nothing here may touch the DOM when it loads. */
+const SHARED_CORE = [
+  /\/node_modules\/@wxt-dev\/browser\//,
+  /\/node_modules\/wxt\/dist\/browser\.mjs$/,
+  /^\0?virtual:wxt-plugins/,
+  // The contract, errors and settings every page and the worker speak.
+  /\/lib\/(errors|error-text|settings|policy)\.ts$/,
+  /\/lib\/contract\//,
+  /\/lib\/otp\/(errors|base32|two-step)\.ts$/,
+  /\/lib\/platform\/(runtime|clipboard|managed-change|settings|session-storage|tabs|in-page-permission)\.ts$/,
+  /\/lib\/popup\/(codes|snapshot)\.ts$/,
+];
+
+/** The pages' UI runtime: never loaded by the worker (the module preload polyfill reads `document`). */
+const SHARED_UI = [
+  /\/node_modules\/(preact|@preact\/signals(-core)?)\//,
+  /^\0?virtual:wxt-html-plugins/,
+  /vite\/modulepreload-polyfill/,
+  // The lock state (the popup's unlock and required-passphrase screens) and the field error both use.
+  /\/lib\/manage\/lock-state\.ts$/,
+  /\/components\/FieldError\.tsx$/,
+];
+
+function sharedChunkOf(id: string): string | undefined {
+  if (SHARED_CORE.some((pattern) => pattern.test(id))) return 'shared-core';
+  if (SHARED_UI.some((pattern) => pattern.test(id))) return 'shared-ui';
+  return undefined;
+}
+
+type OutputOptions = { manualChunks?: unknown };
+type InputOptions = { input?: string | string[] | Record<string, string> };
+
+/**
+ * A Vite plugin that sets `manualChunks` on the build of the extension pages and the worker
+ * (its inputs include HTML files); WXT builds each content script on its own, as one file.
+ */
+export function popupSharedChunk() {
+  let pages = false;
+  return {
+    name: 'tessera-popup-shared-chunk',
+    apply: 'build' as const,
+    options(options: InputOptions): null {
+      const input = options.input ?? [];
+      const inputs = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input);
+      pages = inputs.some((file) => file.endsWith('.html'));
+      return null;
+    },
+    outputOptions<T extends OutputOptions>(options: T): T {
+      if (!pages) return options;
+      return { ...options, manualChunks: sharedChunkOf };
+    },
+  };
+}
