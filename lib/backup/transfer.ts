@@ -10,8 +10,8 @@ import type { NewAccountInput, SiteBinding } from '@/lib/vault';
 /** One importable account; `secret` is base32. */
 export type TransferAccount = OtpAccountText;
 
-/** `sites`, `pinned` and `order` come only from a Tessera backup. */
-export type TransferCandidate = { account: TransferAccount; sites?: SiteBinding[]; pinned?: boolean };
+/** `sites`, `pinned` and `order` come only from a Tessera backup; `group` from any format that has groups. */
+export type TransferCandidate = { account: TransferAccount; sites?: SiteBinding[]; pinned?: boolean; group?: string };
 
 /** More accounts than any real export holds: a bigger message is refused before any work. */
 export const MAX_TRANSFER_CANDIDATES = 5000;
@@ -28,7 +28,10 @@ export function toTransferCandidates(candidates: readonly ImportCandidate[]): Tr
     .map((candidate, index) => ({ candidate, index }))
     .filter((entry): entry is { candidate: Extract<ImportCandidate, { ok: true }>; index: number } => entry.candidate.ok)
     .sort((a, b) => (a.candidate.extras?.order ?? a.index) - (b.candidate.extras?.order ?? b.index) || a.index - b.index)
-    .map(({ candidate }) => toTransferCandidate(candidate.account, candidate.extras));
+    .map(({ candidate }) => {
+      const transfer = toTransferCandidate(candidate.account, candidate.extras);
+      return candidate.group === undefined ? transfer : { ...transfer, group: candidate.group };
+    });
 }
 
 export function toTransferCandidate(
@@ -86,5 +89,7 @@ export function toNewAccountInput(candidate: TransferCandidate): NewAccountInput
     ...(account.counter !== undefined && { counter: account.counter }),
   };
   if (candidate.sites !== undefined) input.sites = candidate.sites;
+  // The vault checks the name again (it may have come from anywhere).
+  if (candidate.group !== undefined) input.group = candidate.group;
   return input;
 }
