@@ -177,9 +177,10 @@ export function AccountList({ state }: { state: PopupState }) {
   const liveRows = useLiveRows();
   useEffect(() => liveRows.disconnect, [liveRows]);
   if (thisSite.length === 0 && others.length === 0) {
+    const group = state.groupFilter.value;
     return (
       <p class="no-results" role="status">
-        No account matches “{state.query.value}”.
+        {group === null ? <>No account matches “{state.query.value}”.</> : <>No account in “{group}” matches “{state.query.value}”.</>}
       </p>
     );
   }

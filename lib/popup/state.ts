@@ -13,7 +13,7 @@ import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureClient } from './capture';
 import { createEnrollmentState, type EnrollmentClient } from './enrollment';
-import { groupAccounts, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
+import { groupAccounts, groupNames, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
 import type { ManageSectionId, View } from './view';
 
@@ -121,8 +121,15 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const copiedId = signal<string | null>(null);
   const pendingUndo = signal<PendingUndo | null>(null);
 
+  /** The user's groups, from the accounts (a group exists while some account is in it). */
+  const accountGroups = computed(() => groupNames(accounts.value));
+  /** The chosen filter, while its group still exists; otherwise all accounts. */
+  const groupFilter = computed(() => {
+    const chosen = settings.value.groupFilter;
+    return chosen !== null && accountGroups.value.includes(chosen) ? chosen : null;
+  });
   const groups: ReadonlySignal<ListGroups> = computed(() =>
-    groupAccounts(accounts.value, query.value, settings.value.sortOrder, thisSiteIds.value),
+    groupAccounts(accounts.value, query.value, settings.value.sortOrder, thisSiteIds.value, groupFilter.value),
   );
   const orderedIds = computed(() => [...groups.value.thisSite, ...groups.value.others].map((a) => a.id));
   const hasAccounts = computed(() => accounts.value.length > 0);
@@ -569,6 +576,13 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     settings.value = await api.saveSettings(patch);
   }
 
+  /** Filters the list to one group (null: all); kept in the settings so the next popup opens the same way. */
+  async function filterByGroup(name: string | null): Promise<void> {
+    // Shown at once; the stored copy follows.
+    settings.value = { ...settings.value, groupFilter: name };
+    await changeSettings({ groupFilter: name }).catch(() => undefined);
+  }
+
   /** Back to the list from any sub-view (Back, Escape); leaving a capture review drops its findings. */
   function back(): void {
     if (view.value.name === 'capture') capture.close();
@@ -585,6 +599,9 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     groups,
     orderedIds,
     hasAccounts,
+    accountGroups,
+    groupFilter,
+    filterByGroup,
     now: now as ReadonlySignal<number>,
     hotpCodes: hotpCodes as ReadonlySignal<ReadonlyMap<string, string>>,
     /** Accounts whose secret cannot be decrypted: shown as such, never silently dropped. */
