@@ -10,6 +10,7 @@ import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest,
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
+import type { ServiceIconLookup } from '../service-icons';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureClient } from './capture';
 import { createEnrollmentState, type EnrollmentClient } from './enrollment';
@@ -119,6 +120,9 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const view = signal<View>({ name: 'list' });
   const announcement = signal<{ text: string; at: number } | null>(null);
   const copiedId = signal<string | null>(null);
+  /** Finds an account's service icon; null until the icon chunk has loaded (rows show letter tiles until then). */
+  const serviceIcons = signal<ServiceIconLookup | null>(null);
+  let serviceIconsAsked = false;
   const pendingUndo = signal<PendingUndo | null>(null);
 
   /** The user's groups, from the accounts (a group exists while some account is in it). */
@@ -589,6 +593,21 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     else view.value = { name: 'list' };
   }
 
+  /**
+   * Loads the offline service icons in their own chunk, once, after the first rows are drawn:
+   * never part of the first paint. A failure leaves the letter tiles, which are complete on their own.
+   */
+  function loadServiceIcons(): void {
+    if (serviceIconsAsked) return;
+    serviceIconsAsked = true;
+    void import('../service-icons')
+      .then((module) => module.loadServiceIconLookup())
+      .then((lookup) => {
+        if (!stopped) serviceIcons.value = lookup;
+      })
+      .catch(() => undefined);
+  }
+
   function reveal(id: string): void {
     revealed.value = new Set(revealed.value).add(id);
   }
@@ -639,6 +658,8 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     vaultMode: vaultMode as ReadonlySignal<'device' | 'passphrase'>,
     policy: policy as ReadonlySignal<ManagedPolicy>,
     reveal,
+    serviceIcons: serviceIcons as ReadonlySignal<ServiceIconLookup | null>,
+    loadServiceIcons,
     back,
     announce,
     capture,
