@@ -15,18 +15,20 @@ export function GroupField({
 }) {
   const listId = `${id}-options`;
   return (
-    <label class="field">
-      <span>Group</span>
-      <input
-        id={id}
-        name="group"
-        autocomplete="off"
-        maxLength={32}
-        list={groups.length > 0 ? listId : undefined}
-        value={value}
-        aria-describedby={`${id}-hint`}
-        onInput={(event) => onInput(event.currentTarget.value)}
-      />
+    <div class="field group-field">
+      <label class="field">
+        <span>Group</span>
+        <input
+          id={id}
+          name="group"
+          autocomplete="off"
+          maxLength={32}
+          list={groups.length > 0 ? listId : undefined}
+          value={value}
+          aria-describedby={`${id}-hint`}
+          onInput={(event) => onInput(event.currentTarget.value)}
+        />
+      </label>
       <small class="hint" id={`${id}-hint`}>
         Optional. Choose one of your groups or type a new name; leave empty for none.
       </small>
@@ -37,6 +39,6 @@ export function GroupField({
           ))}
         </datalist>
       )}
-    </label>
+    </div>
   );
 }

@@ -28,15 +28,13 @@ export function toTransferCandidates(candidates: readonly ImportCandidate[]): Tr
     .map((candidate, index) => ({ candidate, index }))
     .filter((entry): entry is { candidate: Extract<ImportCandidate, { ok: true }>; index: number } => entry.candidate.ok)
     .sort((a, b) => (a.candidate.extras?.order ?? a.index) - (b.candidate.extras?.order ?? b.index) || a.index - b.index)
-    .map(({ candidate }) => {
-      const transfer = toTransferCandidate(candidate.account, candidate.extras);
-      return candidate.group === undefined ? transfer : { ...transfer, group: candidate.group };
-    });
+    .map(({ candidate }) => toTransferCandidate(candidate.account, candidate.extras, candidate.group));
 }
 
 export function toTransferCandidate(
   data: OtpAccountData,
   extras?: { sites: SiteBinding[]; pinned: boolean },
+  group?: string,
 ): TransferCandidate {
   const account: TransferAccount = {
     kind: data.kind,
@@ -47,7 +45,11 @@ export function toTransferCandidate(
     digits: data.digits,
     ...(data.kind === 'hotp' ? { counter: data.counter } : { period: data.period }),
   };
-  return extras ? { account, sites: extras.sites, pinned: extras.pinned } : { account };
+  return {
+    account,
+    ...(extras && { sites: extras.sites, pinned: extras.pinned }),
+    ...(group !== undefined && { group }),
+  };
 }
 
 /** The list as the worker received it: a wrong shape is the sender's bug, refused as a whole. */
