@@ -116,7 +116,7 @@ export function candidateFrom(label: string, convert: () => OtpAccountData): Imp
 export function importedGroup(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
   // eslint-disable-next-line no-control-regex
-  const short = [...name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\p{Cf}/gu, '').trim()].slice(0, MAX_GROUP_LENGTH).join('');
+  const short = [...withoutFormatCharacters(name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')).trim()].slice(0, MAX_GROUP_LENGTH).join('');
   try {
     return validateGroup(short) ?? undefined;
   } catch {

@@ -138,7 +138,8 @@ function validateLabel(value: unknown, field: 'issuer' | 'account', index?: numb
 export function validateGroup(value: unknown, index?: number): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new VaultInputError('invalid-group', 'A group name must be text.', { index });
-  const cleaned = value.replace(/\p{Cf}/gu, '').normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // The same rule as account names (lib/otp/names.ts), then the spacing a chip needs.
+  const cleaned = withoutFormatCharacters(value).normalize('NFC').replace(/\s+/gu, ' ').trim();
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(cleaned)) {
     throw new VaultInputError('invalid-group', 'A group name cannot contain control characters.', { index });
