@@ -56,6 +56,8 @@ const chip = (page: Page, name: string) => page.getByRole('group', { name: 'Filt
 
 test.describe('groups', () => {
   test('Edit by keyboard, chips by keyboard with focus after each step, search within the group, kept across a reopen', async ({ extension }) => {
+    // Three adds, two edits, a reopen and three axe passes: over a minute on a loaded machine.
+    test.setTimeout(180_000);
     let popup = await seeded(extension, [GITHUB, GITLAB, STRIPE]);
     let { page } = popup;
     // No group yet: no chips.
