@@ -176,10 +176,16 @@ export function AccountList({ state }: { state: PopupState }) {
   const budget = useRowBudget(thisSite.length + others.length);
   const liveRows = useLiveRows();
   useEffect(() => liveRows.disconnect, [liveRows]);
+  // Service icons come after the first rows are on screen (a frame, then a task), never before.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => state.loadServiceIcons()));
+    return () => cancelAnimationFrame(frame);
+  }, [state]);
   if (thisSite.length === 0 && others.length === 0) {
+    const group = state.groupFilter.value;
     return (
       <p class="no-results" role="status">
-        No account matches “{state.query.value}”.
+        {group === null ? <>No account matches “{state.query.value}”.</> : <>No account in “{group}” matches “{state.query.value}”.</>}
       </p>
     );
   }

@@ -74,7 +74,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           }
         }}
       >
-        <SiteIcon account={account} faviconUrl={state.faviconUrl} />
+        <SiteIcon account={account} faviconUrl={state.faviconUrl} serviceIcon={state.serviceIcons.value?.(account) ?? null} />
         <span class="row-names">
           <span class="row-title">
             <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName}>

@@ -9,6 +9,7 @@ import { CaptureTwoStepNote } from './CaptureTwoStepNote';
 import { CaptureWarnings } from './CaptureWarnings';
 import { SitesEditor } from './SitesEditor';
 import { DeviceBoundCheck } from './DeviceBoundCheck';
+import { GroupField } from './GroupField';
 
 type AccountItem = Extract<CaptureItemView, { type: 'account' }>;
 
@@ -21,6 +22,7 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
   const sites = useSignal<SiteBinding[]>(mismatch ? [] : item.suggestedSites);
   // A two-step account exists to live on one device: bound unless the user unchecks it.
   const deviceBound = useSignal(item.twoStep !== undefined);
+  const group = useSignal('');
   const busy = useSignal(false);
   const title = preview.issuer || preview.account || 'this account';
   const headingId = `capture-${item.id}`;
@@ -31,6 +33,7 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
       await state.capture.confirm(item.id, {
         sites: sites.value,
         deviceBound: deviceBound.value,
+        group: group.value.trim() === '' ? null : group.value,
         ...(onConflict ? { onConflict } : {}),
       });
     } finally {
@@ -63,6 +66,7 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
             </p>
           ) : null,
         )}
+      <GroupField id={`${headingId}-group`} value={group.value} groups={state.accountGroups.value} onInput={(value) => (group.value = value)} />
       <DeviceBoundCheck checked={deviceBound.value} onChange={(checked) => (deviceBound.value = checked)}>
         Never exported or backed up; lost if this browser profile is lost.
       </DeviceBoundCheck>

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { accountLabel, type PopupState } from '@/lib/popup';
 import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
+import { GroupField } from './GroupField';
 import { SitesEditor } from './SitesEditor';
 
 function describe(account: AccountMeta): string {
@@ -19,6 +20,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   const issuer = useSignal(account.issuer);
   const label = useSignal(account.account);
   const sites = useSignal(account.sites);
+  const group = useSignal(account.group ?? '');
   const pinned = useSignal(account.pinned);
   const submitAfterFill = useSignal(account.submitAfterFill === true);
   const counter = useSignal(String(account.counter ?? 0));
@@ -49,6 +51,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         sites: sites.value,
         pinned: pinned.value,
         submitAfterFill: submitAfterFill.value,
+        group: group.value.trim() === '' ? null : group.value,
         ...(counterChanged ? { counter: nextCounter } : {}),
       });
       state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
@@ -97,6 +100,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
           </small>
         </label>
       )}
+      <GroupField id="edit-group" value={group.value} groups={state.accountGroups.value} onInput={(value) => (group.value = value)} />
       <SitesEditor sites={sites} />
       <label class="check">
         <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />

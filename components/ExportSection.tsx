@@ -14,6 +14,10 @@ export function ExportSection({ state }: { state: ManageState }) {
         <strong>These exports are not encrypted.</strong> Anyone who sees or gets them can make your codes. Show them only where
         nobody watches, and delete any saved copy once it is imported. Accounts kept on this device only never appear.
       </p>
+      <p class="hint" data-export-note="groups">
+        These formats have no place for groups, site bindings or pins: the other app gets each account's name, secret and code
+        settings only. An encrypted Tessera backup keeps all of them.
+      </p>
       <ExportOtpauthList state={state} />
       <ExportMigrationCodes state={state} />
       <ExportAccountQr state={state} />

@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'invalid-counter'
   | 'invalid-secret'
   | 'invalid-label'
+  | 'invalid-group'
   | 'invalid-site'
   | 'invalid-sites'
   | 'invalid-flag'

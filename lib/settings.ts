@@ -18,6 +18,8 @@ export interface Settings {
   autoLockMinutes: AutoLockMinutes;
   /** The optional in-page fill button (issue 6); needs the optional https host permission. */
   inPageButton: boolean;
+  /** The group the popup list is filtered to (a group name, never a secret); null = all accounts. */
+  groupFilter: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hideCodes: false,
   autoLockMinutes: 15,
   inPageButton: false,
+  groupFilter: null,
 };
 
 /** Reads stored settings defensively: an unknown or corrupt value falls back to its default. */
@@ -43,5 +46,7 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
       ? (s.autoLockMinutes as AutoLockMinutes)
       : DEFAULT_SETTINGS.autoLockMinutes,
     inPageButton: s.inPageButton === true,
+    // A group name is short (the vault allows 32 characters); anything else is not ours.
+    groupFilter: typeof s.groupFilter === 'string' && s.groupFilter.length > 0 && s.groupFilter.length <= 64 ? s.groupFilter : null,
   };
 }

@@ -4,6 +4,7 @@ import { AccountList } from '@/components/AccountList';
 import { CaptureScanButton } from '@/components/CaptureScanButton';
 import { EmptyState } from '@/components/EmptyState';
 import { FillOffer } from '@/components/FillOffer';
+import { GroupFilter } from '@/components/GroupFilter';
 import { Icon } from '@/components/Icon';
 import { LiveRegion } from '@/components/LiveRegion';
 import { SearchBar } from '@/components/SearchBar';
@@ -204,6 +205,7 @@ function Body({ state, lock }: { state: PopupState; lock: LockState }) {
         <>
           <FillOffer state={state} />
           <SearchBar state={state} />
+          <GroupFilter state={state} />
           <AccountList state={state} />
         </>
       );

@@ -13,6 +13,7 @@ export interface NewAccountChoices {
   deviceBound: boolean | undefined;
   /** The page the code was captured on (from the browser), or null when it was pasted. */
   origin: string | null;
+  group?: string | null;
 }
 
 /**
@@ -30,7 +31,8 @@ export async function newAccountInput(
   randomBytes?: (array: Uint8Array<ArrayBuffer>) => Uint8Array,
 ): Promise<NewAccountInput> {
   const { twoStep, ...data } = details;
-  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: choices.deviceBound === true };
+  const group = choices.group ?? null;
+  if (!twoStep) return { ...data, sites: choices.sites, deviceBound: choices.deviceBound === true, group };
   const { secret, clientPart } = await completeTwoStep(data.secret, twoStep, randomBytes);
   // The server part is of no further use here; the vault copies what it keeps.
   data.secret.fill(0);
@@ -42,5 +44,6 @@ export async function newAccountInput(
     // A plain-http page gets no fill page: whoever saw its QR code on the network would see the
     // phone part too. The capture review says so (`phone-part-not-filled`); copying still works.
     enrollment: { kind: 'two-step', origin: choices.origin !== null && isTrustworthyOrigin(choices.origin) ? choices.origin : null, clientPart },
+    group,
   };
 }

@@ -12,6 +12,8 @@ export interface AddAccountRequest {
   sites: SiteBinding[];
   deviceBound: boolean;
   onConflict?: 'replace' | 'keep-both';
+  /** A group name (the vault checks it); absent or null for none. */
+  group?: string | null;
 }
 
 export type AddAccountReply =
@@ -28,4 +30,6 @@ export interface AccountPatch {
   submitAfterFill?: boolean;
   /** hotp only: the corrected next counter. */
   counter?: number;
+  /** A group name, or null for none. */
+  group?: string | null;
 }

@@ -72,7 +72,7 @@ export function wipeAccounts(accounts: readonly { secret: Uint8Array }[]): void 
 
 function exportableFrom(meta: AccountMeta, secret: Uint8Array): ExportableAccount {
   const common = { issuer: meta.issuer, account: meta.account, secret, algorithm: meta.algorithm, digits: meta.digits };
-  const extras = { sites: meta.sites, pinned: meta.pinned, order: meta.order };
+  const extras = { sites: meta.sites, pinned: meta.pinned, order: meta.order, ...(meta.group !== undefined && { group: meta.group }) };
   if (meta.kind === 'hotp') return { kind: 'hotp', ...common, counter: meta.counter ?? 0, ...extras };
   return { kind: meta.kind, ...common, period: meta.period ?? 30, ...extras };
 }

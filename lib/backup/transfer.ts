@@ -10,8 +10,8 @@ import type { NewAccountInput, SiteBinding } from '@/lib/vault';
 /** One importable account; `secret` is base32. */
 export type TransferAccount = OtpAccountText;
 
-/** `sites`, `pinned` and `order` come only from a Tessera backup. */
-export type TransferCandidate = { account: TransferAccount; sites?: SiteBinding[]; pinned?: boolean };
+/** `sites`, `pinned` and `order` come only from a Tessera backup; `group` from any format that has groups. */
+export type TransferCandidate = { account: TransferAccount; sites?: SiteBinding[]; pinned?: boolean; group?: string };
 
 /** More accounts than any real export holds: a bigger message is refused before any work. */
 export const MAX_TRANSFER_CANDIDATES = 5000;
@@ -28,12 +28,13 @@ export function toTransferCandidates(candidates: readonly ImportCandidate[]): Tr
     .map((candidate, index) => ({ candidate, index }))
     .filter((entry): entry is { candidate: Extract<ImportCandidate, { ok: true }>; index: number } => entry.candidate.ok)
     .sort((a, b) => (a.candidate.extras?.order ?? a.index) - (b.candidate.extras?.order ?? b.index) || a.index - b.index)
-    .map(({ candidate }) => toTransferCandidate(candidate.account, candidate.extras));
+    .map(({ candidate }) => toTransferCandidate(candidate.account, candidate.extras, candidate.group));
 }
 
 export function toTransferCandidate(
   data: OtpAccountData,
   extras?: { sites: SiteBinding[]; pinned: boolean },
+  group?: string,
 ): TransferCandidate {
   const account: TransferAccount = {
     kind: data.kind,
@@ -44,7 +45,11 @@ export function toTransferCandidate(
     digits: data.digits,
     ...(data.kind === 'hotp' ? { counter: data.counter } : { period: data.period }),
   };
-  return extras ? { account, sites: extras.sites, pinned: extras.pinned } : { account };
+  return {
+    account,
+    ...(extras && { sites: extras.sites, pinned: extras.pinned }),
+    ...(group !== undefined && { group }),
+  };
 }
 
 /** The list as the worker received it: a wrong shape is the sender's bug, refused as a whole. */
@@ -86,5 +91,7 @@ export function toNewAccountInput(candidate: TransferCandidate): NewAccountInput
     ...(account.counter !== undefined && { counter: account.counter }),
   };
   if (candidate.sites !== undefined) input.sites = candidate.sites;
+  // The vault checks the name again (it may have come from anywhere).
+  if (candidate.group !== undefined) input.group = candidate.group;
   return input;
 }

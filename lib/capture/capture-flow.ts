@@ -54,7 +54,7 @@ export interface CaptureFlowDeps {
 }
 
 /** The user's choices for one finding: the same as for an account added by hand. */
-export type ConfirmCaptureRequest = Pick<AddAccountRequest, 'sites' | 'deviceBound' | 'onConflict'> & {
+export type ConfirmCaptureRequest = Pick<AddAccountRequest, 'sites' | 'deviceBound' | 'onConflict' | 'group'> & {
   captureId: string;
   itemId: string;
 };
@@ -186,7 +186,12 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     const deviceBound = request.deviceBound === true;
     if (item.texts.length === 1 && !item.texts[0]!.trim().toLowerCase().startsWith('otpauth-migration:')) {
       // A privacyIDEA 2step code: the client part and final secret are made here, in the worker.
-      const input = await newAccountInput(accounts[0]!, { sites: request.sites, deviceBound: request.deviceBound, origin: new URL(capture.url).origin });
+      const input = await newAccountInput(accounts[0]!, {
+        sites: request.sites,
+        deviceBound: request.deviceBound,
+        origin: new URL(capture.url).origin,
+        group: request.group ?? null,
+      });
       const reply = await vault.add(input, options);
       if (reply.status !== 'conflict') await forget(capture, item.id);
       return { type: 'account', reply };
@@ -199,7 +204,7 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
       if (conflicts > 0) return { type: 'migration', status: 'conflict', conflicts };
     }
     const results = await vault.addMany(
-      accounts.map((a) => ({ ...a, sites: [], deviceBound })),
+      accounts.map((a) => ({ ...a, sites: [], deviceBound, group: request.group ?? null })),
       options,
     );
     await forget(capture, item.id);

@@ -1,7 +1,7 @@
 /** Owns reading Aegis vault exports (docs/vault.md): plain JSON and password-encrypted, content versions 1–3. */
 import { ForeignBackupError, decryptAegisVault } from '@/lib/crypto';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
-import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson } from './input';
+import { EntryProblem, candidateFrom, importedGroup, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson, withGroup } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 import { foreignBackupToImportError } from './errors';
 
@@ -43,11 +43,38 @@ export async function parseAegis(input: unknown, options: ImportOptions = {}): P
   if (!Number.isInteger(content.version) || content.version < 1 || content.version > MAX_CONTENT_VERSION) {
     throw new ImportFormatError('unsupported-version', 'This Aegis vault content version is newer than Tessera knows.');
   }
+  const groupNames = aegisGroupNames(content.groups);
   return content.entries.map((entry, index) => {
     const issuer = isRecord(entry) ? readString(entry.issuer) : '';
     const account = isRecord(entry) ? readString(entry.name) : '';
-    return candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertEntry(entry, issuer, account));
+    const candidate = candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertEntry(entry, issuer, account));
+    return withGroup(candidate, isRecord(entry) ? aegisEntryGroup(entry, groupNames) : undefined);
   });
+}
+
+/** Content version 3 lists groups once (`{ uuid, name }`); entries refer to them by uuid. */
+function aegisGroupNames(groups: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!Array.isArray(groups)) return names;
+  for (const group of groups) {
+    if (isRecord(group) && typeof group.uuid === 'string' && typeof group.name === 'string') names.set(group.uuid, group.name);
+  }
+  return names;
+}
+
+/**
+ * An entry's group: version 3's `groups` (uuids; Aegis allows several, Tessera keeps one per
+ * account, so the first), or versions 1–2's `group` (a name).
+ */
+function aegisEntryGroup(entry: Record<string, unknown>, names: Map<string, string>): string | undefined {
+  if (Array.isArray(entry.groups)) {
+    for (const uuid of entry.groups) {
+      const group = typeof uuid === 'string' ? importedGroup(names.get(uuid)) : undefined;
+      if (group) return group;
+    }
+    return undefined;
+  }
+  return importedGroup(entry.group);
 }
 
 function readDecrypted(plain: Uint8Array): unknown {

@@ -1,6 +1,6 @@
 /** Owns reading the TOTP fields of Bitwarden exports: unencrypted JSON (`items[].login.totp`) and CSV (`login_totp`). */
 import { OTP_DEFAULTS, parseOtpauthUri, type OtpAccountData } from '@/lib/otp';
-import { EntryProblem, assertImportSize, candidateFrom, isRecord, readSecret, readString, toJson } from './input';
+import { EntryProblem, assertImportSize, candidateFrom, importedGroup, isRecord, readSecret, readString, toJson, withGroup } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 export function looksLikeBitwardenJson(json: unknown): boolean {
@@ -17,12 +17,20 @@ export async function parseBitwardenJson(input: unknown, _options: ImportOptions
   }
   if (!isRecord(file) || !Array.isArray(file.items)) throw new ImportFormatError('not-this-format', 'This is not a Bitwarden JSON export.');
   const candidates: ImportCandidate[] = [];
+  // Folders are listed once (`{ id, name }`); an item names its own by `folderId`.
+  const folders = new Map<string, string>();
+  if (Array.isArray(file.folders)) {
+    for (const folder of file.folders) {
+      if (isRecord(folder) && typeof folder.id === 'string' && typeof folder.name === 'string') folders.set(folder.id, folder.name);
+    }
+  }
   file.items.forEach((item, index) => {
     if (!isRecord(item) || !isRecord(item.login)) return;
     const totp = readString(item.login.totp);
     // Logins without a TOTP field are simply not authenticator entries.
     if (totp === '') return;
-    candidates.push(fromTotpField(totp, readString(item.name), readString(item.login.username), index));
+    const folder = typeof item.folderId === 'string' ? importedGroup(folders.get(item.folderId)) : undefined;
+    candidates.push(withGroup(fromTotpField(totp, readString(item.name), readString(item.login.username), index), folder));
   });
   return candidates;
 }
@@ -42,11 +50,13 @@ export async function parseBitwardenCsv(input: unknown, _options: ImportOptions 
   if (totpAt === -1) throw new ImportFormatError('not-this-format', 'This CSV has no login_totp column: it is not a Bitwarden export.');
   const nameAt = column('name');
   const userAt = column('login_username');
+  const folderAt = column('folder');
   const candidates: ImportCandidate[] = [];
   rows.forEach((row, index) => {
     const totp = (row[totpAt] ?? '').trim();
     if (totp === '') return;
-    candidates.push(fromTotpField(totp, (row[nameAt] ?? '').trim(), (row[userAt] ?? '').trim(), index));
+    const candidate = fromTotpField(totp, (row[nameAt] ?? '').trim(), (row[userAt] ?? '').trim(), index);
+    candidates.push(withGroup(candidate, folderAt === -1 ? undefined : importedGroup(row[folderAt])));
   });
   return candidates;
 }

@@ -1,6 +1,7 @@
 /** Owns the hostile-input guards every importer runs first (size, JSON depth, truncation) and the per-entry helpers. */
 import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, withoutFormatCharacters, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
+import { MAX_GROUP_LENGTH, validateGroup } from '@/lib/vault';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */
@@ -106,6 +107,26 @@ export function candidateFrom(label: string, convert: () => OtpAccountData): Imp
   } catch (error) {
     return { ok: false, label, problem: problemOf(error) };
   }
+}
+
+/**
+ * Another app's group or folder name as a Tessera group: cut to our length (a long folder path
+ * should not fail the entry), then the vault's own rules; anything they refuse becomes no group.
+ */
+export function importedGroup(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const short = [...withoutFormatCharacters(name.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')).trim()].slice(0, MAX_GROUP_LENGTH).join('');
+  try {
+    return validateGroup(short) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The candidate with its group, when it is an account and has one. */
+export function withGroup(candidate: ImportCandidate, group: string | undefined): ImportCandidate {
+  return candidate.ok && group !== undefined ? { ...candidate, group } : candidate;
 }
 
 export function problemOf(error: unknown): { code: ErrorCode; message: string } {

@@ -5,7 +5,7 @@
 import { parsePassphraseEnvelope, sealWithPassphrase, openWithPassphrase, type PassphraseEnvelope } from '@/lib/crypto';
 import { TesseraError } from '@/lib/errors';
 import { encodeBase32, assertAccountData, type OtpAccountData, OTP_DEFAULTS } from '@/lib/otp';
-import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString } from './input';
+import { EntryProblem, candidateFrom, importedGroup, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, withGroup } from './input';
 import { ImportFormatError, type CandidateExtras, type ImportCandidate } from './types';
 import type { AccountMeta, SiteBinding } from '@/lib/vault';
 
@@ -16,7 +16,7 @@ export const BACKUP_FILE_EXTENSION = '.tessera';
 const BACKUP_AAD = new TextEncoder().encode('tessera-backup/v1');
 
 /** An account the caller has already checked is not device-bound, with its secret in hand. */
-export type ExportableAccount = OtpAccountData & { sites: SiteBinding[]; pinned: boolean; order: number };
+export type ExportableAccount = OtpAccountData & { sites: SiteBinding[]; pinned: boolean; order: number; group?: string };
 
 export type BackupFile = {
   format: typeof BACKUP_FORMAT;
@@ -103,6 +103,8 @@ export async function createBackup(
       sites: account.sites,
       pinned: account.pinned,
       order: account.order,
+      // Absent in backups written before groups existed: those read back as "no group".
+      ...(account.group !== undefined && { group: account.group }),
     };
   });
   const plaintext = new TextEncoder().encode(JSON.stringify({ accounts: plainAccounts }));
@@ -174,7 +176,7 @@ export async function readBackupJson(json: unknown, passphrase: string): Promise
       extras = readExtras(entry, index);
       return convertAccount(entry, issuer, account);
     });
-    return candidate.ok && extras ? { ...candidate, extras } : candidate;
+    return withGroup(candidate.ok && extras ? { ...candidate, extras } : candidate, isRecord(entry) ? importedGroup(entry.group) : undefined);
   });
   return { createdAt: typeof createdAt === 'string' ? createdAt : undefined, accounts };
 }

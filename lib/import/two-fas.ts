@@ -2,7 +2,7 @@
 import { ForeignBackupError, decryptTwoFasServices } from '@/lib/crypto';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { foreignBackupToImportError } from './errors';
-import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson } from './input';
+import { EntryProblem, candidateFrom, importedGroup, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson, withGroup } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
 
 const MAX_SCHEMA_VERSION = 4;
@@ -42,9 +42,19 @@ export async function parseTwoFas(input: unknown, options: ImportOptions = {}): 
     services = readJson(text);
   }
   if (!Array.isArray(services)) throw new ImportFormatError('malformed', 'The 2FAS backup has no account list.');
+  // Groups are listed once, in the clear even in an encrypted backup; services name theirs by `groupId`.
+  const groupNames = new Map<string, string>();
+  const { groups } = backup as { groups?: unknown };
+  if (Array.isArray(groups)) {
+    for (const group of groups) {
+      if (isRecord(group) && typeof group.id === 'string' && typeof group.name === 'string') groupNames.set(group.id, group.name);
+    }
+  }
   return services.map((service, index) => {
     const { issuer, account } = names(service);
-    return candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertService(service, issuer, account));
+    const candidate = candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertService(service, issuer, account));
+    const groupId = isRecord(service) && typeof service.groupId === 'string' ? service.groupId : undefined;
+    return withGroup(candidate, groupId === undefined ? undefined : importedGroup(groupNames.get(groupId)));
   });
 }
 

@@ -21,7 +21,8 @@ export type CandidateExtras = { sites: SiteBinding[]; pinned: boolean; order: nu
 
 /** One entry of a file as the preview shows it. A problem in one entry never fails the file. */
 export type ImportCandidate =
-  | { ok: true; account: OtpAccountData; label: string; extras?: CandidateExtras }
+  /** `group`: the entry's group (Aegis, 2FAS), folder (Bitwarden) or Tessera group, already cleaned. */
+  | { ok: true; account: OtpAccountData; label: string; extras?: CandidateExtras; group?: string }
   | { ok: false; label: string; problem: { code: string; message: string } };
 
 export type ImportOptions = {

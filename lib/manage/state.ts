@@ -258,7 +258,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
 
   function toTransfer(candidate: ImportCandidate): TransferCandidate {
     if (!candidate.ok) throw new Error('only readable entries are sent');
-    return toTransferCandidate(candidate.account, candidate.extras);
+    return toTransferCandidate(candidate.account, candidate.extras, candidate.group);
   }
 
   function clearImport(): void {

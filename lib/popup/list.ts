@@ -26,6 +26,13 @@ export function matchesQuery(account: AccountMeta, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/** Every group some account is in, once each, in alphabetical order (for the filter chips). */
+export function groupNames(accounts: readonly AccountMeta[]): string[] {
+  const names = new Set<string>();
+  for (const account of accounts) if (account.group) names.add(account.group);
+  return [...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+}
+
 /** The name a row shows first: the issuer, else the account; empty for an unnamed account. */
 function shownName(account: AccountMeta): string {
   return (account.issuer || account.account).trim();
@@ -55,8 +62,10 @@ export function groupAccounts(
   query: string,
   order: SortOrder,
   thisSiteIds: ReadonlySet<string>,
+  groupFilter: string | null = null,
 ): ListGroups {
-  const sorted = sortAccounts(accounts.filter((a) => matchesQuery(a, query)), order);
+  const shown = accounts.filter((a) => (groupFilter === null || a.group === groupFilter) && matchesQuery(a, query));
+  const sorted = sortAccounts(shown, order);
   const thisSite: AccountMeta[] = [];
   const others: AccountMeta[] = [];
   for (const account of sorted) (thisSiteIds.has(account.id) ? thisSite : others).push(account);

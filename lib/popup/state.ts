@@ -10,10 +10,11 @@ import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest,
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
 import type { AccountCode, AccountCodeFailure, AccountMeta } from '../vault';
+import type { ServiceIconLookup } from '../service-icons';
 import { displayedCode, nextRefreshAt, type DisplayedCode } from './codes';
 import { createCaptureState, type CaptureClient } from './capture';
 import { createEnrollmentState, type EnrollmentClient } from './enrollment';
-import { groupAccounts, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
+import { groupAccounts, groupNames, ROWS_AT_FIRST_PAINT, type ListGroups } from './list';
 import { startFromSnapshot, type PopupSnapshot } from './snapshot';
 import type { ManageSectionId, View } from './view';
 
@@ -119,10 +120,20 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const view = signal<View>({ name: 'list' });
   const announcement = signal<{ text: string; at: number } | null>(null);
   const copiedId = signal<string | null>(null);
+  /** Finds an account's service icon; null until the icon chunk has loaded (rows show letter tiles until then). */
+  const serviceIcons = signal<ServiceIconLookup | null>(null);
+  let serviceIconsAsked = false;
   const pendingUndo = signal<PendingUndo | null>(null);
 
+  /** The user's groups, from the accounts (a group exists while some account is in it). */
+  const accountGroups = computed(() => groupNames(accounts.value));
+  /** The chosen filter, while its group still exists; otherwise all accounts. */
+  const groupFilter = computed(() => {
+    const chosen = settings.value.groupFilter;
+    return chosen !== null && accountGroups.value.includes(chosen) ? chosen : null;
+  });
   const groups: ReadonlySignal<ListGroups> = computed(() =>
-    groupAccounts(accounts.value, query.value, settings.value.sortOrder, thisSiteIds.value),
+    groupAccounts(accounts.value, query.value, settings.value.sortOrder, thisSiteIds.value, groupFilter.value),
   );
   const orderedIds = computed(() => [...groups.value.thisSite, ...groups.value.others].map((a) => a.id));
   const hasAccounts = computed(() => accounts.value.length > 0);
@@ -569,10 +580,32 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     settings.value = await api.saveSettings(patch);
   }
 
+  /** Filters the list to one group (null: all); kept in the settings so the next popup opens the same way. */
+  async function filterByGroup(name: string | null): Promise<void> {
+    // Shown at once; the stored copy follows.
+    settings.value = { ...settings.value, groupFilter: name };
+    await changeSettings({ groupFilter: name }).catch(() => undefined);
+  }
+
   /** Back to the list from any sub-view (Back, Escape); leaving a capture review drops its findings. */
   function back(): void {
     if (view.value.name === 'capture') capture.close();
     else view.value = { name: 'list' };
+  }
+
+  /**
+   * Loads the offline service icons in their own chunk, once, after the first rows are drawn:
+   * never part of the first paint. A failure leaves the letter tiles, which are complete on their own.
+   */
+  function loadServiceIcons(): void {
+    if (serviceIconsAsked) return;
+    serviceIconsAsked = true;
+    void import('../service-icons')
+      .then((module) => module.loadServiceIconLookup())
+      .then((lookup) => {
+        if (!stopped) serviceIcons.value = lookup;
+      })
+      .catch(() => undefined);
   }
 
   function reveal(id: string): void {
@@ -585,6 +618,9 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     groups,
     orderedIds,
     hasAccounts,
+    accountGroups,
+    groupFilter,
+    filterByGroup,
     now: now as ReadonlySignal<number>,
     hotpCodes: hotpCodes as ReadonlySignal<ReadonlyMap<string, string>>,
     /** Accounts whose secret cannot be decrypted: shown as such, never silently dropped. */
@@ -622,6 +658,8 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     vaultMode: vaultMode as ReadonlySignal<'device' | 'passphrase'>,
     policy: policy as ReadonlySignal<ManagedPolicy>,
     reveal,
+    serviceIcons: serviceIcons as ReadonlySignal<ServiceIconLookup | null>,
+    loadServiceIcons,
     back,
     announce,
     capture,

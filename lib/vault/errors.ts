@@ -30,6 +30,7 @@ export type VaultInputCode =
   | 'invalid-counter'
   | 'invalid-secret'
   | 'invalid-label'
+  | 'invalid-group'
   | 'invalid-site'
   | 'invalid-flag'
   | 'invalid-order'

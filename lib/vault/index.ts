@@ -22,7 +22,7 @@ export type {
   PreviewResult,
   SiteBinding,
 } from './types';
-export { labelKey } from './validate';
+export { MAX_GROUP_LENGTH, labelKey, validateGroup } from './validate';
 export { VaultLockedError, createVaultLock } from './lock';
 export type { SessionKey, SessionKeyStore, VaultLock } from './lock';
 export { removeScrubLeftovers, scrubStaleCopies } from './scrub';

@@ -1,5 +1,5 @@
 /** Owns the `tessera-vault` IndexedDB schema, its step-by-step migrations and opening it. */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from 'idb';
 import { type SecretEnvelope, type PassphraseEnvelope } from '@/lib/crypto';
 import { VaultUnavailableError } from './errors';
 import type { AccountRecord } from './types';
@@ -85,7 +85,32 @@ export const VAULT_MIGRATIONS: readonly VaultMigration[] = [
     const trash = db.createObjectStore('trash', { keyPath: 'id' });
     trash.createIndex('by-deleted-at', 'deletedAt');
   },
+  // 2 → 3: accounts gain a group; every older record, in the list or the trash, is in none.
+  (_db, tx) => addGroupField(tx),
 ];
+
+/**
+ * Writes `group: null` on each record that has no `group` yet. Cursor requests only, on the
+ * upgrade transaction, so a failure aborts the whole upgrade and the old records stay as they were.
+ */
+function addGroupField(tx: UpgradeTransaction): void {
+  const sweep = (request: IDBRequest<IDBCursorWithValue | null>, patch: (value: unknown) => unknown | null) => {
+    request.addEventListener('success', () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const next = patch(cursor.value);
+      if (next !== null) cursor.update(next);
+      cursor.continue();
+    });
+  };
+  const withGroup = (record: Record<string, unknown>) => ('group' in record ? null : { ...record, group: null });
+  sweep(unwrap(tx.objectStore('accounts')).openCursor(), (value) => withGroup(value as Record<string, unknown>));
+  sweep(unwrap(tx.objectStore('trash')).openCursor(), (value) => {
+    const row = value as { record: Record<string, unknown> };
+    const record = withGroup(row.record);
+    return record === null ? null : { ...row, record };
+  });
+}
 
 export const VAULT_DB_VERSION = VAULT_MIGRATIONS.length;
 

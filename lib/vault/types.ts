@@ -24,6 +24,8 @@ export type AccountMeta = {
    */
   hotpShown?: boolean;
   sites: SiteBinding[];
+  /** The user's group (one per account, like a folder); absent when the account is in none. */
+  group?: string;
   pinned: boolean;
   /** Submit the form after filling a code on this account's sites (off unless the user asks). */
   submitAfterFill?: boolean;
@@ -48,7 +50,9 @@ export type PendingEnrollmentMeta = {
 /** A device-bound secret: only a non-extractable HMAC key, no exportable copy anywhere. */
 export type DeviceBoundSecret = { v: 1; alg: 'device-bound'; key: CryptoKey };
 
-export type AccountRecord = Omit<AccountMeta, 'enrollment'> & {
+export type AccountRecord = Omit<AccountMeta, 'enrollment' | 'group'> & {
+  /** null = no group (schema version 3 wrote it on every older record; see VAULT_MIGRATIONS). */
+  group: string | null;
   secret: SecretEnvelope | DeviceBoundSecret;
   /** The client part of a two-step enrollment, sealed like a secret until the user says Done. */
   enrollment?: PendingEnrollmentMeta & { part: SecretEnvelope };
@@ -57,7 +61,13 @@ export type AccountRecord = Omit<AccountMeta, 'enrollment'> & {
 /** A two-step enrollment's client part, stored with the account until the user has typed it. */
 export type NewEnrollmentStep = PendingEnrollmentMeta & { clientPart: Uint8Array };
 
-export type NewAccountInput = OtpAccountData & { sites?: SiteBinding[]; deviceBound?: boolean; enrollment?: NewEnrollmentStep };
+export type NewAccountInput = OtpAccountData & {
+  sites?: SiteBinding[];
+  deviceBound?: boolean;
+  enrollment?: NewEnrollmentStep;
+  /** A group name (an existing group's spelling wins, case-insensitively); null or absent = none. */
+  group?: string | null;
+};
 
 export type AddOptions = { onConflict?: 'replace' | 'keep-both' };
 
@@ -99,6 +109,8 @@ export type AccountUpdate = {
   submitAfterFill?: boolean;
   /** hotp only: a corrected next counter (when codes and the site have drifted apart). */
   counter?: number;
+  /** A group name, or null to take the account out of its group. */
+  group?: string | null;
 };
 
 

@@ -7,6 +7,8 @@ import type { AccountUpdate, NewAccountInput, NewEnrollmentStep, SiteBinding } f
 export const MAX_SECRET_BYTES = 1024;
 export const MAX_LABEL_LENGTH = 256;
 export const MAX_SITES = 64;
+/** Groups are short names shown as chips; longer text belongs in the account name. */
+export const MAX_GROUP_LENGTH = 32;
 
 const KINDS: readonly OtpKind[] = ['totp', 'hotp', 'steam'];
 
@@ -15,6 +17,7 @@ export type ValidAccount = OtpAccountData & {
   sites: SiteBinding[];
   deviceBound: boolean;
   enrollment?: NewEnrollmentStep;
+  group: string | null;
 };
 
 
@@ -34,7 +37,8 @@ export function validateNewAccount(input: NewAccountInput, index?: number): Vali
   const deviceBound = input.deviceBound ?? false;
   if (typeof deviceBound !== 'boolean') fail('invalid-flag', 'deviceBound must be true or false.');
   const enrollment = input.enrollment === undefined ? undefined : validateEnrollment(input.enrollment, index);
-  const common = { issuer, account, secret: new Uint8Array(secret), sites, deviceBound, ...(enrollment && { enrollment }) };
+  const group = validateGroup(input.group, index);
+  const common = { issuer, account, secret: new Uint8Array(secret), sites, deviceBound, group, ...(enrollment && { enrollment }) };
 
   if (input.kind === 'steam') {
     // Steam's parameters are fixed by Steam; a parser that says otherwise is describing the same account.
@@ -105,6 +109,7 @@ export function validateUpdate(patch: AccountUpdate): AccountUpdate {
     }
     out.counter = patch.counter;
   }
+  if (patch.group !== undefined) out.group = validateGroup(patch.group);
   return out;
 }
 
@@ -122,6 +127,38 @@ function validateLabel(value: unknown, field: 'issuer' | 'account', index?: numb
     );
   }
   return trimmed;
+}
+
+/**
+ * A group name as stored: Unicode format characters (bidi overrides, zero-width joiners, which
+ * could make two names look alike or reorder a chip's text) dropped, NFC, inner spaces collapsed,
+ * trimmed. Empty, null or undefined means "no group" (null); control characters or more than
+ * MAX_GROUP_LENGTH characters are refused.
+ */
+export function validateGroup(value: unknown, index?: number): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new VaultInputError('invalid-group', 'A group name must be text.', { index });
+  // The same rule as account names (lib/otp/names.ts), then the spacing a chip needs.
+  const cleaned = withoutFormatCharacters(value).normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(cleaned)) {
+    throw new VaultInputError('invalid-group', 'A group name cannot contain control characters.', { index });
+  }
+  if ([...cleaned].length > MAX_GROUP_LENGTH) {
+    throw new VaultInputError('invalid-group', `A group name can be at most ${MAX_GROUP_LENGTH} characters.`, { index });
+  }
+  return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * The spelling a validated group name is stored under: an existing group that differs only in
+ * case keeps its spelling, so "work" joins "Work" instead of making a second chip.
+ */
+export function canonicalGroup(name: string | null, existing: Iterable<string | null | undefined>): string | null {
+  if (name === null) return null;
+  const key = fold(name);
+  for (const group of existing) if (group && fold(group) === key) return group;
+  return name;
 }
 
 /**

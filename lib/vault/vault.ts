@@ -27,7 +27,7 @@ import type {
   PreviewResult,
   VaultStatus,
 } from './types';
-import { type ValidAccount, labelKey, validateNewAccount, validateUpdate } from './validate';
+import { type ValidAccount, canonicalGroup, labelKey, validateNewAccount, validateUpdate } from './validate';
 
 export type VaultDeps = {
   db: VaultDb | Promise<VaultDb>;
@@ -367,8 +367,11 @@ export function createVault(deps: VaultDeps): Vault {
       fingerprint: once(async () => otpKeyFingerprint(await otpKeyFor(record, dataKey))),
     }));
     const plan: Plan = { writes: new Map(), results: [], existing: new Map(snapshot.map((r) => [r.id, r])) };
+    const groups = snapshot.map((record) => record.group);
 
     for (const account of valid) {
+      account.group = canonicalGroup(account.group, groups);
+      groups.push(account.group);
       const label = labelKey(account.issuer, account.account);
       const sameLabel = candidates.filter((c) => c.label === label);
       const fingerprint = once(async () => otpKeyFingerprint(await importOtpKey(account.secret, account.algorithm)));
@@ -494,6 +497,8 @@ export function createVault(deps: VaultDeps): Vault {
       ...(account.counter !== undefined && { counter: account.counter }),
       // A replacement keeps where the user put it and what they bound it to (unless new bindings are given).
       sites: account.sites.length > 0 || !old ? account.sites : old.sites,
+      // Likewise its group, unless the new entry names one.
+      group: account.group ?? old?.group ?? null,
       pinned: old?.pinned ?? false,
       order,
       deviceBound: account.deviceBound,
@@ -584,6 +589,7 @@ export function createVault(deps: VaultDeps): Vault {
           if (changes.counter !== undefined && old.kind !== 'hotp') {
             throw new VaultInputError('not-hotp', 'This account does not use counters.');
           }
+          if (changes.group) changes.group = canonicalGroup(changes.group, (await tx.store.getAll()).map((r) => r.group));
           const next: AccountRecord = { ...old, ...changes, updatedAt: Math.max(now(), old.updatedAt + 1) };
           // A corrected counter: the code shown last no longer belongs to it.
           if (changes.counter !== undefined && changes.counter !== old.counter) delete next.hotpShown;
@@ -835,12 +841,13 @@ export function toMeta(record: AccountRecord): AccountMeta {
   if (record.hotpShown && record.kind === 'hotp') meta.hotpShown = true;
   if (record.lastUsedAt !== undefined) meta.lastUsedAt = record.lastUsedAt;
   if (record.submitAfterFill) meta.submitAfterFill = true;
+  if (record.group) meta.group = record.group;
   if (record.enrollment) meta.enrollment = { kind: record.enrollment.kind, origin: record.enrollment.origin };
   return meta;
 }
 
 /** Pinned first, then the user's order; ties (possible after a restore) by creation, then id. */
-function sortRecords<T extends AccountMeta>(records: T[]): T[] {
+function sortRecords<T extends Pick<AccountMeta, 'id' | 'pinned' | 'order' | 'createdAt'>>(records: T[]): T[] {
   return [...records].sort(
     (a, b) =>
       Number(b.pinned) - Number(a.pinned) ||

@@ -34,10 +34,10 @@ export function accountHandlers({ vault, popupSnapshot, policy: policies = { cur
       if (ids === undefined) popupSnapshot?.recordCodes(token, () => opened.list(), codes);
       return codes;
     },
-    addAccount: async ({ source, sites, deviceBound, onConflict }) =>
+    addAccount: async ({ source, sites, deviceBound, onConflict, group }) =>
       (await vault()).add(
         // A pasted two-step URI is completed here; it has no capture page, so it fills nowhere.
-        await newAccountInput(accountFromSource(source), { sites, deviceBound, origin: null }),
+        await newAccountInput(accountFromSource(source), { sites, deviceBound, origin: null, group: group ?? null }),
         onConflict ? { onConflict } : {},
       ),
     updateAccount: async ({ id, patch }) => (await vault()).update(id, patch),

@@ -3,10 +3,9 @@
  * in light and dark, with accounts that stretch the layout (long names, 8 digits, HOTP, a bound
  * site); screenshots of the popup at its real size to look at.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test, type ExtensionHarness } from './fixtures';
 import { PopupPage, type NewAccount } from './pages/popup-page';
+import { expectNoViolations } from './support/axe';
 
 const ACCOUNTS: NewAccount[] = [
   { issuer: 'Amazon Web Services', account: 'alice.very-long-name@example-corporation.com', secret: 'JBSWY3DPEHPK3PXP' },
@@ -15,19 +14,6 @@ const ACCOUNTS: NewAccount[] = [
   { issuer: 'Acme Cloud', account: 'carol@acme.test', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', sites: ['acme.test'] },
   { issuer: 'GitHub', account: 'alice', secret: 'ONSWG4TFOQYTEMZU' },
 ];
-
-/**
- * Every axe rule that applies, including the experimental ones the issue found problems with
- * (label-content-name-mismatch). A violation list is printed whole when the test fails.
- */
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice', 'experimental'] } }).analyze();
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`),
-  }));
-  expect(found, where).toEqual([]);
-}
 
 async function seed(extension: ExtensionHarness): Promise<void> {
   const setup = await PopupPage.open(extension);

@@ -129,7 +129,11 @@ function fakeApi(accounts: AccountMeta[]): FakeWorker & { clipboard: string[]; g
     addAccount: async () => {
       throw new Error('not used');
     },
-    updateAccount: async (id, patch) => ({ ...accounts.find((a) => a.id === id)!, ...patch }),
+    updateAccount: async (id, { group, ...patch }) => {
+      const { group: oldGroup, ...account } = { ...accounts.find((a) => a.id === id)!, ...patch };
+      const next = group === undefined ? oldGroup : group;
+      return next ? { ...account, group: next } : account;
+    },
     deleteAccount: async (id) => ({ undoToken: id }),
     undoDeleteAccount: async (token) => accounts.find((a) => a.id === token)!,
     reorderAccounts: vi.fn(async () => undefined),

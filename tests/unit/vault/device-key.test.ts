@@ -19,7 +19,7 @@ describe('vault device key', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.keyId).toBe(first[0]!.keyId);
     expect(after[0]!.check).toMatchObject({ v: 1, alg: 'A256GCM' });
-    expect(await db.get('meta', 'vault')).toMatchObject({ mode: 'device', schemaVersion: 2 });
+    expect(await db.get('meta', 'vault')).toMatchObject({ mode: 'device', schemaVersion: 3 });
   });
 
   it('stores a non-extractable key that exportKey refuses after a round trip through IndexedDB', async () => {
