@@ -27,10 +27,11 @@ export default defineConfig({
   // WXT targets MV2 for Firefox unless told otherwise.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Tessera Authenticator',
-    short_name: 'Tessera',
-    description:
-      'Two-factor codes (TOTP/HOTP) kept encrypted in your browser. Scan enrollment QR codes, copy and fill codes.',
+    // Every text the browser shows comes from public/_locales (issue 16): English is the fallback.
+    name: '__MSG_extension_name__',
+    short_name: '__MSG_extension_short_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -50,14 +51,14 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Tessera' },
+    action: { default_title: '__MSG_action_title__' },
     // Scan for an enrollment QR code without reaching for the mouse (grants activeTab, as a click does).
     commands: {
       // Opens the popup from the keyboard (Alt+Shift+T would take Chrome's own "focus the toolbar").
-      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Tessera' },
-      'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Scan this page for a QR code' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_command_open__' },
+      'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_scan_page__' },
       // Fills the single account bound to this page; with several, opens the popup to choose.
-      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: 'Fill the one-time code for this site' },
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_fill_code__' },
     },
     // What an administrator may set through enterprise policy (read from storage.managed; see README).
     // Firefox reads managed storage from a native manifest instead and has no schema key.

@@ -1,20 +1,19 @@
 import type { PopupState } from '@/lib/popup';
+import { t } from '@/lib/i18n';
 
 /** Shown once, right after an account was added from this page's QR code. */
 export function FillOffer({ state }: { state: PopupState }) {
   const offer = state.fillOffer.value;
   if (!offer) return null;
   return (
-    <div class="fill-offer" role="region" aria-label="Fill the first code">
-      <p>
-        {offer.label} was added. The page probably asks for its first code: fill it in?
-      </p>
+    <div class="fill-offer" role="region" aria-label={t('fill_offer_label')}>
+      <p>{t('fill_offer_text', offer.label)}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void state.acceptFillOffer()}>
-          Fill the code
+          {t('fill_offer_accept')}
         </button>
         <button type="button" class="quiet" onClick={() => state.dismissFillOffer()}>
-          Not now
+          {t('fill_offer_dismiss')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { focusList, focusRow, type PopupState } from '@/lib/popup';
+import { t } from '@/lib/i18n';
 
 export function UndoBar({ state }: { state: PopupState }) {
   const pending = state.pendingUndo.value;
@@ -21,7 +22,7 @@ export function UndoBar({ state }: { state: PopupState }) {
   if (!pending) return null;
   return (
     <div class="undo-bar" role="status" ref={bar}>
-      <span>Deleted {pending.label}.</span>
+      <span>{t('undo_deleted', pending.label)}</span>
       <button
         type="button"
         id="undo-delete"
@@ -32,7 +33,7 @@ export function UndoBar({ state }: { state: PopupState }) {
           })
         }
       >
-        Undo
+        {t('undo_button')}
       </button>
     </div>
   );
