@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { pseudoCatalogue } from './scripts/i18n-pseudo';
+
+/**
+ * `TESSERA_PSEUDO_LOCALE=1 npm run build`: a test build in `.output/chrome-mv3-pseudo` whose
+ * English catalogue is the generated pseudo-locale (tests/e2e/i18n.spec.ts). Never zipped.
+ */
+const PSEUDO_LOCALE = process.env.TESSERA_PSEUDO_LOCALE === '1';
+const ENGLISH_CATALOGUE = '_locales/en/messages.json';
 
 // The manifest is the permission budget: everything broad is optional and requested
 // at the moment a feature needs it (see README, "Permissions").
@@ -21,6 +30,20 @@ const GECKO_ANDROID_SETTINGS = { strict_min_version: '142.0' };
 export default defineConfig({
   // Explicit imports only: a reader can see where every name comes from.
   imports: false,
+  ...(PSEUDO_LOCALE ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-pseudo' } : {}),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      if (!PSEUDO_LOCALE) return;
+      const index = files.findIndex((file) => file.relativeDest === ENGLISH_CATALOGUE);
+      const english = files[index];
+      if (!english || !('absoluteSrc' in english)) throw new Error(`No ${ENGLISH_CATALOGUE} to replace with the pseudo-locale.`);
+      const contents = JSON.stringify(pseudoCatalogue(JSON.parse(readFileSync(english.absoluteSrc, 'utf8'))), null, 2);
+      files[index] = { relativeDest: ENGLISH_CATALOGUE, contents };
+    },
+    'zip:start': () => {
+      if (PSEUDO_LOCALE) throw new Error('The pseudo-locale is for tests only: zip without TESSERA_PSEUDO_LOCALE.');
+    },
+  },
   // `npm run zip:firefox`: the upload zip and the sources zip addons.mozilla.org asks for, which
   // holds what a reviewer needs to rebuild the same files (README, "Firefox"); tests are not part of it.
   zip: { excludeSources: ['tests/**'] },

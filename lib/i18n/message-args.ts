@@ -114,7 +114,6 @@ export interface MessageArgs {
   common_cancel: [];
   common_save: [];
   common_delete: [];
-  common_close: [];
   common_done: [];
   common_copy: [];
   common_unnamed_account: [];
@@ -452,7 +451,6 @@ export interface MessageArgs {
   import_problem_encrypted_entry: [];
   import_problem_in_trash: [];
   import_problem_incomplete_export: [];
-  import_problem_unreadable: [];
   import_same_as_existing: [name: string | number];
   import_same_as_earlier: [];
   import_conflicts_existing: [name: string | number];
@@ -623,4 +621,6 @@ export interface MessageArgs {
   welcome_backup_link: [];
   phone_part_not_scanned: [];
   phone_part_other_page: [host: string | number];
+  locale_code: [];
+  locale_direction: [];
 }

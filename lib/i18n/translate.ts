@@ -15,9 +15,6 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? B
 /** The arguments after the count (always `$1`, the `$COUNT$` placeholder) of a plural message. */
 type PluralArgs<B extends PluralKey> = MessageArgs[`${B}_other` & MessageKey] extends readonly [unknown, ...infer Rest] ? Rest : [];
 
-/** The CLDR plural categories; each locale's catalogue supplies those its language uses. */
-export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
-
 let source: MessageSource | null = null;
 
 /** Bound once per document or worker, before anything is drawn (the entrypoint passes lib/platform's). */
@@ -33,7 +30,7 @@ function current(): MessageSource {
 }
 
 /** The browser's UI language as a BCP 47 tag (`en-US`, `ar`), the locale every `Intl` call here uses. */
-export function uiLocale(): string {
+function uiLocale(): string {
   return current().uiLanguage() || 'en';
 }
 
@@ -74,25 +71,21 @@ export function formatList(items: readonly string[], type: 'and' | 'unit' = 'and
   return new Intl.ListFormat(uiLocale(), options).format(items);
 }
 
-/** A date and time, medium date and short time, in the UI language. */
-export function formatDateTime(value: Date | number): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(value);
-}
-
 /** A whole number of seconds or minutes as a unit the UI language spells (`30 s`, `5 minutes`). */
 export function formatDuration(value: number, unit: 'second' | 'minute' | 'hour', unitDisplay: 'long' | 'short' | 'narrow' = 'long'): string {
   return new Intl.NumberFormat(uiLocale(), { style: 'unit', unit, unitDisplay }).format(value);
 }
 
-/** Text direction of the UI language, from the catalogue the browser picked (`@@bidi_dir`). */
-export function uiDirection(): 'ltr' | 'rtl' {
-  return current().getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-}
-
-/** `lang` and `dir` of a Tessera document, from the UI locale; called by each page's entry before drawing. */
+/**
+ * `lang` and `dir` of a Tessera document, from the catalogue the browser picked for its UI
+ * language (`locale_code`, `locale_direction`): a UI language Tessera has no catalogue for shows
+ * English, and must then be marked English and left to right. (`@@bidi_dir` would do, but
+ * headless Chromium reports `ltr` whatever the language.) Called by each page before drawing.
+ */
 export function applyDocumentLocale(doc: Document): void {
-  doc.documentElement.lang = uiLocale();
-  doc.documentElement.dir = uiDirection();
+  const messages = current();
+  doc.documentElement.lang = messages.getMessage('locale_code') || 'en';
+  doc.documentElement.dir = messages.getMessage('locale_direction') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /**
