@@ -136,7 +136,7 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
     <header class="top">
       {view.name === 'list' ? (
         <h1 class="brand">
-          <img src="/icon/32.png" width={20} height={20} alt="" /> Tessera
+          <img src="/icon/32.png" width={20} height={20} alt="" /> {t('popup_title')}
         </h1>
       ) : (
         <>
