@@ -2,6 +2,8 @@ import { signal, useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AccountMeta } from '@/lib/vault';
 import { type PopupState, ROWS_AT_FIRST_PAINT } from '@/lib/popup';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 import { AccountRow } from './AccountRow';
 
 /** Rows drawn in full at first paint, before the browser reports what is on screen. */
@@ -84,7 +86,7 @@ function onListKeyDown(state: PopupState, event: KeyboardEvent): void {
         list.querySelector<HTMLButtonElement>(`[data-account-id="${id}"] [data-row-button]`)?.focus();
       });
     } else {
-      state.announce('Switch sorting to "Manual order" to move accounts.');
+      state.announce(t('list_move_needs_manual_order'));
     }
     return;
   }
@@ -111,6 +113,7 @@ function onListKeyDown(state: PopupState, event: KeyboardEvent): void {
 
 function Section({
   state,
+  id,
   title,
   accounts,
   liveRows,
@@ -118,6 +121,8 @@ function Section({
   note,
 }: {
   state: PopupState;
+  /** Stable across languages: the heading's id is built from it. */
+  id: 'this-site' | 'others';
   title: string;
   accounts: AccountMeta[];
   liveRows: LiveRows;
@@ -126,7 +131,7 @@ function Section({
   note?: string | null;
 }) {
   const draggable = state.settings.value.sortOrder === 'manual' && !state.query.value;
-  const headingId = `h-${title.replace(/\s+/g, '-').toLowerCase()}`;
+  const headingId = `h-${id}`;
   const onDropOn = (draggedId: string, targetId: string) => {
     const ordered = [...state.accounts.value].sort((a, b) => a.order - b.order);
     void state.move(draggedId, ordered.findIndex((a) => a.id === targetId));
@@ -159,16 +164,15 @@ function Section({
 }
 
 const NO_FILL_REASONS = {
-  'insecure-page':
-    'This page is not secure (http), so Tessera will not fill codes into it. You can still copy a code; filling works on https pages only.',
-  'filling-off': 'Your organisation has turned filling off. You can still copy a code.',
+  'insecure-page': 'list_no_fill_insecure_page',
+  'filling-off': 'list_no_fill_policy',
 } as const;
 
 /** Why some accounts listed under "This site" offer no Fill, when the worker said so. */
 function whyNoFill(state: PopupState, thisSite: AccountMeta[]): string | null {
   const reason = state.activeSite.value.notFillableBecause;
   if (!reason || thisSite.every((account) => state.fillableIds.value.has(account.id))) return null;
-  return NO_FILL_REASONS[reason];
+  return t(NO_FILL_REASONS[reason]);
 }
 
 export function AccountList({ state }: { state: PopupState }) {
@@ -185,7 +189,11 @@ export function AccountList({ state }: { state: PopupState }) {
     const group = state.groupFilter.value;
     return (
       <p class="no-results" role="status">
-        {group === null ? <>No account matches “{state.query.value}”.</> : <>No account in “{group}” matches “{state.query.value}”.</>}
+        {group === null ? (
+          t('list_no_match', state.query.value)
+        ) : (
+          <Slotted text={t('list_no_match_in_group', SLOT, SLOT)} parts={[<bdi>{group}</bdi>, <bdi>{state.query.value}</bdi>]} />
+        )}
       </p>
     );
   }
@@ -194,7 +202,8 @@ export function AccountList({ state }: { state: PopupState }) {
       {thisSite.length > 0 && (
         <Section
           state={state}
-          title="This site"
+          id="this-site"
+          title={t('list_section_this_site')}
           accounts={thisSite.slice(0, budget)}
           liveRows={liveRows}
           firstIndex={0}
@@ -204,7 +213,8 @@ export function AccountList({ state }: { state: PopupState }) {
       {others.length > 0 && (
         <Section
           state={state}
-          title={thisSite.length > 0 ? 'Other accounts' : 'Accounts'}
+          id="others"
+          title={thisSite.length > 0 ? t('list_section_others') : t('list_section_all')}
           accounts={others.slice(0, Math.max(0, budget - thisSite.length))}
           liveRows={liveRows}
           firstIndex={thisSite.length}

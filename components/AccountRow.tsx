@@ -5,6 +5,7 @@ import { groupCode, type PopupState } from '@/lib/popup';
 import { CountdownRing } from './CountdownRing';
 import { Icon } from './Icon';
 import { SiteIcon } from './SiteIcon';
+import { t } from '@/lib/i18n';
 
 export interface AccountRowProps {
   state: PopupState;
@@ -18,7 +19,7 @@ export interface AccountRowProps {
 
 const NEXT_CODE_SHOWN_FOR_MS = 5000;
 const HIDDEN = '••• •••';
-const UNNAMED = 'Unnamed account';
+const unnamed = () => t('common_unnamed_account');
 
 /**
  * One account: the row itself is the copy button (click or Enter). A row far from the
@@ -35,8 +36,8 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
   const badgesId = `b-${id}`;
   const name = account.issuer || account.account;
   const subtitle = account.issuer ? account.account : '';
-  const fullName = account.issuer && account.account ? `${account.issuer} (${account.account})` : name || UNNAMED;
-  const badges = [account.pinned && 'Pinned.', account.deviceBound && 'Kept on this device only.'].filter(Boolean).join(' ');
+  const fullName = account.issuer && account.account ? t('common_account_name_with_user', account.issuer, account.account) : name || unnamed();
+  const badges = [account.pinned && t('row_pinned_sentence'), account.deviceBound && t('row_device_bound_sentence')].filter(Boolean).join(' ');
 
   return (
     <li
@@ -78,15 +79,15 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         <span class="row-names">
           <span class="row-title">
             <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName}>
-              <bdi>{name || UNNAMED}</bdi>
+              <bdi>{name || unnamed()}</bdi>
             </span>
             {account.pinned && (
-              <span class="badge" title="Pinned">
+              <span class="badge" title={t('row_pinned')}>
                 <Icon name="pin" size={12} />
               </span>
             )}
             {account.deviceBound && (
-              <span class="badge device" title="Kept on this device only: its secret can never be exported">
+              <span class="badge device" title={t('row_device_bound')}>
                 <Icon name="lock" size={12} />
               </span>
             )}
@@ -100,7 +101,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           <RowCode state={state} account={account} codeId={codeId} />
         ) : (
           <span class="row-code-block">
-            <span class="code" id={codeId} data-code>
+            <span class="code" id={codeId} data-code dir="ltr">
               …
             </span>
           </span>
@@ -118,8 +119,8 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
           <button
             type="button"
             class="icon-button"
-            title="Generate the next code"
-            aria-label={`Next code for ${name || UNNAMED}`}
+            title={t('row_next_hotp')}
+            aria-label={t('row_next_hotp_label', name || unnamed())}
             onClick={() => void state.nextHotp(id)}
           >
             <Icon name="refresh" />
@@ -130,14 +131,14 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
       {account.enrollment && (
         // A line of its own, so the row's name and code keep their room.
         <div class="row-enrollment">
-          <span>Enrollment not finished</span>
+          <span>{t('row_enrollment_unfinished')}</span>
           <button
             type="button"
             class="fill-button"
-            aria-label={`Finish enrollment of ${name || UNNAMED}: show its phone part`}
+            aria-label={t('row_finish_enrollment_label', name || unnamed())}
             onClick={() => void state.enrollment.open(id)}
           >
-            Finish enrollment
+            {t('row_finish_enrollment')}
           </button>
         </div>
       )}
@@ -156,7 +157,7 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
   const shown = useMemo(() => state.codeFor(id), [state, id]);
   const hidden = useComputed(() => state.settings.value.hideCodes && !state.revealed.value.has(id));
   const codeText = useComputed(() => {
-    if (state.unreadable.value.has(id)) return 'unreadable';
+    if (state.unreadable.value.has(id)) return t('row_code_unreadable');
     if (hidden.value) return HIDDEN;
     if (account.kind === 'hotp') {
       const code = state.hotpCodes.value.get(id);
@@ -168,12 +169,12 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
   const nextText = useComputed(() => {
     const value = shown.value;
     if (hidden.value || !value?.next || value.msLeft > NEXT_CODE_SHOWN_FOR_MS) return '';
-    return `next ${groupCode(value.next)}`;
+    return t('row_next_code', groupCode(value.next));
   });
   return (
     <>
       <span class="row-code-block">
-        <span class={account.kind === 'steam' ? 'code steam' : 'code'} id={codeId} data-code>
+        <span class={account.kind === 'steam' ? 'code steam' : 'code'} id={codeId} data-code dir="ltr">
           {codeText}
         </span>
         {/* Drawn by CSS from the attribute: a visual hint only, not part of the row's name. */}
@@ -186,24 +187,24 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
 /** Fill (the main action on a bound page) first and largest, Edit last, so every row's right edge lines up. */
 function RowActions({ state, account, fillable }: { state: PopupState; account: AccountMeta; fillable: boolean }) {
   const { id } = account;
-  const name = account.issuer || account.account || UNNAMED;
+  const name = account.issuer || account.account || unnamed();
   return (
     <span class="row-actions">
       {fillable && (
         <button
           type="button"
           class="fill-button primary"
-          aria-label={`Fill the code for ${name} into this page`}
+          aria-label={t('row_fill_label', name)}
           onClick={() => void state.fill(id)}
         >
-          Fill
+          {t('row_fill')}
         </button>
       )}
       <button
         type="button"
         class="icon-button"
-        title="Edit"
-        aria-label={`Edit ${name}`}
+        title={t('row_edit')}
+        aria-label={t('row_edit_label', name)}
         onClick={() => (state.view.value = { name: 'edit', id })}
       >
         <Icon name="edit" />

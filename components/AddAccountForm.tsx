@@ -9,6 +9,8 @@ import { SitesEditor } from './SitesEditor';
 import { DeviceBoundCheck } from './DeviceBoundCheck';
 import { codeOf, messageOf } from '@/lib/error-text';
 import type { ErrorCode } from '@/lib/errors';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 type FieldName = 'uri' | 'secret' | 'digits' | 'period' | 'counter' | 'form';
 
@@ -69,7 +71,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
 
   async function submit(onConflict?: 'replace' | 'keep-both') {
     if (mode.value === 'key' && !issuer.value.trim() && !account.value.trim()) {
-      error.value = { field: 'form', message: 'Give the account a name: the service (issuer), the account, or both.' };
+      error.value = { field: 'form', message: t('add_name_required') };
       return;
     }
     const keyProblem = mode.value === 'key' ? setupKeyCharacterProblem(secret.value) : null;
@@ -99,7 +101,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
       const field = FIELD_OF_CODE[codeOf(caught)] ?? 'form';
       error.value = {
         field: mode.value === 'uri' && field !== 'form' ? 'uri' : field,
-        message: messageOf(caught, 'The account could not be added.'),
+        message: messageOf(caught, t('add_failed')),
       };
     } finally {
       busy.value = false;
@@ -120,20 +122,22 @@ export function AddAccountForm({ state }: { state: PopupState }) {
           conflict.value = null;
         }}
       >
-        <h2 id="conflict-title">This account already exists</h2>
+        <h2 id="conflict-title">{t('add_conflict_title')}</h2>
         <p id="conflict-text">
-          {accountLabel(existing)} is already in Tessera with a <strong>different secret</strong>. If the site gave you a
-          new QR code, the old secret no longer works; if not, keep both until you know which one is right.
+          <Slotted
+            text={t('add_conflict_text', SLOT, SLOT)}
+            parts={[<bdi dir="auto">{accountLabel(existing)}</bdi>, <strong>{t('add_conflict_different')}</strong>]}
+          />
         </p>
         <div class="actions">
           <button type="button" class="primary" onClick={() => void submit('replace')}>
-            Replace the old one
+            {t('add_conflict_replace')}
           </button>
           <button type="button" onClick={() => void submit('keep-both')}>
-            Keep both
+            {t('add_conflict_keep_both')}
           </button>
           <button type="button" class="quiet" onClick={() => (conflict.value = null)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       </div>
@@ -150,20 +154,21 @@ export function AddAccountForm({ state }: { state: PopupState }) {
         void submit();
       }}
     >
-      <h2 id="add-title">Add an account</h2>
-      <div class="segmented" role="radiogroup" aria-label="How to add">
+      <h2 id="add-title">{t('add_title')}</h2>
+      <div class="segmented" role="radiogroup" aria-label={t('add_mode_label')}>
         <button type="button" role="radio" aria-checked={mode.value === 'key'} onClick={() => (mode.value = 'key')}>
-          Enter a setup key
+          {t('add_mode_key')}
         </button>
         <button type="button" role="radio" aria-checked={mode.value === 'uri'} onClick={() => (mode.value = 'uri')}>
-          Paste an otpauth:// link
+          {t('add_mode_uri')}
         </button>
       </div>
 
       {mode.value === 'uri' ? (
         <label class="field">
-          <span>Link</span>
+          <span>{t('add_link')}</span>
           <textarea
+            dir="ltr"
             name="uri"
             data-autofocus
             rows={3}
@@ -183,17 +188,18 @@ export function AddAccountForm({ state }: { state: PopupState }) {
       ) : (
         <>
           <label class="field">
-            <span>Service (issuer)</span>
-            <input name="issuer" dir="auto" autocomplete="off" placeholder="e.g. GitHub" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
+            <span>{t('add_issuer')}</span>
+            <input name="issuer" dir="auto" autocomplete="off" placeholder={t('add_issuer_placeholder')} data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>Account</span>
-            <input name="account" dir="auto" autocomplete="off" placeholder="e.g. alice@example.com" value={account.value} onInput={(e) => (account.value = e.currentTarget.value)} />
+            <span>{t('add_account')}</span>
+            <input name="account" dir="auto" autocomplete="off" placeholder={t('add_account_placeholder')} value={account.value} onInput={(e) => (account.value = e.currentTarget.value)} />
           </label>
           <label class="field">
-            <span>Setup key (base32)</span>
+            <span>{t('add_secret')}</span>
             <input
               name="secret"
+              dir="ltr"
               autocomplete="off"
               spellcheck={false}
               class="mono"
@@ -206,28 +212,28 @@ export function AddAccountForm({ state }: { state: PopupState }) {
             <FieldError id="secret-error" message={errorFor('secret')} />
           </label>
           <details class="advanced">
-            <summary>Advanced: type, algorithm, digits, period</summary>
+            <summary>{t('add_advanced')}</summary>
             <div class="grid">
               <label class="field">
-                <span>Type</span>
+                <span>{t('add_type')}</span>
                 <select name="kind" value={kind.value} onChange={(e) => (kind.value = e.currentTarget.value as OtpKind)}>
-                  <option value="totp">Time-based (TOTP)</option>
-                  <option value="hotp">Counter-based (HOTP)</option>
-                  <option value="steam">Steam Guard</option>
+                  <option value="totp">{t('kind_totp')}</option>
+                  <option value="hotp">{t('kind_hotp')}</option>
+                  <option value="steam">{t('kind_steam')}</option>
                 </select>
               </label>
               {kind.value !== 'steam' && (
                 <>
                   <label class="field">
-                    <span>Algorithm</span>
+                    <span>{t('add_algorithm')}</span>
                     <select name="algorithm" value={algorithm.value} onChange={(e) => (algorithm.value = e.currentTarget.value as OtpAlgorithm)}>
-                      <option value="SHA1">SHA-1 (usual)</option>
+                      <option value="SHA1">{t('add_algorithm_sha1')}</option>
                       <option value="SHA256">SHA-256</option>
                       <option value="SHA512">SHA-512</option>
                     </select>
                   </label>
                   <label class="field">
-                    <span>Digits</span>
+                    <span>{t('add_digits')}</span>
                     <input
                       name="digits"
                       type="number"
@@ -244,7 +250,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
               )}
               {kind.value === 'totp' && (
                 <label class="field">
-                  <span>Period (seconds)</span>
+                  <span>{t('add_period')}</span>
                   <input
                     name="period"
                     type="number"
@@ -259,7 +265,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
               )}
               {kind.value === 'hotp' && (
                 <label class="field">
-                  <span>Counter</span>
+                  <span>{t('add_counter')}</span>
                   <input
                     name="counter"
                     type="number"
@@ -279,8 +285,7 @@ export function AddAccountForm({ state }: { state: PopupState }) {
 
       {twoStep && (
         <p class="capture-note two-step-note" data-two-step>
-          <strong>Two-step enrollment.</strong> Tessera adds its own random half to this secret and then shows the phone
-          part to enter on the enrollment page.
+          <strong>{t('add_two_step_title')}</strong> {t('add_two_step_text')}
         </p>
       )}
       <SitesEditor sites={sites} />
@@ -293,16 +298,16 @@ export function AddAccountForm({ state }: { state: PopupState }) {
           deviceBound.value = checked;
         }}
       >
-        The secret can never be exported, backed up or moved. If this browser profile is lost, so is the account.
+        {t('add_device_bound_note')}
       </DeviceBoundCheck>
 
       <FieldError id="form-error" message={errorFor('form')} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy.value}>
-          Add account
+          {t('add_submit')}
         </button>
         <button type="button" class="quiet" onClick={() => (state.view.value = { name: 'list' })}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -5,6 +5,8 @@ import { ExportSkippedList } from './ExportSkippedList';
 import { FieldError } from './FieldError';
 import { ManageSection } from './ManageSection';
 import { PassphraseField } from './PassphraseField';
+import { SLOT, t, tPlural } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 export function BackupSection({ state }: { state: ManageState }) {
   const passphrase = useSignal('');
@@ -25,42 +27,42 @@ export function BackupSection({ state }: { state: ManageState }) {
   return (
     <ManageSection
       id="backup"
-      title="Encrypted backup"
-      intro="A .tessera file with every account, encrypted with a passphrase you choose. Keep it somewhere other than this computer. Restore it below, under Import."
+      title={t('backup_title')}
+      intro={t('backup_intro')}
     >
-      <form class="manage-form" aria-label="Download encrypted backup" onSubmit={submit}>
+      <form class="manage-form" aria-label={t('backup_form_label')} onSubmit={submit}>
         <PassphraseField
-          label="Backup passphrase"
+          label={t('backup_passphrase')}
           value={passphrase}
           autocomplete="new-password"
           describedBy="backup-strength backup-warning"
           disabled={working}
         />
         <p class={`strength ${strength.value?.level ?? ''}`} id="backup-strength" aria-live="polite">
-          {strength.value?.hint ?? `At least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters; several words are best.`}
+          {strength.value?.hint ?? t('backup_min_hint', MIN_BACKUP_PASSPHRASE_LENGTH)}
         </p>
-        <PassphraseField label="Passphrase again" value={confirmation} autocomplete="new-password" disabled={working} />
+        <PassphraseField label={t('backup_passphrase_again')} value={confirmation} autocomplete="new-password" disabled={working} />
         <p class="notice" id="backup-warning">
-          If you forget this passphrase, the backup cannot be opened by anyone, Tessera included. There is no recovery.
+          {t('backup_warning')}
         </p>
         <FieldError id="backup-error" message={task.name === 'failed' ? task.message : null} />
         <div class="actions">
           <button type="submit" class="primary" disabled={working}>
-            Download encrypted backup (.tessera)
+            {t('backup_download')}
           </button>
         </div>
         {working && (
           <div class="progress" role="status">
-            <progress aria-label="Encrypting the backup" /> Encrypting (the passphrase is stretched on purpose; this takes a moment)…
+            <progress aria-label={t('backup_encrypting_label')} /> {t('backup_encrypting')}
           </div>
         )}
       </form>
       {task.name === 'done' && (
         <div class="result" role="status">
           <p>
-            Saved <strong>{task.value.fileName}</strong> with {task.value.exported} account{task.value.exported === 1 ? '' : 's'}.
+            <Slotted text={tPlural('backup_saved', task.value.exported, SLOT)} parts={[<strong dir="ltr">{task.value.fileName}</strong>]} />
           </p>
-          <ExportSkippedList skipped={task.value.skipped} what="the backup" />
+          <ExportSkippedList skipped={task.value.skipped} from="backup" />
         </div>
       )}
     </ManageSection>

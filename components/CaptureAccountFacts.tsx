@@ -1,29 +1,35 @@
 import type { AccountPreview } from '@/lib/capture';
+import { formatDuration, t, tPlural, type MessageKey } from '@/lib/i18n';
 
-const KIND: Record<AccountPreview['kind'], string> = {
-  totp: 'Time-based (TOTP)',
-  hotp: 'Counter-based (HOTP)',
-  steam: 'Steam Guard',
+const KIND: Record<AccountPreview['kind'], MessageKey> = {
+  totp: 'kind_totp',
+  hotp: 'kind_hotp',
+  steam: 'kind_steam',
 };
 
 /** Issuer, account, type and parameters of a scanned account, as a definition list. */
 export function CaptureAccountFacts({ preview }: { preview: AccountPreview }) {
   const params =
     preview.kind === 'steam'
-      ? '5 characters, 30 s'
-      : `${preview.digits} digits, ${preview.algorithm}, ${preview.kind === 'hotp' ? `counter ${preview.counter ?? 0}` : `${preview.period ?? 30} s`}`;
+      ? t('capture_fact_steam_params', tPlural('edit_kind_characters', 5), formatDuration(30, 'second', 'short'))
+      : t(
+          'capture_fact_params',
+          tPlural('edit_kind_digits', preview.digits),
+          preview.algorithm,
+          preview.kind === 'hotp' ? t('capture_fact_counter', preview.counter ?? 0) : formatDuration(preview.period ?? 30, 'second', 'short'),
+        );
   return (
     <dl class="capture-facts">
-      <dt>Service</dt>
-      <dd data-field="issuer" dir="auto">{preview.issuer || <em>none given</em>}</dd>
-      <dt>Account</dt>
-      <dd data-field="account" dir="auto">{preview.account || <em>none given</em>}</dd>
-      <dt>Type</dt>
+      <dt>{t('capture_fact_service')}</dt>
+      <dd data-field="issuer" dir="auto">{preview.issuer || <em>{t('capture_fact_none')}</em>}</dd>
+      <dt>{t('capture_fact_account')}</dt>
+      <dd data-field="account" dir="auto">{preview.account || <em>{t('capture_fact_none')}</em>}</dd>
+      <dt>{t('capture_fact_type')}</dt>
       <dd data-field="type">
-        {KIND[preview.kind]} · {params}
+        {t(KIND[preview.kind] as 'kind_totp')} · {params}
       </dd>
-      <dt>Secret</dt>
-      <dd data-field="secret-bits">{preview.secretBits} bits</dd>
+      <dt>{t('capture_fact_secret')}</dt>
+      <dd data-field="secret-bits">{t('capture_fact_bits', preview.secretBits)}</dd>
     </dl>
   );
 }

@@ -10,6 +10,8 @@ import { CaptureWarnings } from './CaptureWarnings';
 import { SitesEditor } from './SitesEditor';
 import { DeviceBoundCheck } from './DeviceBoundCheck';
 import { GroupField } from './GroupField';
+import { Slotted } from './Slotted';
+import { SLOT, t } from '@/lib/i18n';
 
 type AccountItem = Extract<CaptureItemView, { type: 'account' }>;
 
@@ -24,7 +26,7 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
   const deviceBound = useSignal(item.twoStep !== undefined);
   const group = useSignal('');
   const busy = useSignal(false);
-  const title = preview.issuer || preview.account || 'this account';
+  const title = preview.issuer || preview.account || t('capture_this_account');
   const headingId = `capture-${item.id}`;
 
   async function add(onConflict?: 'replace' | 'keep-both') {
@@ -44,14 +46,16 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
   const dup = preview.duplicate;
   return (
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="account">
-      <h2 id={headingId}>Add <bdi>{title}</bdi>?</h2>
+      <h2 id={headingId}>
+        <Slotted text={t('capture_add_title', SLOT)} parts={[<bdi>{title}</bdi>]} />
+      </h2>
       <CaptureFoundOn foundOn={item.foundOn} />
       {item.twoStep && <CaptureTwoStepNote twoStep={item.twoStep} />}
       <CaptureAccountFacts preview={preview} />
       <CaptureWarnings warnings={item.warnings} />
       {dup.state === 'exists' && (
         <p class="capture-note" data-duplicate="exists">
-          Already added: <strong><bdi>{dup.label}</bdi></strong> has this same secret. Adding it again changes nothing.
+          <Slotted text={t('capture_already_added', SLOT)} parts={[<strong><bdi>{dup.label}</bdi></strong>]} />
         </p>
       )}
       <SitesEditor sites={sites} />
@@ -59,26 +63,30 @@ export function CaptureAccountItem({ state, item }: { state: PopupState; item: A
         item.suggestedSites.map((site) =>
           site.match === 'origin' && !sites.value.some((s) => s.match === 'origin' && s.origin === site.origin) ? (
             <p class="hint" key={site.origin}>
-              Not filled on this page because the service does not match it.{' '}
-              <button type="button" class="link-button" onClick={() => (sites.value = [...sites.value, site])}>
-                Fill on {site.origin} anyway
-              </button>
+              <Slotted
+                text={t('capture_mismatch_not_filled', SLOT)}
+                parts={[
+                  <button type="button" class="link-button" onClick={() => (sites.value = [...sites.value, site])}>
+                    {t('capture_fill_anyway', site.origin)}
+                  </button>,
+                ]}
+              />
             </p>
           ) : null,
         )}
       <GroupField id={`${headingId}-group`} value={group.value} groups={state.accountGroups.value} onInput={(value) => (group.value = value)} />
       <DeviceBoundCheck checked={deviceBound.value} onChange={(checked) => (deviceBound.value = checked)}>
-        Never exported or backed up; lost if this browser profile is lost.
+        {t('capture_device_bound_note')}
       </DeviceBoundCheck>
       {dup.state === 'conflict' ? (
         <CaptureConflictChoice label={dup.label} busy={busy.value} onChoose={(c) => void add(c)} onCancel={() => void state.capture.skip(item.id)} />
       ) : (
         <div class="actions">
           <button type="button" class="primary" disabled={busy.value} onClick={() => void add()}>
-            Add
+            {t('capture_add')}
           </button>
           <button type="button" class="quiet" disabled={busy.value} onClick={() => void state.capture.skip(item.id)}>
-            Skip
+            {t('capture_skip')}
           </button>
         </div>
       )}

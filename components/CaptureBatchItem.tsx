@@ -5,6 +5,10 @@ import { CaptureConflictChoice } from './CaptureConflictChoice';
 import { CaptureFoundOn } from './CaptureFoundOn';
 import { CaptureWarnings } from './CaptureWarnings';
 import { DeviceBoundCheck } from './DeviceBoundCheck';
+import { formatList, formatNumber, t, tPlural } from '@/lib/i18n';
+
+/** Part numbers as people count them (from 1), as a list in the UI language. */
+const partList = (indexes: readonly number[]) => formatList(indexes.map((i) => formatNumber(i + 1)), 'unit');
 
 type BatchItem = Extract<CaptureItemView, { type: 'migration' }>;
 
@@ -30,22 +34,18 @@ export function CaptureBatchItem({ state, item }: { state: PopupState; item: Bat
   const n = item.accounts.length;
   return (
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="migration">
-      <h2 id={headingId}>
-        Import {n} account{n === 1 ? '' : 's'} from a Google Authenticator export?
-      </h2>
+      <h2 id={headingId}>{tPlural('capture_batch_title', n)}</h2>
       <CaptureFoundOn foundOn={item.foundOn} />
       <p class="capture-batch-parts" data-batch-parts>
-        {batch.size === 1 ? 'The export is one QR code.' : `QR codes found: ${batch.found.map((i) => i + 1).join(', ')} of ${batch.size}.`}
+        {batch.size === 1 ? t('capture_batch_one_part') : t('capture_batch_parts', partList(batch.found), batch.size)}
       </p>
       {batch.missing.length > 0 && (
         <p class="capture-note warning" data-batch-missing>
-          Missing part{batch.missing.length === 1 ? '' : 's'} {batch.missing.map((i) => i + 1).join(', ')} of {batch.size}: show{' '}
-          {batch.missing.length === 1 ? 'it' : 'them'} on the page and scan again to add {batch.missing.length === 1 ? 'it' : 'them'} to this import,
-          or import these now.
+          {tPlural('capture_batch_missing', batch.missing.length, partList(batch.missing), batch.size)}
         </p>
       )}
       <CaptureWarnings warnings={item.warnings} />
-      <ul class="capture-batch" aria-label="Accounts in the export">
+      <ul class="capture-batch" aria-label={t('capture_batch_accounts')}>
         {item.accounts.map((a, i) => (
           <li key={i} data-duplicate={a.duplicate.state}>
             <span class="capture-batch-name">
@@ -53,17 +53,17 @@ export function CaptureBatchItem({ state, item }: { state: PopupState; item: Bat
               {a.issuer && a.account && <small><bdi>{a.account}</bdi></small>}
             </span>
             <span class="capture-batch-state">
-              {a.duplicate.state === 'exists' ? 'already added' : a.duplicate.state === 'conflict' ? 'exists, different secret' : a.kind.toUpperCase()}
+              {a.duplicate.state === 'exists' ? t('capture_batch_already_added') : a.duplicate.state === 'conflict' ? t('capture_batch_conflict') : a.kind.toUpperCase()}
             </span>
           </li>
         ))}
       </ul>
       <DeviceBoundCheck checked={deviceBound.value} onChange={(checked) => (deviceBound.value = checked)}>
-        Never exported or backed up; lost if this browser profile is lost.
+        {t('capture_device_bound_note')}
       </DeviceBoundCheck>
       {conflicts > 0 ? (
         <CaptureConflictChoice
-          label={`${conflicts} of these account${conflicts === 1 ? '' : 's'}`}
+          label={tPlural('capture_batch_conflict_label', conflicts)}
           busy={busy.value}
           onChoose={(c) => void add(c)}
           onCancel={() => void state.capture.skip(item.id)}
@@ -71,10 +71,10 @@ export function CaptureBatchItem({ state, item }: { state: PopupState; item: Bat
       ) : (
         <div class="actions">
           <button type="button" class="primary" disabled={busy.value} onClick={() => void add()}>
-            Import {n}
+            {t('capture_batch_import', n)}
           </button>
           <button type="button" class="quiet" disabled={busy.value} onClick={() => void state.capture.skip(item.id)}>
-            Skip
+            {t('capture_skip')}
           </button>
         </div>
       )}

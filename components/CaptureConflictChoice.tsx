@@ -1,3 +1,6 @@
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
+
 /**
  * An account with the same service and name exists with another secret: never overwritten
  * silently, the user picks Replace, Keep both or Cancel.
@@ -14,20 +17,19 @@ export function CaptureConflictChoice({
   onCancel: () => void;
 }) {
   return (
-    <div class="capture-conflict" role="group" aria-label="This account already exists">
+    <div class="capture-conflict" role="group" aria-label={t('capture_conflict_label')}>
       <p>
-        <strong><bdi>{label}</bdi></strong> is already in Tessera with a different secret. Replacing it makes the old codes stop
-        working here.
+        <Slotted text={t('capture_conflict_text', SLOT)} parts={[<strong><bdi>{label}</bdi></strong>]} />
       </p>
       <div class="actions">
         <button type="button" class="danger" disabled={busy} onClick={() => onChoose('replace')}>
-          Replace the old one
+          {t('add_conflict_replace')}
         </button>
         <button type="button" disabled={busy} onClick={() => onChoose('keep-both')}>
-          Keep both
+          {t('add_conflict_keep_both')}
         </button>
         <button type="button" class="quiet" disabled={busy} onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </div>

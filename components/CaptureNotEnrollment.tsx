@@ -1,5 +1,15 @@
 import type { CaptureItemView } from '@/lib/capture';
 import type { PopupState } from '@/lib/popup';
+import { t } from '@/lib/i18n';
+import { errorText } from '@/lib/error-text';
+
+/** Why the code was refused: the catalogue's words for the OTP core's code, or for what the code holds. */
+function reasonText(item: NotEnrollment): string {
+  if (item.code === 'empty') return t('capture_reason_empty');
+  if (item.code === 'url') return t('capture_reason_url');
+  if (item.code === 'text') return t('capture_reason_text');
+  return errorText(item.code, item.params);
+}
 
 type NotEnrollment = Extract<CaptureItemView, { type: 'not-enrollment' }>;
 
@@ -9,12 +19,12 @@ export function CaptureNotEnrollment({ state, item }: { state: PopupState; item:
   return (
     <section class="panel capture-item" aria-labelledby={headingId} data-capture-item="not-enrollment" data-reason={item.code}>
       {/* A hostile or broken two-step code is a setup code, refused: say so rather than "not one". */}
-      <h2 id={headingId}>{item.code === 'bad-two-step' ? 'Two-step enrollment refused' : 'Not an authenticator setup code'}</h2>
-      <p class="capture-reason">{item.reason}</p>
-      <p class="hint">Nothing was added.</p>
+      <h2 id={headingId}>{item.code === 'bad-two-step' ? t('capture_two_step_refused') : t('capture_not_enrollment')}</h2>
+      <p class="capture-reason">{reasonText(item)}</p>
+      <p class="hint">{t('capture_nothing_added')}</p>
       <div class="actions">
         <button type="button" class="quiet" onClick={() => void state.capture.skip(item.id)}>
-          Dismiss
+          {t('capture_dismiss')}
         </button>
       </div>
     </section>

@@ -2,6 +2,7 @@ import type { PopupState } from '@/lib/popup';
 import { CaptureAccountItem } from './CaptureAccountItem';
 import { CaptureBatchItem } from './CaptureBatchItem';
 import { CaptureNotEnrollment } from './CaptureNotEnrollment';
+import { t, tPlural } from '@/lib/i18n';
 
 /** The way out of a scan that found nothing usable: scan again, or back to the list. */
 function scanAgainOrBack(capture: PopupState['capture'], label: string) {
@@ -11,7 +12,7 @@ function scanAgainOrBack(capture: PopupState['capture'], label: string) {
         {label}
       </button>
       <button type="button" class="quiet" onClick={() => capture.close()}>
-        Back
+        {t('capture_back')}
       </button>
     </div>
   );
@@ -23,7 +24,7 @@ export function CaptureReview({ state }: { state: PopupState }) {
   if (capture.scanning.value) {
     return (
       <p class="loading" aria-busy="true">
-        Looking for a QR code on this page…
+        {t('capture_scanning')}
       </p>
     );
   }
@@ -32,9 +33,9 @@ export function CaptureReview({ state }: { state: PopupState }) {
   if (error && !review) {
     return (
       <div class="panel capture-empty" role="alert">
-        <h2>Could not scan this page</h2>
+        <h2>{t('capture_failed_title')}</h2>
         <p>{error}</p>
-        {scanAgainOrBack(capture, 'Try again')}
+        {scanAgainOrBack(capture, t('capture_try_again'))}
       </div>
     );
   }
@@ -42,20 +43,19 @@ export function CaptureReview({ state }: { state: PopupState }) {
   if (review.items.length === 0) {
     return (
       <div class="panel capture-empty" data-capture-empty>
-        <h2>No QR code found</h2>
-        <p>Tessera looked at the images, drawings and frames you can see on {review.foundOn?.registrableDomain ?? 'this page'}.</p>
+        <h2>{t('capture_none_title')}</h2>
+        <p>{t('capture_none_text', review.foundOn?.registrableDomain ?? t('capture_this_page'))}</p>
         {review.scan.screenshot === 'unavailable' && (
           <p class="capture-note warning">
-            Part of the page can only be read from a screenshot of the tab, which was not possible. Keep the page in front
-            and scan again.
+            {t('capture_screenshot_unavailable')}
           </p>
         )}
         <ul class="capture-tips">
-          <li>Scroll until the whole QR code is on screen, then scan again.</li>
-          <li>If the site hides the code behind a button ("Show QR code", "Set up authenticator app"), press it first.</li>
-          <li>Most sites also offer the setup key as text ("Can't scan?"): add it with the + button.</li>
+          <li>{t('capture_tip_scroll')}</li>
+          <li>{t('capture_tip_hidden')}</li>
+          <li>{t('capture_tip_text_key')}</li>
         </ul>
-        {scanAgainOrBack(capture, 'Scan again')}
+        {scanAgainOrBack(capture, t('capture_scan_again'))}
       </div>
     );
   }
@@ -64,11 +64,11 @@ export function CaptureReview({ state }: { state: PopupState }) {
     <div class="capture-review">
       <div class="capture-summary">
         <p role="status">
-          {n === 1 ? 'One QR code found.' : `${n} QR codes found.`} Nothing is added until you confirm.
+          {tPlural('capture_found', n)}
         </p>
         {/* The next part of an export, or a code that appeared since: scanned into this review. */}
         <button type="button" class="link-button" onClick={() => void capture.scan()}>
-          Scan this page again
+          {t('capture_scan_page_again')}
         </button>
       </div>
       {error && (

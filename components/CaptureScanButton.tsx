@@ -1,4 +1,5 @@
 import type { PopupState } from '@/lib/popup';
+import { t } from '@/lib/i18n';
 
 /** Header button: looks for an enrollment QR code on the page the popup was opened on. */
 export function CaptureScanButton({ state }: { state: PopupState }) {
@@ -8,8 +9,8 @@ export function CaptureScanButton({ state }: { state: PopupState }) {
       type="button"
       id="scan-page"
       class="icon-button scan-button"
-      aria-label="Scan this page for a QR code"
-      title="Scan this page for a QR code"
+      aria-label={t('scan_button_label')}
+      title={t('scan_button_label')}
       disabled={state.capture.scanning.value}
       onClick={() => void state.capture.scan()}
     >
@@ -19,7 +20,7 @@ export function CaptureScanButton({ state }: { state: PopupState }) {
         <path d="M8 8h3v3H8zM13 13h3v3h-3zM13 8h3M8 16h3" />
       </svg>
       {/* A word beside the mark: an unlabelled icon is found by nobody new to Tessera. */}
-      <span class="scan-label">Scan</span>
+      <span class="scan-label">{t('scan_button_text')}</span>
     </button>
   );
 }

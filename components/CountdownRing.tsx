@@ -1,5 +1,6 @@
 import { type ReadonlySignal, useComputed } from '@preact/signals';
 import type { DisplayedCode } from '@/lib/popup';
+import { tPlural } from '@/lib/i18n';
 
 const RADIUS = 9;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
@@ -18,7 +19,7 @@ export function CountdownRing({ shown }: { shown: ReadonlySignal<DisplayedCode |
   });
   const warning = useComputed(() => (secondsLeft.value <= 5 ? 'ring warning' : 'ring'));
   return (
-    <span class={warning} role="timer" aria-label={useComputed(() => `${secondsLeft.value} seconds left`)}>
+    <span class={warning} role="timer" aria-label={useComputed(() => tPlural('countdown_seconds_left', secondsLeft.value))}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <circle class="ring-track" cx="12" cy="12" r={RADIUS} />
         <circle

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
 
 /**
  * "Keep on this device only". Under a device-bound-only policy it shows ticked and cannot be
@@ -26,10 +27,10 @@ export function DeviceBoundCheck({
         onChange={(e) => onChange(e.currentTarget.checked)}
       />
       <span>
-        <strong>Keep on this device only</strong>
+        <strong>{t('device_bound_title')}</strong>
         <small>
           {children}
-          {managed && ' Set by your organisation.'}
+          {managed && ` ${t('device_bound_managed')}`}
         </small>
       </span>
     </label>

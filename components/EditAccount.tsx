@@ -5,13 +5,15 @@ import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { GroupField } from './GroupField';
 import { SitesEditor } from './SitesEditor';
+import { messageOf } from '@/lib/error-text';
+import { formatDuration, t, tPlural } from '@/lib/i18n';
 
 function describe(account: AccountMeta): string {
   const parts = [
-    account.kind === 'hotp' ? 'Counter-based (HOTP)' : account.kind === 'steam' ? 'Steam Guard' : 'Time-based (TOTP)',
+    account.kind === 'hotp' ? t('kind_hotp') : account.kind === 'steam' ? t('kind_steam') : t('kind_totp'),
     account.algorithm === 'SHA1' ? 'SHA-1' : account.algorithm.replace('SHA', 'SHA-'),
-    `${account.digits} ${account.kind === 'steam' ? 'characters' : 'digits'}`,
-    account.kind === 'hotp' ? `next counter ${account.counter}` : `${account.period} s`,
+    account.kind === 'steam' ? tPlural('edit_kind_characters', account.digits) : tPlural('edit_kind_digits', account.digits),
+    account.kind === 'hotp' ? t('edit_next_counter_value', account.counter ?? 0) : formatDuration(account.period ?? 30, 'second', 'short'),
   ];
   return parts.join(' · ');
 }
@@ -41,7 +43,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
   async function save() {
     const nextCounter = Number(counter.value.trim());
     if (counterChanged && !(/^\d+$/.test(counter.value.trim()) && Number.isSafeInteger(nextCounter))) {
-      error.value = 'The counter must be a whole number, 0 or more.';
+      error.value = t('error_invalid_counter');
       return;
     }
     try {
@@ -54,10 +56,10 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         group: group.value.trim() === '' ? null : group.value,
         ...(counterChanged ? { counter: nextCounter } : {}),
       });
-      state.announce(`Saved ${accountLabel({ issuer: issuer.value, account: label.value })}.`);
+      state.announce(t('edit_saved', accountLabel({ issuer: issuer.value, account: label.value })));
       state.view.value = { name: 'list' };
     } catch (caught) {
-      error.value = (caught as Error).message;
+      error.value = messageOf(caught);
     }
   }
 
@@ -70,22 +72,22 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
         void save();
       }}
     >
-      <h2 id="edit-title">Edit {accountLabel(account)}</h2>
+      <h2 id="edit-title">{t('edit_title', accountLabel(account))}</h2>
       <p class="hint">
         {describe(account)}
-        {account.deviceBound && ' · kept on this device only'}
+        {account.deviceBound && ` · ${t('edit_summary_device_bound')}`}
       </p>
       <label class="field">
-        <span>Service (issuer)</span>
+        <span>{t('add_issuer')}</span>
         <input name="issuer" dir="auto" autocomplete="off" data-autofocus value={issuer.value} onInput={(e) => (issuer.value = e.currentTarget.value)} />
       </label>
       <label class="field">
-        <span>Account</span>
+        <span>{t('add_account')}</span>
         <input name="account" dir="auto" autocomplete="off" value={label.value} onInput={(e) => (label.value = e.currentTarget.value)} />
       </label>
       {account.kind === 'hotp' && (
         <label class="field">
-          <span>Next counter</span>
+          <span>{t('edit_next_counter')}</span>
           <input
             name="counter"
             inputMode="numeric"
@@ -95,8 +97,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
             onInput={(e) => (counter.value = e.currentTarget.value)}
           />
           <small class={counterChanged ? 'hint warning' : 'hint'} id="counter-warning">
-            Change this only if the site keeps refusing the codes. Set too low, Tessera repeats codes the site has already
-            used; set too high, the site may not look that far ahead and refuse the codes.
+            {t('edit_counter_warning')}
           </small>
         </label>
       )}
@@ -105,7 +106,7 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
       <label class="check">
         <input type="checkbox" name="pinned" checked={pinned.value} onChange={(e) => (pinned.value = e.currentTarget.checked)} />
         <span>
-          <strong>Pin to the top</strong>
+          <strong>{t('edit_pin')}</strong>
         </span>
       </label>
       <label class="check">
@@ -116,17 +117,17 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
           onChange={(e) => (submitAfterFill.value = e.currentTarget.checked)}
         />
         <span>
-          <strong>Submit the form after filling</strong>
-          <small>Off by default: with it on, a fill on these sites also sends the form, as pressing Enter would.</small>
+          <strong>{t('edit_submit_after_fill')}</strong>
+          <small>{t('edit_submit_after_fill_hint')}</small>
         </span>
       </label>
       <FieldError id="edit-error" message={error.value} />
       <div class="actions">
         <button type="submit" class="primary">
-          Save
+          {t('common_save')}
         </button>
         <button type="button" class="quiet" onClick={() => (state.view.value = { name: 'list' })}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
       <div class="danger-zone">
@@ -142,20 +143,20 @@ export function EditAccount({ state, account }: { state: PopupState; account: Ac
             }}
           >
             <p id="delete-question">
-              Delete {accountLabel(account)}? Make sure you can still sign in to this service another way.
+              {t('edit_delete_question', accountLabel(account))}
             </p>
             <div class="actions">
               <button type="button" class="danger" onClick={() => void state.deleteAccount(account.id)}>
-                Delete
+                {t('common_delete')}
               </button>
               <button type="button" class="quiet" onClick={keepAccount}>
-                Keep it
+                {t('edit_keep')}
               </button>
             </div>
           </div>
         ) : (
           <button type="button" id="delete-account" class="danger-link" onClick={() => (confirmingDelete.value = true)}>
-            Delete this account…
+            {t('edit_delete_link')}
           </button>
         )}
       </div>

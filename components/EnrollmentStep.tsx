@@ -1,4 +1,6 @@
 import { accountLabel, type PopupState } from '@/lib/popup';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 /**
  * The `enrollment` view: the phone part of a two-step enrollment, to type (or fill) into the
@@ -7,25 +9,26 @@ import { accountLabel, type PopupState } from '@/lib/popup';
 export function EnrollmentStep({ state, id }: { state: PopupState; id: string }) {
   const enrollment = state.enrollment;
   const account = state.findAccount(id);
-  const label = account ? accountLabel(account) : 'this account';
+  const label = account ? accountLabel(account) : t('enrollment_this_account');
   const step = enrollment.step.value;
   const error = enrollment.error.value;
   const busy = enrollment.busy.value;
   return (
     <section class="panel enrollment" aria-labelledby="enrollment-title" data-enrollment>
-      <h2 id="enrollment-title">Finish enrolling <bdi>{label}</bdi></h2>
+      <h2 id="enrollment-title">
+        <Slotted text={t('enrollment_title', SLOT)} parts={[<bdi>{label}</bdi>]} />
+      </h2>
       <p class="enrollment-intro">
-        The enrollment page now asks for this device's half of the secret, the <strong>phone part</strong> (privacyIDEA
-        may call it the client part). Enter it there and submit.
+        <Slotted text={t('enrollment_intro', SLOT)} parts={[<strong>{t('enrollment_phone_part')}</strong>]} />
       </p>
       {step ? (
-        <p class="phone-part" data-phone-part aria-label="Phone part" translate={false}>
+        <p class="phone-part" data-phone-part aria-label={t('enrollment_phone_part_label')} translate={false} dir="ltr">
           {step.grouped}
         </p>
       ) : (
         !error && (
           <p class="loading" aria-busy="true">
-            Reading the phone part…
+            {t('enrollment_reading')}
           </p>
         )
       )}
@@ -38,26 +41,23 @@ export function EnrollmentStep({ state, id }: { state: PopupState; id: string })
         <div class="actions">
           {step.fillHost && (
             <button type="button" class="primary" disabled={busy} onClick={() => void enrollment.fill()}>
-              Fill into this page
+              {t('enrollment_fill')}
             </button>
           )}
           <button type="button" class={step.fillHost ? '' : 'primary'} onClick={() => void enrollment.copy()}>
-            Copy
+            {t('common_copy')}
           </button>
         </div>
       )}
-      {step && !step.fillHost && <p class="hint">This code was pasted, not scanned from a page, so Tessera fills it nowhere: copy it.</p>}
+      {step && !step.fillHost && <p class="hint">{t('enrollment_pasted_hint')}</p>}
       <div class="enrollment-done">
-        <p class="hint">
-          Tessera keeps the phone part, encrypted, until you press Done, so you can come back to it from the account's row.
-          Done deletes it; the account keeps working.
-        </p>
+        <p class="hint">{t('enrollment_done_hint')}</p>
         <div class="actions">
           <button type="button" class={enrollment.handedOver.value ? 'primary' : ''} disabled={busy} onClick={() => void enrollment.done()}>
-            Done
+            {t('common_done')}
           </button>
           <button type="button" class="quiet" onClick={() => enrollment.close()}>
-            Later
+            {t('enrollment_later')}
           </button>
         </div>
       </div>

@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { accountName, type ManageState } from '@/lib/manage';
 import { ManageQrCode } from './ManageQrCode';
+import { SLOT, t, tPlural } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 /** One account as a QR code, to move it to a phone app. Device-bound accounts are not offered. */
 export function ExportAccountQr({ state }: { state: ManageState }) {
@@ -10,18 +12,18 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
   const qr = state.accountQr.value;
   return (
     <div class="export-part">
-      <h3>One account as a QR code</h3>
+      <h3>{t('export_qr_title')}</h3>
       <form
         class="inline-form"
-        aria-label="Show one account as a QR code"
+        aria-label={t('export_qr_form_label')}
         onSubmit={(e) => {
           e.preventDefault();
           if (chosen.value) void state.showAccountQr(chosen.value);
         }}
       >
-        <label for="qr-account">Account</label>
+        <label for="qr-account">{t('export_qr_account')}</label>
         <select id="qr-account" value={chosen} onChange={(e) => (chosen.value = e.currentTarget.value)}>
-          <option value="">Choose an account…</option>
+          <option value="">{t('export_qr_choose')}</option>
           {exportable.map((a) => (
             <option key={a.id} value={a.id} dir="auto">
               {accountName(a)}
@@ -29,18 +31,20 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
           ))}
         </select>
         <button type="submit" disabled={!chosen.value}>
-          Show QR code
+          {t('export_qr_show')}
         </button>
       </form>
       {bound > 0 && (
         <p class="hint">
-          {bound} device-bound account{bound === 1 ? ' is' : 's are'} not listed: {bound === 1 ? 'its' : 'their'} secret cannot be read back.
+          {tPlural('export_qr_bound', bound)}
         </p>
       )}
       {qr.name === 'done' && (
         <figure class="single-qr">
-          <ManageQrCode text={qr.uri} label={`QR code for ${qr.label}`} />
-          <figcaption><bdi>{qr.label}</bdi>: scan it with the phone app, then hide it.</figcaption>
+          <ManageQrCode text={qr.uri} label={t('export_qr_label', qr.label)} />
+          <figcaption>
+            <Slotted text={t('export_qr_caption', SLOT)} parts={[<bdi>{qr.label}</bdi>]} />
+          </figcaption>
         </figure>
       )}
       {qr.name === 'failed' && <p class="field-error" role="alert">{qr.message}</p>}

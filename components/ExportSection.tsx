@@ -3,20 +3,19 @@ import { ExportAccountQr } from './ExportAccountQr';
 import { ExportMigrationCodes } from './ExportMigrationCodes';
 import { ExportOtpauthList } from './ExportOtpauthList';
 import { ManageSection } from './ManageSection';
+import { t } from '@/lib/i18n';
 
 /** Clear-text exports, each shown only on request and hidden again with one button. */
 export function ExportSection({ state }: { state: ManageState }) {
   const showing =
     state.otpauthList.value.name === 'done' || state.migration.value.name === 'done' || state.accountQr.value.name === 'done';
   return (
-    <ManageSection id="export" title="Export to another app">
+    <ManageSection id="export" title={t('export_title')}>
       <p class="notice warning" role="note">
-        <strong>These exports are not encrypted.</strong> Anyone who sees or gets them can make your codes. Show them only where
-        nobody watches, and delete any saved copy once it is imported. Accounts kept on this device only never appear.
+        <strong>{t('export_warning_title')}</strong> {t('export_warning')}
       </p>
       <p class="hint" data-export-note="groups">
-        These formats have no place for groups, site bindings or pins: the other app gets each account's name, secret and code
-        settings only. An encrypted Tessera backup keeps all of them.
+        {t('export_formats_no_groups')}
       </p>
       <ExportOtpauthList state={state} />
       <ExportMigrationCodes state={state} />
@@ -24,7 +23,7 @@ export function ExportSection({ state }: { state: ManageState }) {
       {showing && (
         <div class="actions">
           <button type="button" class="primary" onClick={() => state.hideExports()}>
-            Hide all exports
+            {t('export_hide_all')}
           </button>
         </div>
       )}

@@ -1,20 +1,22 @@
 import type { PopupState } from '@/lib/popup';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 /** Shown once, right after an account was added from this page's QR code. */
 export function FillOffer({ state }: { state: PopupState }) {
   const offer = state.fillOffer.value;
   if (!offer) return null;
   return (
-    <div class="fill-offer" role="region" aria-label="Fill the first code">
+    <div class="fill-offer" role="region" aria-label={t('fill_offer_label')}>
       <p>
-        <bdi>{offer.label}</bdi> was added. The page probably asks for its first code: fill it in?
+        <Slotted text={t('fill_offer_text', SLOT)} parts={[<bdi>{offer.label}</bdi>]} />
       </p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void state.acceptFillOffer()}>
-          Fill the code
+          {t('fill_offer_accept')}
         </button>
         <button type="button" class="quiet" onClick={() => state.dismissFillOffer()}>
-          Not now
+          {t('fill_offer_dismiss')}
         </button>
       </div>
     </div>

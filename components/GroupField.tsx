@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /**
  * The account's group: pick an existing one from the list the input offers, or type a new name.
  * Empty means no group. The vault cleans and checks the name (32 characters at most).
@@ -17,7 +19,7 @@ export function GroupField({
   return (
     <div class="field group-field">
       <label class="field">
-        <span>Group</span>
+        <span>{t('group_field_label')}</span>
         <input
           id={id}
           name="group"
@@ -30,7 +32,7 @@ export function GroupField({
         />
       </label>
       <small class="hint" id={`${id}-hint`}>
-        Optional. Choose one of your groups or type a new name; leave empty for none.
+        {t('group_field_hint')}
       </small>
       {groups.length > 0 && (
         <datalist id={listId}>

@@ -1,4 +1,5 @@
 import type { PopupState } from '@/lib/popup';
+import { t } from '@/lib/i18n';
 
 /**
  * "All" plus one chip per group, above the list (only when a group exists). One Tab stop: the
@@ -9,7 +10,7 @@ export function GroupFilter({ state }: { state: PopupState }) {
   if (names.length === 0) return null;
   const chosen = state.groupFilter.value;
   const chips: Array<{ key: string; name: string | null; label: string }> = [
-    { key: '', name: null, label: 'All' },
+    { key: '', name: null, label: t('group_filter_all') },
     ...names.map((name) => ({ key: `g:${name}`, name, label: name })),
   ];
 
@@ -38,7 +39,7 @@ export function GroupFilter({ state }: { state: PopupState }) {
   }
 
   return (
-    <div class="group-filter" role="group" aria-label="Filter by group" onKeyDown={onKeyDown}>
+    <div class="group-filter" role="group" aria-label={t('group_filter_label')} onKeyDown={onKeyDown}>
       {chips.map((chip) => {
         const pressed = chip.name === chosen;
         return (

@@ -1,10 +1,11 @@
 import type { ConflictChoice } from '@/lib/backup';
 import type { ManageState } from '@/lib/manage';
+import { t, tPlural, type MessageKey } from '@/lib/i18n';
 
-const CHOICES: ReadonlyArray<[ConflictChoice, string, string]> = [
-  ['skip', 'Skip them', 'Keep the accounts you have; the conflicting entries are not imported.'],
-  ['replace', 'Replace', 'The imported key replaces the one in Tessera (sites and position are kept).'],
-  ['keep-both', 'Keep both', 'Add the imported entry next to the existing one.'],
+const CHOICES: ReadonlyArray<[ConflictChoice, MessageKey, MessageKey]> = [
+  ['skip', 'import_choice_skip', 'import_choice_skip_hint'],
+  ['replace', 'import_choice_replace', 'import_choice_replace_hint'],
+  ['keep-both', 'import_choice_keep_both', 'import_choice_keep_both_hint'],
 ];
 
 /** What to do with entries that share a name with an account but not its key or settings. */
@@ -14,7 +15,7 @@ export function ImportConflictChoice({ state }: { state: ManageState }) {
   return (
     <fieldset class="choices">
       <legend>
-        {conflicts} conflict{conflicts === 1 ? '' : 's'}: same name as an account in Tessera, different key or settings
+        {tPlural('import_conflicts_legend', conflicts)}
       </legend>
       {CHOICES.map(([value, label, hint]) => (
         <label class="check" key={value}>
@@ -26,8 +27,8 @@ export function ImportConflictChoice({ state }: { state: ManageState }) {
             onChange={() => state.setConflictChoice(value)}
           />
           <span>
-            <strong>{label}</strong>
-            <small>{hint}</small>
+            <strong>{t(label as 'import_choice_skip')}</strong>
+            <small>{t(hint as 'import_choice_skip')}</small>
           </span>
         </label>
       ))}

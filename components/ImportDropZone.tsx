@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { PickedFile } from '@/lib/manage';
+import { t } from '@/lib/i18n';
 
 const ACCEPT = '.json,.2fas,.tessera,.txt,.csv,.png,.jpg,.jpeg,.webp,application/json,text/plain,text/csv,image/png,image/jpeg,image/webp';
 
@@ -35,12 +36,11 @@ export function ImportDropZone({ onFiles, disabled }: { onFiles: (files: PickedF
             if (files.length > 0) onFiles(files);
           }}
         />
-        <span>Choose files…</span>
+        <span>{t('import_choose_files')}</span>
       </label>
-      <span class="drop-hint">or drop them here</span>
+      <span class="drop-hint">{t('import_drop_hint')}</span>
       <p class="hint" id="import-formats">
-        Tessera backups, Aegis, 2FAS, andOTP, FreeOTP+, Bitwarden (JSON or CSV), ente Auth, the Authenticator extension, Google
-        Authenticator export codes, lists of otpauth:// links, and QR code images (PNG, JPEG, WebP).
+        {t('import_formats')}
       </p>
     </div>
   );

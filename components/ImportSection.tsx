@@ -5,6 +5,7 @@ import { ImportDropZone } from './ImportDropZone';
 import { ImportPreviewTable } from './ImportPreviewTable';
 import { ImportSourceItem } from './ImportSourceItem';
 import { ManageSection } from './ManageSection';
+import { t, tPlural } from '@/lib/i18n';
 
 /** Restore a backup or import another app's export: pick, preview, then one all-or-nothing commit. */
 export function ImportSection({ state }: { state: ManageState }) {
@@ -21,12 +22,12 @@ export function ImportSection({ state }: { state: ManageState }) {
   return (
     <ManageSection
       id="import"
-      title="Restore or import"
-      intro="Nothing is added until you confirm: first you see every account found and what would happen to it."
+      title={t('import_title')}
+      intro={t('import_intro')}
     >
       <ImportDropZone onFiles={(files) => void state.addFiles(files)} disabled={committing} />
       {sources.length > 0 && (
-        <ul class="sources" aria-label="Chosen files">
+        <ul class="sources" aria-label={t('import_chosen_files')}>
           {sources.map((source) => (
             <ImportSourceItem key={source.id} source={source} state={state} />
           ))}
@@ -35,32 +36,35 @@ export function ImportSection({ state }: { state: ManageState }) {
       <ImportPreviewTable state={state} />
       {state.previewError.value && (
         <p class="field-error" role="alert">
-          Could not compare with your accounts: {state.previewError.value}
+          {t('import_preview_failed', state.previewError.value)}
         </p>
       )}
       {state.rows.value.length > 0 && (
         <p class="summary">
-          {counts.new} new, {counts.exists} already in Tessera, {counts.conflict} conflict{counts.conflict === 1 ? '' : 's'},{' '}
-          {counts.problem} with a problem (not imported).
+          {t('import_summary', counts.new, counts.exists, tPlural('import_conflicts', counts.conflict), counts.problem)}
         </p>
       )}
       <ImportConflictChoice state={state} />
       {sources.length > 0 && (
         <div class="actions">
           <button type="button" class="primary" disabled={count === 0 || committing || counts.checking > 0} onClick={() => void state.commit()}>
-            {committing ? 'Importing…' : `Import ${count} account${count === 1 ? '' : 's'}`}
+            {committing ? t('import_importing') : tPlural('import_button', count)}
           </button>
           <button type="button" onClick={() => state.clearImport()} disabled={committing}>
-            Clear
+            {t('import_clear')}
           </button>
         </div>
       )}
       {result.name === 'done' && (
         <p class="result success import-result" role="status" tabIndex={-1}>
-          Imported {result.value.added + result.value.replaced} account{result.value.added + result.value.replaced === 1 ? '' : 's'}
-          {result.value.replaced > 0 && ` (${result.value.replaced} replaced)`}
-          {result.value.unchanged > 0 && `; ${result.value.unchanged} already there`}
-          {result.value.skipped > 0 && `; ${result.value.skipped} conflict${result.value.skipped === 1 ? '' : 's'} skipped`}.
+          {[
+            tPlural('announce_imported', result.value.added + result.value.replaced),
+            result.value.replaced > 0 ? tPlural('import_result_replaced', result.value.replaced) : '',
+            result.value.unchanged > 0 ? tPlural('import_result_unchanged', result.value.unchanged) : '',
+            result.value.skipped > 0 ? tPlural('import_result_skipped', result.value.skipped) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </p>
       )}
       {result.name === 'failed' && (

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { type ImportSource, type ManageState, FORMAT_NAMES } from '@/lib/manage';
+import { type ImportSource, type ManageState, formatNameOf } from '@/lib/manage';
+import { t, tPlural } from '@/lib/i18n';
 
 /** One picked file: what it is, whether it was read, and a password field when it is encrypted. */
 export function ImportSourceItem({ source, state }: { source: ImportSource; state: ManageState }) {
@@ -9,18 +10,18 @@ export function ImportSourceItem({ source, state }: { source: ImportSource; stat
   return (
     <li class={`source ${status.name}`} data-source={source.name}>
       <div class="source-head">
-        <strong class="source-name">{source.name}</strong>
+        <strong class="source-name" dir="auto">{source.name}</strong>
         <span class="source-format">
           {status.name === 'ready'
-            ? `${FORMAT_NAMES[status.format]}: ${status.candidates.length} entr${status.candidates.length === 1 ? 'y' : 'ies'}`
+            ? tPlural('import_source_entries', status.candidates.length, formatNameOf(status.format))
             : status.name === 'password'
-              ? `${state.formatName(status.format)}, encrypted`
+              ? t('import_source_encrypted', state.formatName(status.format))
               : status.name === 'reading'
-                ? 'Reading…'
-                : 'Not imported'}
+                ? t('import_source_reading')
+                : t('import_source_not_imported')}
         </span>
-        <button type="button" class="quiet" aria-label={`Remove ${source.name}`} onClick={() => void state.removeSource(source.id)}>
-          Remove
+        <button type="button" class="quiet" aria-label={t('import_remove_file_label', source.name)} onClick={() => void state.removeSource(source.id)}>
+          {t('import_remove_file')}
         </button>
       </div>
       {status.name === 'failed' && (
@@ -31,13 +32,13 @@ export function ImportSourceItem({ source, state }: { source: ImportSource; stat
       {status.name === 'password' && (
         <form
           class="inline-form"
-          aria-label={`Password for ${source.name}`}
+          aria-label={t('import_password_form_label', source.name)}
           onSubmit={(e) => {
             e.preventDefault();
             void state.unlock(source.id, password.value).then(() => (password.value = ''));
           }}
         >
-          <label for={fieldId}>Password of this file</label>
+          <label for={fieldId}>{t('import_password_label')}</label>
           <input
             id={fieldId}
             type="password"
@@ -49,25 +50,25 @@ export function ImportSourceItem({ source, state }: { source: ImportSource; stat
             disabled={status.busy}
           />
           <button type="submit" disabled={status.busy || password.value === ''}>
-            {status.busy ? 'Opening…' : 'Open'}
+            {status.busy ? t('import_opening') : t('import_open')}
           </button>
           {status.busy && (
             <>
               {/* Opening runs in a Worker: the page stays usable, and Cancel stops it for good. */}
               <progress
                 class="open-progress"
-                aria-label={`Opening ${source.name}`}
+                aria-label={t('import_opening_file_label', source.name)}
                 max={1}
                 {...(status.progress === null ? {} : { value: status.progress })}
               />
               <button type="button" onClick={() => state.cancelUnlock(source.id)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </>
           )}
           {status.wrong && (
             <p class="field-error" id={`${fieldId}-error`} role="alert">
-              Wrong password: this password does not open the file. The file itself looks intact.
+              {t('import_wrong_password')}
             </p>
           )}
         </form>

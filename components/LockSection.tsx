@@ -7,6 +7,7 @@ import { PassphraseField } from './PassphraseField';
 import { PolicyRule } from './PolicyRule';
 import { SetPassphraseForm } from './SetPassphraseForm';
 import { NO_POLICY } from '@/lib/policy';
+import { t, tPlural } from '@/lib/i18n';
 
 /** Set, change or remove the passphrase, and choose the auto-lock delay. */
 export function LockSection({ state }: { state: LockState }) {
@@ -32,39 +33,32 @@ export function LockSection({ state }: { state: LockState }) {
   return (
     <ManageSection
       id="lock"
-      title="Security: passphrase and auto-lock"
-      intro={
-        locked
-          ? 'Tessera is protected by your passphrase: while locked, what is stored on this computer decrypts nothing without it. It locks after the time below without use, when the browser quits, and when you choose Lock now.'
-          : 'Without a passphrase, your accounts are encrypted with a key stored in this browser profile. That stops other extensions, web pages and sync from reading them, but not someone who copies the profile or malware on this computer. A passphrase closes that gap.'
-      }
+      title={t('lock_title')}
+      intro={locked ? t('lock_intro_locked') : t('lock_intro_device')}
     >
       {!locked ? (
-        <SetPassphraseForm state={state} label="Set a passphrase">
+        <SetPassphraseForm state={state} label={t('lock_set_label')}>
           {rule && <PolicyRule policy={policy} />}
-          <p class="hint">
-            At least 8 characters; several unrelated words are best. Nobody can recover a forgotten passphrase: keep an
-            encrypted backup. Accounts already kept on this device only keep a key the passphrase cannot cover; those added afterwards are covered.
-          </p>
+          <p class="hint">{t('lock_set_hint')}</p>
         </SetPassphraseForm>
       ) : (
         <>
           <form
             class="manage-form"
-            aria-label="Change the passphrase"
+            aria-label={t('lock_change_label')}
             onSubmit={async (event) => {
               event.preventDefault();
               if (await state.changePassphrase(current.value, next.value, again.value)) clear();
             }}
           >
-            <PassphraseField label="Current passphrase" value={current} autocomplete="current-password" />
-            <PassphraseField label="New passphrase" value={next} autocomplete="new-password" />
-            <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
+            <PassphraseField label={t('lock_current')} value={current} autocomplete="current-password" />
+            <PassphraseField label={t('lock_new')} value={next} autocomplete="new-password" />
+            <PassphraseField label={t('lock_new_again')} value={again} autocomplete="new-password" />
             {rule && <PolicyRule policy={policy} />}
             <LockOutcome state={state} />
             <div class="actions">
               <button type="submit" class="primary" disabled={state.task.value.name === 'working'}>
-                Change passphrase
+                {t('lock_change_button')}
               </button>
               {/* The worker refuses it too; the button is not offered when it cannot work. */}
               {!policy.requirePassphrase && (
@@ -74,16 +68,16 @@ export function LockSection({ state }: { state: LockState }) {
                     if (await state.removePassphrase(current.value)) clear();
                   }}
                 >
-                  Remove passphrase
+                  {t('lock_remove_button')}
                 </button>
               )}
               <button type="button" onClick={() => void state.lock().then(() => location.reload())}>
-                Lock now
+                {t('popup_lock_now')}
               </button>
             </div>
           </form>
           <label class="field">
-            <span>Lock after this long without use</span>
+            <span>{t('lock_auto_lock')}</span>
             <select
               name="autoLockMinutes"
               value={String(minutesShown)}
@@ -93,13 +87,13 @@ export function LockSection({ state }: { state: LockState }) {
             >
               {choices.map((minutes) => (
                 <option key={minutes} value={String(minutes)}>
-                  {minutes < 60 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`}
+                  {minutes < 60 ? tPlural('lock_minutes', minutes) : tPlural('lock_hours', minutes / 60)}
                 </option>
               ))}
             </select>
             {managedMinutes !== undefined && (
               <small class="hint managed" id="auto-lock-managed">
-                Set by your organisation.
+                {t('device_bound_managed')}
               </small>
             )}
           </label>

@@ -1,5 +1,6 @@
 import type { LockState } from '@/lib/manage';
 import type { ManagedPolicy } from '@/lib/policy';
+import { t } from '@/lib/i18n';
 import { PolicyRule } from './PolicyRule';
 import { SetPassphraseForm } from './SetPassphraseForm';
 
@@ -11,13 +12,10 @@ export function PassphraseRequired({ policy, lock, onDone }: { policy: ManagedPo
   const state = lock;
   return (
     <section class="passphrase-required" aria-labelledby="passphrase-required-title">
-      <h2 id="passphrase-required-title">Your organisation requires a passphrase</h2>
-      <p>
-        Set a passphrase to use Tessera. Your accounts are then encrypted with it, and Tessera locks when the browser quits
-        and after a while without use. Nobody can recover a forgotten passphrase, your administrator included.
-      </p>
+      <h2 id="passphrase-required-title">{t('passphrase_required_title')}</h2>
+      <p>{t('passphrase_required_text')}</p>
       <PolicyRule policy={policy} />
-      <SetPassphraseForm state={state} label="Set the passphrase your organisation requires" className="form manage-form" onDone={onDone} />
+      <SetPassphraseForm state={state} label={t('passphrase_required_form_label')} className="form manage-form" onDone={onDone} />
     </section>
   );
 }

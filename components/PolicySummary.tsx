@@ -1,4 +1,5 @@
 import { describePolicy, isPolicyActive, type ManagedPolicy, type PolicyIssue } from '@/lib/policy';
+import { t } from '@/lib/i18n';
 
 /**
  * Every policy the organisation set, in plain words, and any value Tessera ignored (so an
@@ -9,7 +10,7 @@ export function PolicySummary({ policy, issues = [] }: { policy: ManagedPolicy; 
   const lines = describePolicy(policy);
   return (
     <section class="policy-summary" aria-labelledby="policy-summary-title">
-      <h2 id="policy-summary-title">Set by your organisation</h2>
+      <h2 id="policy-summary-title">{t('policy_summary_title')}</h2>
       {lines.length > 0 && (
         <ul>
           {lines.map((line) => (
@@ -21,7 +22,7 @@ export function PolicySummary({ policy, issues = [] }: { policy: ManagedPolicy; 
       )}
       {issues.length > 0 && (
         <p class="hint policy-issues">
-          Ignored (not valid): {issues.map((issue) => `${issue.key} ${issue.reason}`).join('; ')}.
+          {t('policy_issues', issues.map((issue) => `${issue.key} ${issue.reason}`).join('; '))}
         </p>
       )}
     </section>

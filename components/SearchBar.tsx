@@ -1,11 +1,12 @@
 import type { PopupState } from '@/lib/popup';
 import { SORT_ORDERS, type SortOrder } from '@/lib/settings';
+import { t, type MessageKey } from '@/lib/i18n';
 import { Icon } from './Icon';
 
-const SORT_LABELS: Record<SortOrder, string> = {
-  manual: 'Manual order',
-  issuer: 'Issuer A–Z',
-  recent: 'Recently used',
+const SORT_LABELS: Record<SortOrder, MessageKey> = {
+  manual: 'sort_manual',
+  issuer: 'sort_issuer',
+  recent: 'sort_recent',
 };
 
 export function SearchBar({ state }: { state: PopupState }) {
@@ -13,11 +14,11 @@ export function SearchBar({ state }: { state: PopupState }) {
     <div class="search-bar">
       <label class="search-field">
         <Icon name="search" size={16} />
-        <span class="visually-hidden">Search accounts</span>
+        <span class="visually-hidden">{t('search_label')}</span>
         <input
           id="search"
           type="search"
-          placeholder="Search  ( / )"
+          placeholder={t('search_placeholder')}
           autocomplete="off"
           spellcheck={false}
           value={state.query.value}
@@ -39,14 +40,14 @@ export function SearchBar({ state }: { state: PopupState }) {
         />
       </label>
       <label class="sort-select">
-        <span class="visually-hidden">Sort accounts</span>
+        <span class="visually-hidden">{t('sort_label')}</span>
         <select
           value={state.settings.value.sortOrder}
           onChange={(event) => void state.changeSettings({ sortOrder: event.currentTarget.value as SortOrder })}
         >
           {SORT_ORDERS.map((order) => (
             <option key={order} value={order}>
-              {SORT_LABELS[order]}
+              {t(SORT_LABELS[order] as 'sort_manual')}
             </option>
           ))}
         </select>

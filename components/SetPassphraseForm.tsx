@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { LockState } from '@/lib/manage';
 import { LockOutcome } from './LockOutcome';
 import { PassphraseField } from './PassphraseField';
+import { t } from '@/lib/i18n';
 
 /** Device mode → passphrase mode: the new passphrase twice, then one worker call. */
 export function SetPassphraseForm({
@@ -34,13 +35,13 @@ export function SetPassphraseForm({
         onDone?.();
       }}
     >
-      <PassphraseField label="New passphrase" value={next} autocomplete="new-password" />
-      <PassphraseField label="New passphrase again" value={again} autocomplete="new-password" />
+      <PassphraseField label={t('lock_new')} value={next} autocomplete="new-password" />
+      <PassphraseField label={t('lock_new_again')} value={again} autocomplete="new-password" />
       {children}
       <LockOutcome state={state} />
       <div class="actions">
         <button type="submit" class="primary" disabled={state.task.value.name === 'working'}>
-          Set passphrase
+          {t('lock_set_button')}
         </button>
       </div>
     </form>

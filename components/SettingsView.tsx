@@ -4,6 +4,7 @@ import { CLIPBOARD_CLEAR_CHOICES, type ClipboardClearSeconds } from '@/lib/setti
 import { FieldError } from './FieldError';
 import { PolicySummary } from './PolicySummary';
 import { policyDisablesInPageButton } from '@/lib/policy';
+import { formatDuration, t, tPlural } from '@/lib/i18n';
 
 export function SettingsView({ state }: { state: PopupState }) {
   const error = useSignal<string | null>(null);
@@ -18,7 +19,7 @@ export function SettingsView({ state }: { state: PopupState }) {
     // Checking that the clipboard still holds our code before clearing needs
     // clipboardRead; it is asked for now, when the user turns the feature on.
     if (seconds > 0 && !(await state.requestClipboardRead())) {
-      error.value = 'Tessera needs permission to read the clipboard, so that it only ever clears its own code.';
+      error.value = t('settings_clipboard_permission');
       await state.changeSettings({ clipboardClearSeconds: 0 });
       return;
     }
@@ -41,7 +42,7 @@ export function SettingsView({ state }: { state: PopupState }) {
     const granted = await request;
     awaitingPermission.value = false;
     if (!granted) {
-      error.value = 'The browser did not give Tessera access to sites, so the fill button stays off.';
+      error.value = t('settings_site_permission_refused');
       await state.changeSettings({ inPageButton: false });
       return;
     }
@@ -50,22 +51,20 @@ export function SettingsView({ state }: { state: PopupState }) {
 
   return (
     <div class="panel form" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('settings_title')}</h2>
       <PolicySummary policy={state.policy.value} />
       <section class="settings-group first" aria-labelledby="security-title">
-        <h3 id="security-title">Security</h3>
+        <h3 id="security-title">{t('settings_security')}</h3>
         <p class="hint" id="security-state">
-          {passphraseOn
-            ? `Protected by your passphrase. Tessera locks after ${settings.autoLockMinutes} minutes without use and when the browser quits.`
-            : 'No passphrase yet: anyone who can use this browser profile can see your codes.'}
+          {passphraseOn ? tPlural('settings_protected', settings.autoLockMinutes) : t('settings_unprotected')}
         </p>
         <div class="settings-links">
           <button type="button" class="link-button" id="open-security" onClick={() => openSection('lock')}>
-            {passphraseOn ? 'Change the passphrase or auto-lock…' : 'Set a passphrase…'}
+            {passphraseOn ? t('settings_change_passphrase') : t('settings_set_passphrase')}
           </button>
           {passphraseOn && (
             <button type="button" class="link-button" id="lock-now" onClick={() => void state.lock()}>
-              Lock now
+              {t('popup_lock_now')}
             </button>
           )}
         </div>
@@ -78,8 +77,8 @@ export function SettingsView({ state }: { state: PopupState }) {
           onChange={(e) => void state.changeSettings({ hideCodes: e.currentTarget.checked })}
         />
         <span>
-          <strong>Hide codes until clicked</strong>
-          <small>Against shoulder surfing: a code shows once you click (and copy) it.</small>
+          <strong>{t('settings_hide_codes')}</strong>
+          <small>{t('settings_hide_codes_hint')}</small>
         </span>
       </label>
       <label class="check">
@@ -91,17 +90,14 @@ export function SettingsView({ state }: { state: PopupState }) {
           onChange={(e) => void changeInPageButton(e.currentTarget)}
         />
         <span>
-          <strong>Show a fill button in 2FA fields</strong>
-          <small>
-            Needs permission to read and change every https site, so Tessera can look for code fields; the button
-            shows only on sites bound to an account, and the toolbar button or Alt+Shift+F remain the safer way to fill.
-          </small>
-          {inPageManagedOff && <small>Turned off by your organisation.</small>}
-          {awaitingPermission.value && <small role="status">Answer the browser's question to turn it on.</small>}
+          <strong>{t('settings_in_page_button')}</strong>
+          <small>{t('settings_in_page_button_hint')}</small>
+          {inPageManagedOff && <small>{t('settings_managed_off')}</small>}
+          {awaitingPermission.value && <small role="status">{t('settings_answer_browser')}</small>}
         </span>
       </label>
       <label class="field">
-        <span>Clear the clipboard after copying</span>
+        <span>{t('settings_clipboard_clear')}</span>
         <select
           name="clipboardClearSeconds"
           value={String(settings.clipboardClearSeconds)}
@@ -109,34 +105,33 @@ export function SettingsView({ state }: { state: PopupState }) {
         >
           {CLIPBOARD_CLEAR_CHOICES.map((seconds) => (
             <option key={seconds} value={String(seconds)}>
-              {seconds === 0 ? 'Never' : `After ${seconds} seconds`}
+              {seconds === 0 ? t('settings_clipboard_never') : t('settings_clipboard_after', formatDuration(seconds, 'second'))}
             </option>
           ))}
         </select>
         <small class="hint">
-          Only if the clipboard still holds the code Tessera copied. Clipboard history kept by your operating system is
-          out of Tessera's reach.
+          {t('settings_clipboard_hint')}
         </small>
       </label>
       <section class="settings-group" aria-labelledby="data-title">
-        <h3 id="data-title">Backup and transfer</h3>
+        <h3 id="data-title">{t('settings_backup_group')}</h3>
         <div class="settings-links">
           <button type="button" class="link-button" onClick={() => openSection('backup')}>
-            Make an encrypted backup…
+            {t('settings_make_backup')}
           </button>
           <button type="button" class="link-button" onClick={() => openSection('import')}>
-            Restore a backup or import from another app…
+            {t('settings_import')}
           </button>
           <button type="button" class="link-button" onClick={() => openSection('export')}>
-            Export to another app…
+            {t('settings_export')}
           </button>
         </div>
-        <small class="hint">These open in a tab.</small>
+        <small class="hint">{t('settings_opens_in_tab')}</small>
       </section>
       <FieldError id="settings-error" message={error.value} />
       <div class="actions">
         <button type="button" class="primary" onClick={() => (state.view.value = { name: 'list' })}>
-          Done
+          {t('common_done')}
         </button>
       </div>
     </div>

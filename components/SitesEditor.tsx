@@ -3,6 +3,8 @@ import { bindingLabel } from '@/lib/popup';
 import type { SiteBinding } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { Icon } from './Icon';
+import { messageOf } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 function sameBinding(a: SiteBinding, b: SiteBinding): boolean {
   return a.match === 'site' ? b.match === 'site' && a.site === b.site : b.match === 'origin' && a.origin === b.origin;
@@ -28,27 +30,27 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
       if (draft.value === typed) draft.value = '';
       error.value = null;
     } catch (caught) {
-      error.value = (caught as Error).message;
+      error.value = messageOf(caught);
     }
   }
 
   return (
     <fieldset class="sites">
-      <legend>Fill codes on</legend>
+      <legend>{t('sites_legend')}</legend>
       {sites.value.length === 0 ? (
-        <p class="hint">No site yet: codes can be copied anywhere but are never filled in automatically.</p>
+        <p class="hint">{t('sites_none')}</p>
       ) : (
         <ul class="site-list">
           {sites.value.map((binding) => (
             <li key={bindingLabel(binding)}>
               <span>
-                {bindingLabel(binding)}
-                <small>{binding.match === 'site' ? ' (whole site)' : ' (this address only)'}</small>
+                <bdi dir="ltr">{bindingLabel(binding)}</bdi>
+                <small> {binding.match === 'site' ? t('sites_whole_site') : t('sites_this_address')}</small>
               </span>
               <button
                 type="button"
                 class="icon-button"
-                aria-label={`Remove ${bindingLabel(binding)}`}
+                aria-label={t('sites_remove', bindingLabel(binding))}
                 onClick={() => (sites.value = sites.value.filter((b) => !sameBinding(b, binding)))}
               >
                 <Icon name="close" size={14} />
@@ -60,8 +62,9 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
       <div class="inline-add">
         <input
           name="site"
-          aria-label="Add a site"
-          placeholder="example.com or https://login.example.com"
+          aria-label={t('sites_add_label')}
+          placeholder={t('sites_placeholder')}
+          dir="ltr"
           autocomplete="off"
           spellcheck={false}
           value={draft.value}
@@ -76,7 +79,7 @@ export function SitesEditor({ sites }: { sites: Signal<SiteBinding[]> }) {
           }}
         />
         <button type="button" onClick={() => void addDraft()}>
-          Add site
+          {t('sites_add_button')}
         </button>
       </div>
       <FieldError id="site-error" message={error.value} />

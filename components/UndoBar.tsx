@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { focusList, focusRow, type PopupState } from '@/lib/popup';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
 
 export function UndoBar({ state }: { state: PopupState }) {
   const pending = state.pendingUndo.value;
@@ -21,7 +23,9 @@ export function UndoBar({ state }: { state: PopupState }) {
   if (!pending) return null;
   return (
     <div class="undo-bar" role="status" ref={bar}>
-      <span>Deleted <bdi>{pending.label}</bdi>.</span>
+      <span>
+        <Slotted text={t('undo_deleted', SLOT)} parts={[<bdi>{pending.label}</bdi>]} />
+      </span>
       <button
         type="button"
         id="undo-delete"
@@ -32,7 +36,7 @@ export function UndoBar({ state }: { state: PopupState }) {
           })
         }
       >
-        Undo
+        {t('undo_button')}
       </button>
     </div>
   );

@@ -3,26 +3,27 @@ import type { LockState } from '@/lib/manage';
 import { LockOutcome } from './LockOutcome';
 import { ManageSection } from './ManageSection';
 import { PassphraseField } from './PassphraseField';
+import { t } from '@/lib/i18n';
 
 /** Unlock form: all the page shows while the vault is locked. */
 export function UnlockSection({ state }: { state: LockState }) {
   const passphrase = useSignal('');
   return (
-    <ManageSection id="lock" title="Tessera is locked" intro="Enter your passphrase to manage your accounts.">
+    <ManageSection id="lock" title={t('lock_locked_title')} intro={t('lock_locked_intro')}>
       <form
         class="manage-form"
-        aria-label="Unlock"
+        aria-label={t('lock_unlock_label')}
         onSubmit={async (event) => {
           event.preventDefault();
           if (await state.unlock(passphrase.value)) location.reload();
           passphrase.value = '';
         }}
       >
-        <PassphraseField label="Passphrase" value={passphrase} autocomplete="current-password" />
+        <PassphraseField label={t('unlock_passphrase')} value={passphrase} autocomplete="current-password" />
         <LockOutcome state={state} />
         <div class="actions">
           <button type="submit" class="primary">
-            Unlock
+            {t('unlock_button')}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@ import type { PopupState } from '@/lib/popup';
 import { FieldError } from './FieldError';
 import { Icon } from './Icon';
 import { messageOf } from '@/lib/error-text';
+import { t } from '@/lib/i18n';
 
 /** All a locked popup shows: no account names, no count, nothing to copy. */
 export function UnlockView({ state }: { state: PopupState }) {
@@ -17,7 +18,7 @@ export function UnlockView({ state }: { state: PopupState }) {
     try {
       await state.unlock(passphrase.value);
     } catch (caught) {
-      error.value = messageOf(caught, 'Tessera could not unlock.');
+      error.value = messageOf(caught, t('unlock_fallback_error'));
       passphrase.value = '';
     } finally {
       busy.value = false;
@@ -34,10 +35,10 @@ export function UnlockView({ state }: { state: PopupState }) {
       }}
     >
       <h2 id="unlock-title">
-        <Icon name="lock" /> Tessera is locked
+        <Icon name="lock" /> {t('unlock_title')}
       </h2>
       <label class="field">
-        <span>Passphrase</span>
+        <span>{t('unlock_passphrase')}</span>
         <input
           name="passphrase"
           type="password"
@@ -52,10 +53,10 @@ export function UnlockView({ state }: { state: PopupState }) {
       </label>
       <div class="actions">
         <button type="submit" class="primary" disabled={busy.value}>
-          {busy.value ? 'Unlocking…' : 'Unlock'}
+          {busy.value ? t('unlock_busy') : t('unlock_button')}
         </button>
       </div>
-      <p class="hint">A forgotten passphrase cannot be recovered: only a backup can bring the accounts back.</p>
+      <p class="hint">{t('unlock_hint')}</p>
     </form>
   );
 }

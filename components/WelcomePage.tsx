@@ -1,3 +1,21 @@
+import { Fragment } from 'preact';
+import { SLOT, t } from '@/lib/i18n';
+import { Slotted } from './Slotted';
+
+/** A keyboard shortcut drawn as keys; key names are the same in every language. */
+function Keys({ keys }: { keys: string[] }) {
+  return (
+    <span dir="ltr">
+      {keys.map((key, index) => (
+        <Fragment key={key}>
+          {index > 0 && '+'}
+          <kbd>{key}</kbd>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 /**
  * Opened once, when Tessera is installed: the ways to add accounts (scan, type a key, import)
  * and the two things that keep them safe (a passphrase, a backup). Links go to the manage page's
@@ -8,66 +26,55 @@ export function WelcomePage() {
     <div class="manage-page welcome">
       <header class="manage-top">
         <h1>
-          <img src="/icon/32.png" width={24} height={24} alt="" /> Welcome to Tessera
+          <img src="/icon/32.png" width={24} height={24} alt="" /> {t('welcome_title')}
         </h1>
       </header>
       <main>
         <p class="manage-intro">
-          Tessera keeps your two-factor codes in this browser. It works offline, and your accounts never leave this
-          computer unless you export them. Pin Tessera to the toolbar (the puzzle-piece icon, then the pin) to find it
-          quickly, or open it with <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>K</kbd>.
+          <Slotted text={t('welcome_intro', SLOT)} parts={[<Keys keys={['Alt', 'Shift', 'K']} />]} />
         </p>
         <section class="manage-section" aria-labelledby="add-title">
-          <h2 id="add-title">Add your accounts</h2>
+          <h2 id="add-title">{t('welcome_add_title')}</h2>
           <ol class="welcome-steps">
             <li>
-              <h3>Scan a QR code on a page</h3>
+              <h3>{t('welcome_scan_title')}</h3>
               <p>
-                When a site shows a QR code to set up two-factor authentication, open Tessera on that page and press{' '}
-                <strong>Scan</strong>. You can also right-click the page and choose <em>Scan this page for a QR code</em>, or
-                press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>. Nothing is added until you confirm.
+                <Slotted
+                  text={t('welcome_scan_text', SLOT, SLOT, SLOT)}
+                  parts={[<strong>{t('scan_button_text')}</strong>, <em>{t('menu_add_qr')}</em>, <Keys keys={['Alt', 'Shift', 'S']} />]}
+                />
               </p>
             </li>
             <li>
-              <h3>Enter a setup key</h3>
+              <h3>{t('welcome_key_title')}</h3>
               <p>
-                If the site offers a text key ("Can't scan?"), open Tessera, press <strong>+</strong> and type the key. It
-                uses only the letters A to Z and the digits 2 to 7.
+                <Slotted text={t('welcome_key_text', SLOT)} parts={[<strong>+</strong>]} />
               </p>
             </li>
             <li>
-              <h3>Import from another app</h3>
+              <h3>{t('welcome_import_title')}</h3>
+              <p>{t('welcome_import_text')}</p>
               <p>
-                Tessera reads exports from Google Authenticator, Aegis, 2FAS, Bitwarden, ente Auth, andOTP, FreeOTP+ and
-                Authenticator, and its own backups.
-              </p>
-              <p>
-                <a href="/options.html#import">Import from another app</a>
+                <a href="/options.html#import">{t('welcome_import_link')}</a>
               </p>
             </li>
           </ol>
         </section>
         <section class="manage-section" aria-labelledby="safe-title">
-          <h2 id="safe-title">Keep them safe</h2>
+          <h2 id="safe-title">{t('welcome_safe_title')}</h2>
           <ol class="welcome-steps">
             <li>
-              <h3>Set a passphrase</h3>
+              <h3>{t('welcome_passphrase_title')}</h3>
+              <p>{t('welcome_passphrase_text')}</p>
               <p>
-                Without one, anyone who can use this browser profile can see your codes. With one, Tessera locks after a
-                while without use and when the browser quits.
-              </p>
-              <p>
-                <a href="/options.html#lock">Set a passphrase</a>
+                <a href="/options.html#lock">{t('welcome_passphrase_link')}</a>
               </p>
             </li>
             <li>
-              <h3>Make a backup</h3>
+              <h3>{t('welcome_backup_title')}</h3>
+              <p>{t('welcome_backup_text')}</p>
               <p>
-                If this browser profile is lost, so are the accounts in it. An encrypted backup file, kept somewhere else,
-                brings them back.
-              </p>
-              <p>
-                <a href="/options.html#backup">Make an encrypted backup</a>
+                <a href="/options.html#backup">{t('welcome_backup_link')}</a>
               </p>
             </li>
           </ol>

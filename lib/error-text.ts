@@ -1,35 +1,46 @@
 /**
- * What the UI says for an error, in one table: the text for a code where the UI has its own words,
- * else the error's own message (domain errors carry a specific one, never a secret), else a fixed
- * line. Issue 16 moves this table into the message catalogue.
+ * What the UI says for an error: the catalogue's text for its code (`error_<code>`), with the
+ * values the error carries (a limit, a host) in the catalogue's placeholders. An error's English
+ * `message` is for logs and tests only and is never shown.
  */
-import type { ErrorCode, SerializedError } from './errors';
+import type { ErrorCode, ErrorParams, SerializedError } from './errors';
+import { formatDuration, t, type MessageArgs, type MessageKey } from './i18n';
 
-const ERROR_TEXT: { readonly [C in ErrorCode]?: string } = {
-  internal: 'Something went wrong inside Tessera.',
-  'no-reply': 'Tessera did not answer.',
-  'wrong-passphrase': 'That passphrase is not right.',
-  cancelled: 'Stopped. Nothing from this file was imported.',
+/** `wrong-passphrase` → `wrong_passphrase`: catalogue keys allow letters, digits and `_` only. */
+type Snake<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : S;
+type ErrorKey = `error_${Snake<ErrorCode>}`;
+// Every code has its text: a code without an `error_…` message fails the type check here.
+const everyCodeHasText: ErrorKey extends MessageKey ? true : never = true;
+void everyCodeHasText;
+
+/** Codes whose value needs `Intl` formatting before it enters the sentence. */
+const FORMAT_PARAMS: { readonly [C in ErrorCode]?: (params: ErrorParams) => (string | number)[] } = {
+  'too-many-attempts': ([seconds]) => [formatDuration(Number(seconds ?? 0), 'second')],
 };
 
 /** The longer explanation of a blocking vault error, on the screen shown instead of the accounts. */
-const BLOCKING_EXPLANATION: { readonly [C in ErrorCode]?: string } = {
-  'storage-unavailable':
-    'The browser would not open Tessera’s storage. Nothing has been changed or deleted. Check that the browser is not in a mode that disables extension storage, then reopen Tessera.',
-  'device-key-missing':
-    'Your accounts are still stored, but the key that decrypts them is missing. Tessera has not changed anything and will not create a new key over them. Restore from a backup, or contact support with this message.',
-  'device-key-unusable':
-    'Your accounts are still stored, but the key that decrypts them does not work. Tessera has not changed anything.',
+const EXPLANATION_KEYS: { readonly [C in ErrorCode]?: MessageKey } = {
+  'storage-unavailable': 'error_explain_storage_unavailable',
+  'device-key-missing': 'error_explain_device_key_missing',
+  'device-key-unusable': 'error_explain_device_key_unusable',
 };
+
+/** The catalogue text for an error code, with its parameters (placeholders left empty when missing). */
+export function errorText(code: ErrorCode, params: ErrorParams = []): string {
+  const key = `error_${code.replaceAll('-', '_')}` as ErrorKey;
+  const args = (FORMAT_PARAMS[code]?.(params) ?? params) as MessageArgs[ErrorKey];
+  return (t as (key: ErrorKey, ...args: readonly (string | number)[]) => string)(key, ...(args as readonly (string | number)[]));
+}
 
 /** A caught error as the UI reads it: a `RemoteError` from the worker, or a page-side domain error. */
 export function describeError(error: unknown): SerializedError {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
-    const e = error as { name?: string; code: unknown; message: unknown };
+    const e = error as { name?: string; code: unknown; message: unknown; params?: unknown };
     // The code is checked where it was thrown (TesseraError); here it only crossed the boundary.
-    return { name: String(e.name ?? 'Error'), code: String(e.code) as ErrorCode, message: String(e.message) };
+    const params = Array.isArray(e.params) ? { params: e.params as ErrorParams } : {};
+    return { name: String(e.name ?? 'Error'), code: String(e.code) as ErrorCode, message: String(e.message), ...params };
   }
-  return { name: 'Error', code: 'internal', message: ERROR_TEXT.internal! };
+  return { name: 'Error', code: 'internal', message: 'Something went wrong inside Tessera.' };
 }
 
 /** The code a caught error carries; `internal` when it carries none. */
@@ -38,16 +49,18 @@ export function codeOf(error: unknown): ErrorCode {
   return typeof code === 'string' ? (code as ErrorCode) : 'internal';
 }
 
-/** The text to show a person for a caught error. `fallback`: said when the error brings no text of its own. */
-export function messageOf(error: unknown, fallback: string = ERROR_TEXT.internal!): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  const fixed = typeof code === 'string' ? ERROR_TEXT[code as ErrorCode] : undefined;
-  if (fixed !== undefined && code !== 'internal') return fixed;
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message !== '' ? message : fallback;
+/**
+ * The text to show a person for a caught error, from the catalogue by its code. `fallback`: said
+ * instead of the generic line when the error carries no code (an unexpected failure).
+ */
+export function messageOf(error: unknown, fallback?: string): string {
+  const { code, params } = describeError(error);
+  if (code === 'internal' && fallback !== undefined) return fallback;
+  return errorText(code, params);
 }
 
-/** What the blocking vault-error screen says: the explanation for its code, else the error's message. */
+/** What the blocking vault-error screen says: the explanation for its code, else its catalogue text. */
 export function explanationOf(error: SerializedError): string {
-  return BLOCKING_EXPLANATION[error.code] ?? error.message;
+  const key = EXPLANATION_KEYS[error.code];
+  return key ? t(key as 'error_explain_storage_unavailable') : errorText(error.code, error.params);
 }

@@ -112,11 +112,25 @@ export type ErrorCode =
  */
 export class TesseraError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** The values the UI's text for this code needs (`$1`, `$2`, … of its catalogue message), never a secret. */
+  readonly params: ErrorParams | undefined;
+  constructor(code: ErrorCode, message: string, options?: TesseraErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
+    this.params = options?.params;
   }
+}
+
+/**
+ * Values for the catalogue text of an error (`error_<code>` in public/_locales): a limit, a host,
+ * a number of seconds. The English `message` is for logs and tests; the UI never shows it.
+ */
+export type ErrorParams = readonly (string | number)[];
+
+export interface TesseraErrorOptions {
+  cause?: unknown;
+  params?: ErrorParams;
 }
 
 /** What crosses the message boundary in place of a thrown error. */
@@ -124,11 +138,12 @@ export interface SerializedError {
   name: string;
   code: ErrorCode;
   message: string;
+  params?: ErrorParams;
 }
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof TesseraError) {
-    return { name: error.name, code: error.code, message: error.message };
+    return { name: error.name, code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
   }
   // Unknown failures are reported by kind only: their text could echo input.
   const name = error instanceof Error ? error.name : 'Error';
@@ -139,7 +154,7 @@ export function serializeError(error: unknown): SerializedError {
 export class RemoteError extends TesseraError {
   readonly remoteName: string;
   constructor(serialized: SerializedError) {
-    super(serialized.code, serialized.message);
+    super(serialized.code, serialized.message, serialized.params ? { params: serialized.params } : undefined);
     this.remoteName = serialized.name;
   }
 }

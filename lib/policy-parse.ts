@@ -125,5 +125,5 @@ export function assertCaptureAllowed(url: string, policy: ManagedPolicy): void {
     allowed.length === 0
       ? 'Your organisation does not allow scanning QR codes on any site.'
       : `Your organisation allows scanning QR codes only on ${describeList(allowed)}.`;
-  throw new PolicyError('capture-not-allowed', `${listed} ${host} is not one of them, so Tessera did not scan it.`);
+  throw new PolicyError('capture-not-allowed', `${listed} ${host} is not one of them, so Tessera did not scan it.`, { params: [host] });
 }

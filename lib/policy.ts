@@ -2,7 +2,8 @@
  * Owns the administrator's managed policy (`storage.managed`): its shape, what it overrides in the
  * user's settings, and the rules the worker enforces with it (parsing: `policy-parse.ts`; no browser calls).
  */
-import { TesseraError } from './errors';
+import { TesseraError, type TesseraErrorOptions } from './errors';
+import { formatList, t, tPlural } from './i18n';
 import type { Settings } from './settings';
 
 /** The shortest passphrase the vault accepts (lib/vault/lock.ts takes it from here). */
@@ -61,7 +62,7 @@ export type PolicyErrorCode =
 /** Something the organisation's policy does not allow; the message says so in plain words. */
 export class PolicyError extends TesseraError {
   declare readonly code: PolicyErrorCode;
-  constructor(code: PolicyErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: PolicyErrorCode, message: string, options?: TesseraErrorOptions) {
     super(code, message, options);
   }
 }
@@ -125,7 +126,7 @@ export function checkPassphrase(passphrase: string, policy: ManagedPolicy): void
   if (typeof passphrase !== 'string') throw new TypeError('passphrase must be a string');
   const min = minPassphraseLength(policy);
   if ([...passphrase].length < min) {
-    throw new PolicyError('passphrase-too-short', `The passphrase must have at least ${min} characters.`);
+    throw new PolicyError('passphrase-too-short', `The passphrase must have at least ${min} characters.`, { params: [min] });
   }
   if (policy.passphrasePattern !== undefined && !new RegExp(policy.passphrasePattern).test(passphrase)) {
     throw new PolicyError(
@@ -153,26 +154,24 @@ export function describeList(domains: readonly string[]): string {
 export function describePolicy(policy: ManagedPolicy): Array<{ key: PolicyKey; text: string }> {
   const lines: Array<{ key: PolicyKey; text: string }> = [];
   const add = (key: PolicyKey, text: string) => lines.push({ key, text });
-  if (policy.requirePassphrase) add('requirePassphrase', 'A passphrase is required; it cannot be removed.');
-  if (policy.passphraseMinLength !== undefined) add('passphraseMinLength', `Passphrases need at least ${minPassphraseLength(policy)} characters.`);
+  if (policy.requirePassphrase) add('requirePassphrase', t('policy_require_passphrase'));
+  if (policy.passphraseMinLength !== undefined) add('passphraseMinLength', t('policy_min_length', minPassphraseLength(policy)));
   if (policy.passphrasePattern !== undefined) {
-    add('passphrasePattern', `Passphrases must follow a rule${policy.passphraseHint ? `: ${policy.passphraseHint}` : '.'}`);
+    add('passphrasePattern', policy.passphraseHint ? t('policy_pattern_hint', policy.passphraseHint) : t('policy_pattern'));
   } else if (policy.passphraseHint !== undefined) {
-    add('passphraseHint', `Passphrase advice: ${policy.passphraseHint}`);
+    add('passphraseHint', t('policy_hint', policy.passphraseHint));
   }
-  if (policy.autoLockMinutes !== undefined) {
-    add('autoLockMinutes', `Tessera locks after ${policy.autoLockMinutes} minute${policy.autoLockMinutes === 1 ? '' : 's'} without use.`);
-  }
-  if (policy.deviceBoundOnly) add('deviceBoundOnly', 'Every account is kept on this device only; no secret can leave Tessera.');
-  if (policy.disableExport) add('disableExport', 'Backup and export are turned off.');
-  if (policy.disableAutofill) add('disableAutofill', 'Filling codes into pages is turned off.');
-  if (policy.disableInPageButton) add('disableInPageButton', 'The fill button inside pages is turned off.');
+  if (policy.autoLockMinutes !== undefined) add('autoLockMinutes', tPlural('policy_auto_lock', policy.autoLockMinutes));
+  if (policy.deviceBoundOnly) add('deviceBoundOnly', t('policy_device_bound_only'));
+  if (policy.disableExport) add('disableExport', t('policy_export_off'));
+  if (policy.disableAutofill) add('disableAutofill', t('policy_autofill_off'));
+  if (policy.disableInPageButton) add('disableInPageButton', t('policy_in_page_button_off'));
   if (policy.captureAllowedDomains !== undefined) {
     add(
       'captureAllowedDomains',
       policy.captureAllowedDomains.length === 0
-        ? 'Scanning QR codes is turned off on every site.'
-        : `QR codes can be scanned only on ${describeList(policy.captureAllowedDomains)}.`,
+        ? t('policy_capture_off')
+        : t('policy_capture_only', formatList(policy.captureAllowedDomains)),
     );
   }
   return lines;

@@ -8,12 +8,11 @@ import { ManageSection } from '@/components/ManageSection';
 import { PassphraseRequired } from '@/components/PassphraseRequired';
 import { PolicySummary } from '@/components/PolicySummary';
 import { exportBlocked, passphraseRequired, NO_POLICY, type ManagedPolicy } from '@/lib/policy';
+import { t } from '@/lib/i18n';
 
 /** Said instead of the backup and export sections: why they are not there. */
 function exportOffMessage(policy: ManagedPolicy): string {
-  return policy.deviceBoundOnly
-    ? 'Your organisation keeps every account on this device only, so no account can be backed up or exported from Tessera.'
-    : 'Your organisation has turned off backup and export in Tessera, so no account can leave it from here.';
+  return policy.deviceBoundOnly ? t('manage_export_off_device_bound') : t('manage_export_off');
 }
 
 /** The manage page: one column of sections (security, backup, import, export). */
@@ -46,14 +45,14 @@ export function App({ state, lock }: { state: ManageState; lock: LockState }) {
     <div class="manage-page">
       <header class="manage-top">
         <h1>
-          <img src="/icon/32.png" width={24} height={24} alt="" /> Tessera
-          <span class="subtitle">Security, backup, import and export</span>
+          <img src="/icon/32.png" width={24} height={24} alt="" /> {t('manage_title')}
+          <span class="subtitle">{t('manage_subtitle')}</span>
         </h1>
-        <nav aria-label="Sections">
-          <a href="#lock">Passphrase and auto-lock</a>
-          {!exportsOff && <a href="#backup">Backup</a>}
-          <a href="#import">Restore or import</a>
-          <a href="#export">Export</a>
+        <nav aria-label={t('manage_sections')}>
+          <a href="#lock">{t('manage_nav_lock')}</a>
+          {!exportsOff && <a href="#backup">{t('manage_nav_backup')}</a>}
+          <a href="#import">{t('manage_nav_import')}</a>
+          <a href="#export">{t('manage_nav_export')}</a>
         </nav>
       </header>
       <main>
@@ -62,7 +61,7 @@ export function App({ state, lock }: { state: ManageState; lock: LockState }) {
         {!exportsOff && <BackupSection state={state} />}
         <ImportSection state={state} />
         {exportsOff ? (
-          <ManageSection id="export" title="Backup and export">
+          <ManageSection id="export" title={t('manage_export_off_title')}>
             <p class="notice" role="note" data-policy="export-off">
               {exportOffMessage(policy)}
             </p>

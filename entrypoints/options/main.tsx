@@ -1,8 +1,13 @@
 import { render } from 'preact';
 import { createClient } from '@/lib/contract';
 import { saveTextFile, readQrTexts, createManageState, createLockState, createImportWorker, openEncryptedInWorker } from '@/lib/manage';
-import { loadSettings, onPolicyApplied, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
+import { browserMessages, loadSettings, onPolicyApplied, saveSettings, sendRuntimeMessage, writeClipboardText } from '@/lib/platform';
+import { applyDocumentLocale, setMessageSource, t } from '@/lib/i18n';
 import { App } from './App';
+
+setMessageSource(browserMessages);
+applyDocumentLocale(document);
+document.title = t('page_title_manage');
 
 const client = createClient(sendRuntimeMessage);
 const state = createManageState({

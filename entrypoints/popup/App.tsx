@@ -14,6 +14,7 @@ import { VaultError } from '@/components/VaultError';
 import type { LockState } from '@/lib/manage';
 import { focusList, focusOrigin, focusScreen, originOf, type FocusOrigin, type PopupState, type View } from '@/lib/popup';
 import { lazyView } from '@/components/LazyView';
+import { t } from '@/lib/i18n';
 
 // Views the first screen does not draw: loaded on first use, or after the first codes show.
 const AddAccountForm = lazyView(() => import('@/components/AddAccountForm').then((m) => m.AddAccountForm));
@@ -137,33 +138,33 @@ function Header({ state, popOut }: { state: PopupState; popOut: PopOut }) {
     <header class="top">
       {view.name === 'list' ? (
         <h1 class="brand">
-          <img src="/icon/32.png" width={20} height={20} alt="" /> Tessera
+          <img src="/icon/32.png" width={20} height={20} alt="" /> {t('popup_title')}
         </h1>
       ) : (
         <>
           {/* Every screen has its page title; the sub-view's own heading follows as h2. */}
-          <h1 class="visually-hidden">Tessera</h1>
-          <button type="button" class="icon-button back" title="Back to accounts (Escape)" onClick={() => state.back()}>
-            <Icon name="back" /> <span>Back to accounts</span>
+          <h1 class="visually-hidden">{t('popup_title')}</h1>
+          <button type="button" class="icon-button back" title={t('popup_back_hint')} onClick={() => state.back()}>
+            <Icon name="back" /> <span>{t('popup_back')}</span>
           </button>
         </>
       )}
       {view.name === 'list' && state.phase.value.name === 'ready' && (
-        <nav class="top-actions" aria-label="Tessera">
+        <nav class="top-actions" aria-label={t('popup_toolbar_label')}>
           <CaptureScanButton state={state} />
-          <button type="button" id="open-add" class="icon-button" aria-label="Add an account" title="Add an account" onClick={() => (state.view.value = { name: 'add' })}>
+          <button type="button" id="open-add" class="icon-button" aria-label={t('popup_add_account')} title={t('popup_add_account')} onClick={() => (state.view.value = { name: 'add' })}>
             <Icon name="plus" />
           </button>
-          <button type="button" id="open-settings" class="icon-button" aria-label="Settings" title="Settings" onClick={() => (state.view.value = { name: 'settings' })}>
+          <button type="button" id="open-settings" class="icon-button" aria-label={t('popup_settings')} title={t('popup_settings')} onClick={() => (state.view.value = { name: 'settings' })}>
             <Icon name="gear" />
           </button>
           {state.vaultMode.value === 'passphrase' && (
-            <button type="button" class="icon-button" aria-label="Lock now" title="Lock now" onClick={() => void state.lock()}>
+            <button type="button" class="icon-button" aria-label={t('popup_lock_now')} title={t('popup_lock_now')} onClick={() => void state.lock()}>
               <Icon name="lock" />
             </button>
           )}
           {!popOut.isPoppedOut && (
-            <button type="button" class="icon-button" aria-label="Open in a window" title="Open in a window" onClick={() => void popOut.open()}>
+            <button type="button" class="icon-button" aria-label={t('popup_open_in_window')} title={t('popup_open_in_window')} onClick={() => void popOut.open()}>
               <Icon name="popout" />
             </button>
           )}
@@ -184,7 +185,7 @@ function Body({ state, lock }: { state: PopupState; lock: LockState }) {
   }
   if (phase.name === 'failed') return <VaultError error={phase.error} />;
   if (phase.name === 'locked') return <UnlockView state={state} />;
-  if (phase.name === 'loading') return <p class="loading" aria-busy="true">Opening your accounts…</p>;
+  if (phase.name === 'loading') return <p class="loading" aria-busy="true">{t('popup_loading')}</p>;
   const view = state.view.value;
   switch (view.name) {
     case 'add':

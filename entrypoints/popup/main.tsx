@@ -4,6 +4,7 @@ import { createLockState } from '@/lib/manage';
 import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, siteKeyOf, createPopupState } from '@/lib/popup';
 import {
   activeTabId,
+  browserMessages,
   faviconUrl,
   loadSettings,
   onPolicyApplied,
@@ -18,7 +19,13 @@ import {
   tabUrl,
   writeClipboardText,
 } from '@/lib/platform';
+import { applyDocumentLocale, setMessageSource, t } from '@/lib/i18n';
 import { App, preloadViews } from './App';
+
+// Before anything is drawn: every string comes from the browser's catalogue for its UI language.
+setMessageSource(browserMessages);
+applyDocumentLocale(document);
+document.title = t('popup_title');
 
 /** `?tab=<id>`: this popup was popped out of the toolbar for that tab. */
 function targetTabId(): number | undefined {

@@ -1,5 +1,5 @@
 /** Why a fill did not happen, said plainly to the person who asked for it. */
-import { TesseraError } from '../errors';
+import { TesseraError, type TesseraErrorOptions } from '../errors';
 
 export type AutofillErrorCode =
   | 'page-not-fillable'
@@ -13,7 +13,7 @@ export type AutofillErrorCode =
 
 export class AutofillError extends TesseraError {
   declare readonly code: AutofillErrorCode;
-  constructor(code: AutofillErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: AutofillErrorCode, message: string, options?: TesseraErrorOptions) {
     super(code, message, options);
   }
 }

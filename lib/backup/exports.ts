@@ -92,7 +92,9 @@ export async function exportBackup(
 ): Promise<BackupExport> {
   if (typeof passphrase !== 'string') throw new TypeError('passphrase must be a string');
   if ([...passphrase].length < MIN_BACKUP_PASSPHRASE_LENGTH) {
-    throw new ExportError('weak-passphrase', `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters.`);
+    throw new ExportError('weak-passphrase', `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters.`, {
+      params: [MIN_BACKUP_PASSPHRASE_LENGTH],
+    });
   }
   const now = options.now ?? Date.now();
   const { accounts, skipped } = await collectExportable(source);

@@ -56,7 +56,7 @@ export function toTransferCandidate(
 export function readTransferCandidates(value: unknown): TransferCandidate[] {
   if (!Array.isArray(value)) throw new TransferError('bad-request', 'The import request is not a list of accounts.');
   if (value.length > MAX_TRANSFER_CANDIDATES) {
-    throw new TransferError('too-many', `An import holds at most ${MAX_TRANSFER_CANDIDATES} accounts.`);
+    throw new TransferError('too-many', `An import holds at most ${MAX_TRANSFER_CANDIDATES} accounts.`, { params: [MAX_TRANSFER_CANDIDATES] });
   }
   return value.map((entry, index) => {
     if (typeof entry !== 'object' || entry === null || typeof entry.account !== 'object' || entry.account === null) {

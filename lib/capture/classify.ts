@@ -6,6 +6,8 @@ import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import { OtpUriError, parseMigrationBatch, parseOtpauthUriDetailed, type TwoStepParams, OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 
 import { isTrustworthyOrigin, type SiteBinding } from '@/lib/sites';
+import type { ErrorParams } from '@/lib/errors';
+import type { Said } from '@/lib/i18n';
 
 export type { SiteBinding };
 
@@ -22,7 +24,11 @@ export type FoundOn = {
 };
 
 export type CaptureWarningCode = 'not-https' | 'phone-part-not-filled' | 'issuer-mismatch' | 'weak-secret' | 'unusual-parameters';
-export type CaptureWarning = { code: CaptureWarningCode; message: string };
+/**
+ * `message`: English, for logs and tests. `text`: what the UI says, as a catalogue key and its
+ * values (`list`: fragments the UI joins as its language joins a list, appended as the last value).
+ */
+export type CaptureWarning = { code: CaptureWarningCode; message: string; text: Said; list?: Said[] };
 
 export type NotEnrollmentCode = 'url' | 'text' | 'empty' | OtpUriError['code'];
 
@@ -44,7 +50,7 @@ export type CaptureFinding =
       foundOn: FoundOn;
       warnings: CaptureWarning[];
     }
-  | { type: 'not-enrollment'; reason: string; code: NotEnrollmentCode };
+  | { type: 'not-enrollment'; reason: string; code: NotEnrollmentCode; params?: ErrorParams };
 
 /**
  * Below this a key is shorter than sites normally issue. 80 bits (16 characters) is what many large
@@ -126,12 +132,14 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
       code: 'phone-part-not-filled',
       message:
         'Tessera will not fill the phone part into this page, because it is not served over HTTPS: anyone watching the network may have seen this QR code, and with the phone part they would have both halves of your secret. Enrol on an HTTPS page if you can; if you type the phone part here yourself, the same risk applies.',
+      text: { key: 'capture_warn_phone_part_not_filled', args: [] },
     });
   }
   if (account.issuer.trim() !== '' && !issuerMatchesDomain(account.issuer, foundOn.registrableDomain)) {
     warnings.push({
       code: 'issuer-mismatch',
       message: `The code says it is for "${account.issuer}", but the page is on ${foundOn.displayHost}. Add it only if you expected this site to enrol ${account.issuer}.`,
+      text: { key: 'capture_warn_issuer_mismatch', args: [account.issuer, foundOn.displayHost] },
     });
   }
   // A two-step account's secret is derived here, `2step_output` bytes long.
@@ -140,13 +148,16 @@ function classifyAccount(uri: string, page: { url: string }): CaptureFinding {
     warnings.push({
       code: 'weak-secret',
       message: WEAK_SECRET_MESSAGE,
+      text: { key: 'capture_warn_weak_secret', args: [] },
     });
   }
   const unusual = unusualParameters(account);
   if (unusual.length > 0) {
     warnings.push({
       code: 'unusual-parameters',
-      message: `Unusual settings: ${unusual.join(', ')}. Most sites use 6 digits, SHA-1 and 30 seconds; the codes will follow what the QR code says.`,
+      message: `Unusual settings: ${unusual.map((u) => u.english).join(', ')}. Most sites use 6 digits, SHA-1 and 30 seconds; the codes will follow what the QR code says.`,
+      text: { key: 'capture_warn_unusual', args: [''] },
+      list: unusual.map((u) => u.said),
     });
   }
   const suggestedSites: SiteBinding[] = isHttps(page.url) ? [{ match: 'origin', origin: foundOn.origin }] : [];
@@ -170,6 +181,10 @@ function classifyMigration(uri: string, page: { url: string }): CaptureFinding {
         weak === 1
           ? `One of these ${batch.accounts.length} accounts has a setup key shorter than sites normally use, so its codes are easier to guess. It will still work.`
           : `${weak} of these ${batch.accounts.length} accounts have setup keys shorter than sites normally use, so their codes are easier to guess. They will still work.`,
+      text:
+        weak === 1
+          ? { key: 'capture_warn_batch_weak_single', args: [batch.accounts.length] }
+          : { plural: 'capture_warn_batch_weak_several', count: weak, args: [batch.accounts.length] },
     });
   }
   const unusual = batch.accounts.filter((a) => unusualParameters(a).length > 0).length;
@@ -177,6 +192,7 @@ function classifyMigration(uri: string, page: { url: string }): CaptureFinding {
     warnings.push({
       code: 'unusual-parameters',
       message: `${unusual} of ${batch.accounts.length} accounts use settings other than 6 digits, SHA-1 and 30 seconds.`,
+      text: { key: 'capture_warn_batch_unusual', args: [unusual, batch.accounts.length] },
     });
   }
   return {
@@ -190,7 +206,9 @@ function classifyMigration(uri: string, page: { url: string }): CaptureFinding {
 
 /** The OTP core's code and message: its messages name the problem, never the input. */
 function notEnrollment(error: unknown): CaptureFinding {
-  if (error instanceof OtpUriError) return { type: 'not-enrollment', code: error.code, reason: error.message };
+  if (error instanceof OtpUriError) {
+    return { type: 'not-enrollment', code: error.code, reason: error.message, ...(error.params ? { params: error.params } : {}) };
+  }
   return { type: 'not-enrollment', code: 'malformed-uri', reason: 'The setup code could not be read.' };
 }
 
@@ -236,14 +254,16 @@ function normalize(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function unusualParameters(a: OtpAccountData): string[] {
+function unusualParameters(a: OtpAccountData): { english: string; said: Said }[] {
   if (a.kind === 'steam') return [];
-  const out: string[] = [];
-  if (a.kind === 'hotp') out.push('counter-based (HOTP) codes');
-  if (a.algorithm !== OTP_DEFAULTS.algorithm) out.push(`${a.algorithm} instead of SHA1`);
-  if (a.digits !== OTP_DEFAULTS.digits) out.push(`${a.digits} digits`);
+  const out: { english: string; said: Said }[] = [];
+  if (a.kind === 'hotp') out.push({ english: 'counter-based (HOTP) codes', said: { key: 'capture_unusual_hotp', args: [] } });
+  if (a.algorithm !== OTP_DEFAULTS.algorithm) {
+    out.push({ english: `${a.algorithm} instead of SHA1`, said: { key: 'capture_unusual_algorithm', args: [a.algorithm] } });
+  }
+  if (a.digits !== OTP_DEFAULTS.digits) out.push({ english: `${a.digits} digits`, said: { key: 'capture_unusual_digits', args: [a.digits] } });
   if (a.kind === 'totp' && a.period !== undefined && a.period !== OTP_DEFAULTS.period) {
-    out.push(`a ${a.period}-second period`);
+    out.push({ english: `a ${a.period}-second period`, said: { key: 'capture_unusual_period', args: [a.period] } });
   }
   return out;
 }
@@ -256,5 +276,6 @@ function notHttpsWarning(): CaptureWarning {
   return {
     code: 'not-https',
     message: 'This page is not served over HTTPS: someone on the network could have changed or read the code.',
+    text: { key: 'capture_warn_not_https', args: [] },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { generateCode, type OtpAccountData, type OtpauthUriDetails, type TwoStepParams, withoutFormatCharacters } from '@/lib/otp';
 import { labelKey, type AccountCode, type AccountCodeFailure, type AccountMeta } from '@/lib/vault';
+import type { ErrorParams } from '@/lib/errors';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
 
 /** A scan kept in the worker (storage.session) until the user confirms or skips: holds secrets. */
@@ -61,7 +62,7 @@ export type CaptureItemView =
       foundOn: FoundOn;
       warnings: CaptureWarning[];
     }
-  | { id: string; type: 'not-enrollment'; code: NotEnrollmentCode; reason: string };
+  | { id: string; type: 'not-enrollment'; code: NotEnrollmentCode; reason: string; params?: ErrorParams };
 
 export type CaptureView = {
   captureId: string;
@@ -113,7 +114,7 @@ export async function buildView(capture: StoredCapture, vault: VaultSnapshot): P
   for (const item of capture.items) {
     const first = classifyCapture(item.texts[0]!, { url: capture.url });
     if (first.type === 'not-enrollment') {
-      items.push({ id: item.id, type: 'not-enrollment', code: first.code, reason: first.reason });
+      items.push({ id: item.id, type: 'not-enrollment', code: first.code, reason: first.reason, ...(first.params ? { params: first.params } : {}) });
     } else if (first.type === 'account') {
       items.push({
         id: item.id,

@@ -1,4 +1,5 @@
 /** Owns reading Aegis vault exports (docs/vault.md): plain JSON and password-encrypted, content versions 1–3. */
+import { t } from '@/lib/i18n';
 import { ForeignBackupError, decryptAegisVault } from '@/lib/crypto';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, importedGroup, isRecord, labelOf, readAlgorithm, readInt, readJson, readSecret, readString, toJson, withGroup } from './input';
@@ -47,7 +48,7 @@ export async function parseAegis(input: unknown, options: ImportOptions = {}): P
   return content.entries.map((entry, index) => {
     const issuer = isRecord(entry) ? readString(entry.issuer) : '';
     const account = isRecord(entry) ? readString(entry.name) : '';
-    const candidate = candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertEntry(entry, issuer, account));
+    const candidate = candidateFrom(labelOf(issuer, account, t('import_entry_label', index + 1)), () => convertEntry(entry, issuer, account));
     return withGroup(candidate, isRecord(entry) ? aegisEntryGroup(entry, groupNames) : undefined);
   });
 }

@@ -1,4 +1,5 @@
 /** Owns reading andOTP plain JSON backups (a JSON array of entries, andOTP `Entry.toJSON`). */
+import { t } from '@/lib/i18n';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readSecret, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
@@ -13,7 +14,7 @@ export async function parseAndOtp(input: unknown, _options: ImportOptions = {}):
   if (!looksLikeAndOtp(entries)) throw new ImportFormatError('not-this-format', 'This is not an andOTP backup.');
   return (entries as Record<string, unknown>[]).map((entry, index) => {
     const { issuer, account } = names(entry);
-    return candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertEntry(entry, issuer, account));
+    return candidateFrom(labelOf(issuer, account, t('import_entry_label', index + 1)), () => convertEntry(entry, issuer, account));
   });
 }
 

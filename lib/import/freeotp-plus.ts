@@ -1,4 +1,5 @@
 /** Owns reading FreeOTP+ JSON exports (`{ tokenOrder, tokens }`, FreeOTPPlus ImportExportUtil / Token). */
+import { t } from '@/lib/i18n';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { EntryProblem, candidateFrom, isRecord, labelOf, readAlgorithm, readInt, readString, toJson } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
@@ -14,7 +15,7 @@ export async function parseFreeOtpPlus(input: unknown, _options: ImportOptions =
   if (!looksLikeFreeOtpPlus(file)) throw new ImportFormatError('not-this-format', 'This is not a FreeOTP+ export.');
   return ((file as { tokens: unknown[] }).tokens).map((token, index) => {
     const { issuer, account } = names(token);
-    return candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertToken(token, issuer, account));
+    return candidateFrom(labelOf(issuer, account, t('import_entry_label', index + 1)), () => convertToken(token, issuer, account));
   });
 }
 

@@ -10,7 +10,9 @@ export class EntryProblem extends TesseraError {}
 /** Refuses text above the size limit, counting UTF-8 bytes as the file on disk had them. */
 export function assertImportSize(text: string): void {
   if (typeof text !== 'string') throw new TypeError('text must be a string');
-  const tooLarge = () => new ImportFormatError('too-large', `The file is larger than ${IMPORT_LIMITS.maxBytes / (1024 * 1024)} MB.`);
+  const tooLarge = () => new ImportFormatError('too-large', `The file is larger than ${IMPORT_LIMITS.maxBytes / (1024 * 1024)} MB.`, {
+      params: [`${IMPORT_LIMITS.maxBytes / (1024 * 1024)} MB`],
+    });
   if (text.length > IMPORT_LIMITS.maxBytes) throw tooLarge();
   // A UTF-16 code unit is at most 3 UTF-8 bytes: only count exactly when it could matter.
   if (text.length * 3 > IMPORT_LIMITS.maxBytes && new TextEncoder().encode(text).length > IMPORT_LIMITS.maxBytes) {

@@ -1,4 +1,5 @@
 /** Owns reading plain-text exports with one `otpauth://` (or `otpauth-migration://`) URI per line. */
+import { t } from '@/lib/i18n';
 import { parseMigrationBatch, parseOtpauthUri, type MigrationBatch } from '@/lib/otp';
 import { candidateFrom, labelOf, problemOf, readLines } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
@@ -34,9 +35,9 @@ export function parseUriLines(input: unknown, convertOtpauth: LineConverter): Im
       candidates.push(...convertOtpauth(line, index));
     } else if (MIGRATION.test(line)) {
       uris++;
-      candidates.push(...migrationCandidates(line, `Line ${index + 1}`));
+      candidates.push(...migrationCandidates(line, t('import_line_label', index + 1)));
     } else {
-      candidates.push({ ok: false, label: `Line ${index + 1}`, problem: { code: 'not-a-uri', message: 'This line is not an otpauth:// URI.' } });
+      candidates.push({ ok: false, label: t('import_line_label', index + 1), problem: { code: 'not-a-uri', message: 'This line is not an otpauth:// URI.' } });
     }
   });
   if (uris === 0) throw new ImportFormatError('not-this-format', 'The file contains no otpauth:// URI.');
@@ -45,7 +46,7 @@ export function parseUriLines(input: unknown, convertOtpauth: LineConverter): Im
 
 export function uriCandidate(line: string, index: number): ImportCandidate {
   // The label is only known after parsing; a line that fails keeps its line number.
-  let label = `Line ${index + 1}`;
+  let label = t('import_line_label', index + 1);
   const candidate = candidateFrom(label, () => {
     const data = parseOtpauthUri(line);
     label = labelOf(data.issuer, data.account, label);

@@ -2,6 +2,7 @@
  * Owns the `.tessera` backup file: a versioned JSON wrapper around a passphrase envelope whose
  * plaintext lists every exportable account with its secret, bindings and flags.
  */
+import { t } from '@/lib/i18n';
 import { parsePassphraseEnvelope, sealWithPassphrase, openWithPassphrase, type PassphraseEnvelope } from '@/lib/crypto';
 import { TesseraError } from '@/lib/errors';
 import { encodeBase32, assertAccountData, type OtpAccountData, OTP_DEFAULTS } from '@/lib/otp';
@@ -169,7 +170,7 @@ export async function readBackupJson(json: unknown, passphrase: string): Promise
   const accounts = payload.accounts.map((entry, index): ImportCandidate => {
     const issuer = isRecord(entry) ? readString(entry.issuer) : '';
     const account = isRecord(entry) ? readString(entry.account) : '';
-    const label = labelOf(issuer, account, `Account ${index + 1}`);
+    const label = labelOf(issuer, account, t('import_account_label', index + 1));
     let extras: CandidateExtras | undefined;
     const candidate = candidateFrom(label, () => {
       if (!isRecord(entry)) throw new EntryProblem('invalid-entry', 'This backup entry is not an account.');

@@ -1,4 +1,5 @@
 /** Owns reading 2FAS backups (`.2fas`, schema versions 1–4), plain and password-encrypted. */
+import { t } from '@/lib/i18n';
 import { ForeignBackupError, decryptTwoFasServices } from '@/lib/crypto';
 import { OTP_DEFAULTS, type OtpAccountData } from '@/lib/otp';
 import { foreignBackupToImportError } from './errors';
@@ -52,7 +53,7 @@ export async function parseTwoFas(input: unknown, options: ImportOptions = {}): 
   }
   return services.map((service, index) => {
     const { issuer, account } = names(service);
-    const candidate = candidateFrom(labelOf(issuer, account, `Entry ${index + 1}`), () => convertService(service, issuer, account));
+    const candidate = candidateFrom(labelOf(issuer, account, t('import_entry_label', index + 1)), () => convertService(service, issuer, account));
     const groupId = isRecord(service) && typeof service.groupId === 'string' ? service.groupId : undefined;
     return withGroup(candidate, groupId === undefined ? undefined : importedGroup(groupNames.get(groupId)));
   });

@@ -1,5 +1,5 @@
 /** Owns the shapes every importer shares: candidates, options, format names and the file-level error. */
-import { TesseraError } from '@/lib/errors';
+import { TesseraError, type TesseraErrorOptions } from '@/lib/errors';
 import type { OtpAccountData } from '@/lib/otp';
 import type { SiteBinding } from '@/lib/vault';
 
@@ -53,7 +53,7 @@ export type ImportFormatErrorCode =
 /** A file-level failure: nothing from the file is used. Messages name the problem, never file content. */
 export class ImportFormatError extends TesseraError {
   declare readonly code: ImportFormatErrorCode;
-  constructor(code: ImportFormatErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ImportFormatErrorCode, message: string, options?: TesseraErrorOptions) {
     super(code, message, options);
   }
 }

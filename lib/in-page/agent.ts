@@ -4,6 +4,7 @@
  * click that passes every clickjacking check into one fill. Holds no code after filling; reads
  * no page message and acts on no page-dispatched event.
  */
+import { t } from '../i18n';
 import { detectOtpTarget, fieldsOf, labelsOf, type OtpTarget, createWindowEnv, hiddenReason, type Box, fillOtp, fieldRefusals, isClickTrustworthy } from '../autofill';
 import type { InPageFillReply } from './types';
 import { createButtonUi, placeButton, type ButtonUi, type Placement } from './button';
@@ -24,7 +25,6 @@ const DETECT_THROTTLE_MS = 300;
 const DETECT_SLOW_AFTER_MS = 30_000;
 const DETECT_SLOW_THROTTLE_MS = 2_000;
 
-const SEVERAL_ACCOUNTS_MESSAGE = 'Several accounts fit this site: open Tessera from the toolbar to choose one.';
 
 type Tracked = { fields: HTMLInputElement[]; placed: Box[] };
 
@@ -110,7 +110,7 @@ export function startInPageButton(deps: InPageAgentDeps): () => void {
     busy = true;
     try {
       const reply = await deps.requestFill().catch((): InPageFillReply => ({ status: 'refused' }));
-      if (reply.status === 'open-popup') ui.say(SEVERAL_ACCOUNTS_MESSAGE);
+      if (reply.status === 'open-popup') ui.say(t('in_page_several_accounts'));
       if (reply.status !== 'code' || !tracked) return;
       // The page had a round trip's time: check the field once more, then fill through the
       // same code as every other trigger (which re-checks visibility and contents itself).

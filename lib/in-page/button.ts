@@ -4,6 +4,7 @@
  * Nothing a page can select by name: no ids, classes, data attributes or text outside the
  * closed root; the host's own styles are `!important` rules from inside, which beat the page's.
  */
+import { t } from '../i18n';
 import type { Box } from '../autofill';
 
 /** Side of the square button, CSS px, from a field's height: never smaller than a fingertip target. */
@@ -165,8 +166,8 @@ export function createButtonUi(doc: Document, random: (bytes: Uint8Array) => Uin
   // Mouse only: keyboard users have the Alt+Shift+F command, drawn by the browser.
   button.tabIndex = -1;
   // The title says how to do the same from the keyboard (the button is out of the page's Tab order).
-  button.title = 'Fill the code from Tessera (keyboard: Alt+Shift+F)';
-  button.setAttribute('aria-label', 'Fill the one-time code from Tessera');
+  button.title = t('in_page_button_title');
+  button.setAttribute('aria-label', t('in_page_button_label'));
   button.append(createIcon(doc));
   const status = doc.createElement('span');
   status.setAttribute('role', 'status');

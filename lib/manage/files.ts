@@ -1,5 +1,7 @@
 /** Owns the manage page's pure rules about files: image or text, size limits, format names, QR texts. */
 import { IMPORT_LIMITS, type ImportFormat } from '@/lib/import';
+import { errorText } from '@/lib/error-text';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /** Photos of a screen can be large; anything bigger is not a QR screenshot. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -14,22 +16,27 @@ export function isImageFile(file: { name: string; type: string }): boolean {
 
 export function fileTooLarge(file: { size: number }, image: boolean): string | null {
   const limit = image ? MAX_IMAGE_BYTES : IMPORT_LIMITS.maxBytes;
-  return file.size > limit ? `The file is larger than ${limit / (1024 * 1024)} MB.` : null;
+  return file.size > limit ? errorText('too-large', [`${limit / (1024 * 1024)} MB`]) : null;
 }
 
-export const FORMAT_NAMES: { readonly [F in ImportFormat]: string } = {
-  'tessera-backup': 'Tessera backup',
-  'google-authenticator': 'Google Authenticator export',
-  aegis: 'Aegis vault',
-  '2fas': '2FAS backup',
-  'authenticator-extension': 'Authenticator extension backup',
-  andotp: 'andOTP backup',
-  'freeotp-plus': 'FreeOTP+ export',
-  'bitwarden-json': 'Bitwarden export (JSON)',
-  'bitwarden-csv': 'Bitwarden export (CSV)',
-  ente: 'ente Auth export',
-  'otpauth-text': 'otpauth:// link list',
+const FORMAT_KEYS: { readonly [F in ImportFormat]: MessageKey } = {
+  'tessera-backup': 'format_tessera_backup',
+  'google-authenticator': 'format_google_authenticator',
+  aegis: 'format_aegis',
+  '2fas': 'format_2fas',
+  'authenticator-extension': 'format_authenticator_extension',
+  andotp: 'format_andotp',
+  'freeotp-plus': 'format_freeotp_plus',
+  'bitwarden-json': 'format_bitwarden_json',
+  'bitwarden-csv': 'format_bitwarden_csv',
+  ente: 'format_ente',
+  'otpauth-text': 'format_otpauth_text',
 };
+
+/** The name of an import format in the UI language. */
+export function formatNameOf(format: ImportFormat): string {
+  return t(FORMAT_KEYS[format] as 'format_ente');
+}
 
 const OTP_QR = /^otpauth(-migration)?:\/\//i;
 
@@ -46,7 +53,7 @@ export type PassphraseStrength = { level: 'too-short' | 'weak' | 'fair' | 'stron
  */
 export function passphraseStrength(passphrase: string, minLength = 8): PassphraseStrength {
   const length = [...passphrase].length;
-  if (length < minLength) return { level: 'too-short', hint: `Use at least ${minLength} characters.` };
+  if (length < minLength) return { level: 'too-short', hint: t('strength_too_short', minLength) };
   let pool = 0;
   if (/[a-z]/.test(passphrase)) pool += 26;
   if (/[A-Z]/.test(passphrase)) pool += 26;
@@ -54,7 +61,7 @@ export function passphraseStrength(passphrase: string, minLength = 8): Passphras
   // Spaces separate words; they add length (counted above), not variety.
   if (/[^a-zA-Z0-9\s]/.test(passphrase)) pool += 33;
   const bits = length * Math.log2(Math.max(pool, 2));
-  if (bits < 50) return { level: 'weak', hint: 'Weak: a longer passphrase (several words) is much harder to guess.' };
-  if (bits < 75) return { level: 'fair', hint: 'Fair: a few more words would make it strong.' };
-  return { level: 'strong', hint: 'Strong, if it is not a phrase others use.' };
+  if (bits < 50) return { level: 'weak', hint: t('strength_weak') };
+  if (bits < 75) return { level: 'fair', hint: t('strength_fair') };
+  return { level: 'strong', hint: t('strength_strong') };
 }

@@ -7,6 +7,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { Client, VaultStatusReply } from '../contract';
 import type { AutoLockMinutes } from '../settings';
 import { messageOf } from '../error-text';
+import { t } from '../i18n';
 
 export interface LockDeps
   extends Pick<Client, 'getVaultStatus' | 'unlockVault' | 'lockVault' | 'setPassphrase' | 'changePassphrase' | 'removePassphrase'> {
@@ -36,7 +37,7 @@ export function createLockState(api: LockDeps) {
       task.value = { name: 'done', message: success };
       return true;
     } catch (error) {
-      task.value = { name: 'failed', message: messageOf(error, 'Something went wrong.') };
+      task.value = { name: 'failed', message: messageOf(error, t('lock_failed')) };
       return false;
     } finally {
       await refresh().catch(() => undefined);
@@ -45,7 +46,7 @@ export function createLockState(api: LockDeps) {
 
   function mismatch(next: string, again: string): boolean {
     if (next === again) return false;
-    task.value = { name: 'failed', message: 'The two passphrases differ.' };
+    task.value = { name: 'failed', message: t('lock_differ') };
     return true;
   }
 
@@ -54,15 +55,15 @@ export function createLockState(api: LockDeps) {
     autoLock: autoLock as ReadonlySignal<AutoLockMinutes>,
     task: task as ReadonlySignal<LockTask>,
     refresh,
-    unlock: (passphrase: string) => run(() => api.unlockVault({ passphrase }), 'Unlocked.'),
-    lock: () => run(() => api.lockVault(), 'Locked.'),
+    unlock: (passphrase: string) => run(() => api.unlockVault({ passphrase }), t('lock_unlocked')),
+    lock: () => run(() => api.lockVault(), t('lock_locked_done')),
     setPassphrase: async (next: string, again: string) =>
       !mismatch(next, again) &&
-      run(() => api.setPassphrase({ passphrase: next }), 'Passphrase set. Tessera now locks after a while and when the browser quits.'),
+      run(() => api.setPassphrase({ passphrase: next }), t('lock_set_done')),
     changePassphrase: async (current: string, next: string, again: string) =>
-      !mismatch(next, again) && run(() => api.changePassphrase({ current, next }), 'Passphrase changed.'),
+      !mismatch(next, again) && run(() => api.changePassphrase({ current, next }), t('lock_changed_done')),
     removePassphrase: (current: string) =>
-      run(() => api.removePassphrase({ passphrase: current }), 'Passphrase removed. Accounts are protected by the device key only.'),
+      run(() => api.removePassphrase({ passphrase: current }), t('lock_removed_done')),
     setAutoLock: async (minutes: AutoLockMinutes) => {
       await api.setAutoLockMinutes(minutes);
       autoLock.value = minutes;

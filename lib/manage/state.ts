@@ -10,8 +10,10 @@ import { codeOf, messageOf } from '../error-text';
 import { detectFormat, importFile, type ImportCandidate, type ImportFormat } from '../import';
 import type { OtpKind } from '../otp';
 import type { AccountMeta } from '../vault';
-import { FORMAT_NAMES, fileTooLarge, isImageFile, otpQrTexts } from './files';
+import { fileTooLarge, formatNameOf, isImageFile, otpQrTexts } from './files';
 import type { DecryptTask, OpenEncrypted } from './decrypt-task';
+import { formatList, t, tPlural } from '../i18n';
+import { importProblemText } from './problem-text';
 
 /** What the manage page asks the worker (a slice of `Client`) and needs of the page itself. */
 export interface ManageDeps
@@ -64,17 +66,12 @@ const IMAGES_SOURCE_ID = 0;
 
 
 export function accountName(a: { issuer: string; account: string }): string {
-  return a.issuer && a.account ? `${a.issuer} (${a.account})` : a.issuer || a.account || 'Unnamed account';
+  return a.issuer && a.account ? t('common_account_name_with_user', a.issuer, a.account) : a.issuer || a.account || t('common_unnamed_account');
 }
 
 export function describeSkip(skip: ExportSkip): string {
-  const reason =
-    skip.reason === 'device-bound'
-      ? 'kept on this device only: its secret cannot be read back'
-      : skip.reason === 'unreadable'
-        ? 'its stored secret cannot be decrypted'
-        : 'Google Authenticator cannot hold this type, period or number of digits';
-  return `${accountName(skip)}: ${reason}`;
+  const key = skip.reason === 'device-bound' ? 'skip_device_bound' : skip.reason === 'unreadable' ? 'skip_unreadable' : 'skip_not_representable';
+  return t(key, accountName(skip));
 }
 
 /** How long a status message stays on screen (the live region has read it out by then). */
@@ -121,17 +118,20 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
   const rows = computed<PreviewRow[]>(() => {
     const preview = vaultPreview.value;
     return entries.value.map(({ key, source, candidate }): PreviewRow => {
-      if (!candidate.ok) return { key, source, label: candidate.label, kind: null, status: 'problem', message: candidate.problem.message };
+      if (!candidate.ok) return { key, source, label: candidate.label, kind: null, status: 'problem', message: importProblemText(candidate.problem) };
       const base = { key, source, label: candidate.label, kind: candidate.account.kind };
       const entry = preview.get(key);
       if (!entry) return { ...base, status: 'checking', message: '' };
       if (entry.status === 'new') return { ...base, status: 'new', message: '' };
-      if (entry.status === 'problem') return { ...base, status: 'problem', message: entry.message };
-      const match = entry.existing ? `“${accountName(entry.existing)}” in Tessera` : 'an earlier entry of this import';
+      if (entry.status === 'problem') return { ...base, status: 'problem', message: importProblemText(entry) };
+      const existing = entry.existing ? accountName(entry.existing) : null;
       return {
         ...base,
         status: entry.status,
-        message: entry.status === 'exists' ? `Already there: same as ${match}.` : `Same name as ${match}, with a different key or settings.`,
+        message:
+          entry.status === 'exists'
+            ? existing ? t('import_same_as_existing', existing) : t('import_same_as_earlier')
+            : existing ? t('import_conflicts_existing', existing) : t('import_conflicts_earlier'),
       };
     });
   });
@@ -202,7 +202,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
     try {
       text = await file.text();
     } catch (error) {
-      return setSource(id, { status: { name: 'failed', code: 'unreadable-file', message: 'The file could not be read.' } });
+      return setSource(id, { status: { name: 'failed', code: 'unreadable-file', message: t('import_file_unreadable') } });
     }
     setSource(id, { status: await parseText(id, file.name, text) });
   }
@@ -226,14 +226,14 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       }
       const otp = otpQrTexts(texts);
       if (otp.length === 0) {
-        failed('no-qr-code', texts.length > 0 ? 'The QR code in this image is not a 2FA setup code.' : 'No QR code was found in this image.');
+        failed('no-qr-code', texts.length > 0 ? t('import_image_not_setup_code') : t('import_image_no_qr'));
         continue;
       }
       qrImageNames = [...qrImageNames, image.name];
       qrTexts = [...new Set([...qrTexts, ...otp])];
     }
     if (qrTexts.length === 0) return;
-    const name = qrImageNames.length === 1 ? qrImageNames[0]! : `QR codes from ${qrImageNames.length} images`;
+    const name = qrImageNames.length === 1 ? qrImageNames[0]! : tPlural('import_images_source', qrImageNames.length);
     const status = await parseText(IMAGES_SOURCE_ID, 'qr-codes.txt', `${qrTexts.join('\n')}\n`);
     upsertSource({ id: IMAGES_SOURCE_ID, name, kind: 'images', status });
   }
@@ -301,7 +301,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
         return;
       }
       if (passphrase !== confirmation) {
-        backup.value = { name: 'failed', message: 'The two passphrases are not the same.' };
+        backup.value = { name: 'failed', message: t('backup_differ') };
         return;
       }
       backup.value = { name: 'working' };
@@ -310,9 +310,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
         api.saveFile(result.fileName, result.fileText, 'application/json');
         // The file text is not kept: it is saved now, and the page need not hold it.
         backup.value = { name: 'done', value: { fileName: result.fileName, exported: result.exported, skipped: result.skipped } };
-        announce(`Backup saved as ${result.fileName}: ${result.exported} account${result.exported === 1 ? '' : 's'}${
-          result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : ''
-        }.`);
+        announce(tPlural('announce_backup_saved', result.exported, result.fileName));
       } catch (error) {
         backup.value = { name: 'failed', message: messageOf(error) };
       }
@@ -327,8 +325,8 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       const ready = sources.value.filter((s) => s.status.name === 'ready').length;
       const failed = sources.value.filter((s) => s.status.name === 'failed').length;
       const locked = sources.value.filter((s) => s.status.name === 'password').length;
-      const parts = [`${ready} ready`, locked ? `${locked} need${locked === 1 ? 's' : ''} a password` : '', failed ? `${failed} refused` : ''];
-      announce(`${sources.value.length} file${sources.value.length === 1 ? '' : 's'}: ${parts.filter(Boolean).join(', ')}.`);
+      const parts = [t('files_ready', ready), locked ? tPlural('files_need_password', locked) : '', failed ? t('files_refused', failed) : ''];
+      announce(tPlural('announce_files', sources.value.length, formatList(parts.filter(Boolean))));
       await refreshPreview();
     },
 
@@ -351,7 +349,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
         return;
       }
       setSource(id, { status });
-      announce(status.name === 'password' ? 'Wrong password.' : status.name === 'failed' ? status.message : `${source.name} opened.`);
+      announce(status.name === 'password' ? t('announce_wrong_password') : status.name === 'failed' ? status.message : t('announce_file_opened', source.name));
       await refreshPreview();
     },
 
@@ -398,13 +396,13 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
         const changed = result.added + result.replaced;
         batch(() => {
           importResult.value = { name: 'done', value: result };
-          announce(`Imported ${changed} account${changed === 1 ? '' : 's'}${result.replaced ? ` (${result.replaced} replaced)` : ''}.`);
+          announce(result.replaced ? tPlural('announce_imported_replaced', changed, result.replaced) : tPlural('announce_imported', changed));
         });
         clearImport();
         await loadAccounts();
       } catch (error) {
-        importResult.value = { name: 'failed', message: `Nothing was imported: ${messageOf(error)}` };
-        announce('Nothing was imported.');
+        importResult.value = { name: 'failed', message: t('import_failed', messageOf(error)) };
+        announce(t('announce_nothing_imported'));
       } finally {
         committing.value = false;
       }
@@ -417,9 +415,9 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       if (list.name !== 'done') return;
       try {
         await api.copyText(list.value.text);
-        announce('Copied the list to the clipboard. Clear it when you are done.');
+        announce(t('announce_list_copied'));
       } catch {
-        announce('Could not copy; select the text and copy it instead.');
+        announce(t('announce_list_copy_failed'));
       }
     },
 
@@ -452,7 +450,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
     },
 
     formatName(format: ImportFormat | null): string {
-      return format ? FORMAT_NAMES[format] : 'Encrypted file';
+      return format ? formatNameOf(format) : t('format_encrypted_file');
     },
   };
 }

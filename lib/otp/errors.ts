@@ -1,5 +1,5 @@
 /** The typed error every OTP parser and formatter throws on bad input. */
-import { TesseraError, type OtpUriErrorCode } from '@/lib/errors';
+import { TesseraError, type OtpUriErrorCode, type TesseraErrorOptions } from '@/lib/errors';
 
 /**
  * Stable codes callers branch on (they survive the message boundary where `instanceof` does not).
@@ -9,7 +9,7 @@ export type { OtpUriErrorCode };
 
 export class OtpUriError extends TesseraError {
   declare readonly code: OtpUriErrorCode;
-  constructor(code: OtpUriErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: OtpUriErrorCode, message: string, options?: TesseraErrorOptions) {
     super(code, message, options);
   }
 }

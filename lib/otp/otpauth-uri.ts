@@ -125,7 +125,9 @@ export function parseOtpauthUriDetailed(uri: string): OtpauthUriDetails {
       const periodText = params.get('period') ?? '';
       const period = periodText.trim() === '' ? OTP_DEFAULTS.period : readInteger(periodText, OTP_DEFAULTS.maxPeriod);
       if (period === undefined || period < 1) {
-        throw new OtpUriError('period-out-of-range', `period must be an integer from 1 to ${OTP_DEFAULTS.maxPeriod} seconds.`);
+        throw new OtpUriError('period-out-of-range', `period must be an integer from 1 to ${OTP_DEFAULTS.maxPeriod} seconds.`, {
+          params: [OTP_DEFAULTS.maxPeriod],
+        });
       }
       data = { kind, issuer, account, secret, algorithm, digits, period };
     }

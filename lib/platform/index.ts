@@ -42,3 +42,4 @@ export { createSessionKeyStore } from './session-key';
 export { onStorageChanged, readSession, removeSession, writeSession } from './session-storage';
 export { loadSettings, saveSettings, watchSettings } from './settings';
 export { activeTabId, isActiveTab, tabFacts, tabUrl } from './tabs';
+export { browserMessages } from './i18n';

@@ -6,6 +6,7 @@
 import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { type ConfirmCaptureReply, type ConfirmCaptureRequest, type CaptureItemView, type CaptureView } from '../capture';
 import { messageOf } from '../error-text';
+import { t, tPlural } from '../i18n';
 import type { Client } from '../contract';
 import type { View } from './view';
 
@@ -58,7 +59,7 @@ export function createCaptureState(api: CaptureClient | undefined, host: Host) {
       const view = await api.scanPage({});
       show(view);
       const n = view.items.length;
-      host.announce(n === 0 ? 'No QR code found on this page.' : `Found ${n} QR code${n === 1 ? '' : 's'}: review before adding.`);
+      host.announce(n === 0 ? t('announce_scan_none') : tPlural('announce_scan_found', n));
     } catch (caught) {
       error.value = messageOf(caught);
       host.announce(error.value);
@@ -109,15 +110,15 @@ export function createCaptureState(api: CaptureClient | undefined, host: Host) {
           return reply;
         }
         await host.reloadAccounts();
-        drop(itemId, r.status === 'added' ? `Added ${labelOf(r.account)}.` : `${labelOf(r.account)} is already in Tessera; nothing was added.`);
+        drop(itemId, t(r.status === 'added' ? 'announce_added' : 'announce_already_there', labelOf(r.account)));
         if (r.status === 'added') {
           if (r.account.enrollment) host.openEnrollment(r.account.id);
           else host.offerFill(r.account.id);
         }
       } else if (reply.status === 'imported') {
         await host.reloadAccounts();
-        const unchanged = reply.unchanged > 0 ? ` ${reply.unchanged} were already in Tessera.` : '';
-        drop(itemId, `Imported ${reply.added} account${reply.added === 1 ? '' : 's'} from the export.${unchanged}`);
+        const imported = tPlural('announce_imported_export', reply.added);
+        drop(itemId, reply.unchanged > 0 ? `${imported} ${tPlural('announce_unchanged', reply.unchanged)}` : imported);
       }
       return reply;
     } catch (caught) {

@@ -4,7 +4,26 @@
  * to fill it into the capture page, and forgets it when the user says Done.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { messageOf } from '../error-text';
+import { describeError, messageOf } from '../error-text';
+import type { ErrorCode } from '../errors';
+import { t, type MessageKey } from '../i18n';
+
+/** The fill rules' refusals, said about the phone part instead of a code. */
+const PHONE_PART_FILL_ERRORS: { readonly [C in ErrorCode]?: MessageKey } = {
+  'several-frames': 'phone_part_several_frames',
+  ambiguous: 'phone_part_ambiguous',
+  'no-field': 'phone_part_no_field',
+};
+
+function phonePartFillError(caught: unknown): string {
+  const { code, params } = describeError(caught);
+  if (code === 'not-bound') {
+    const host = params?.[0];
+    return host === undefined ? t('phone_part_not_scanned') : t('phone_part_other_page', host);
+  }
+  const key = PHONE_PART_FILL_ERRORS[code];
+  return key ? t(key as 'phone_part_no_field') : messageOf(caught);
+}
 import type { Client } from '../contract';
 import { groupInFours } from '../otp';
 import type { View } from './view';
@@ -62,9 +81,9 @@ export function createEnrollmentState(api: EnrollmentClient | undefined, host: H
       await host.writeClipboard(shown.grouped);
       handedOver.value = true;
       const { clearAt } = await host.scheduleClipboardClear(shown.grouped);
-      host.announce(`Copied the phone part.${clearAt ? ' It will be cleared from the clipboard soon.' : ''}`);
+      host.announce(t(clearAt ? 'announce_phone_part_copied_clears' : 'announce_phone_part_copied'));
     } catch (caught) {
-      host.announce(`Could not copy: ${messageOf(caught)}`);
+      host.announce(t('announce_copy_failed', messageOf(caught)));
     }
   }
 
@@ -76,9 +95,9 @@ export function createEnrollmentState(api: EnrollmentClient | undefined, host: H
     try {
       await api.fillEnrollmentPart({ id: shown.id });
       handedOver.value = true;
-      host.announce(`Filled the phone part into ${shown.fillHost ?? 'the page'}. Submit it there, then press Done.`);
+      host.announce(t('announce_phone_part_filled', shown.fillHost ?? t('announce_the_page')));
     } catch (caught) {
-      error.value = messageOf(caught);
+      error.value = phonePartFillError(caught);
       host.announce(error.value);
     } finally {
       busy.value = false;
@@ -100,7 +119,7 @@ export function createEnrollmentState(api: EnrollmentClient | undefined, host: H
         host.view.value = { name: 'list' };
       });
       await host.reloadAccounts();
-      host.announce(`Enrollment of ${host.label(id)} finished; the phone part is deleted.`);
+      host.announce(t('announce_enrollment_finished', host.label(id)));
     } catch (caught) {
       error.value = messageOf(caught);
     } finally {

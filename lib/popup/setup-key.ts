@@ -4,17 +4,16 @@
  * (it quotes what was typed, so it is never turned into an error that travels).
  */
 import { BASE32_MIX_UPS, invalidBase32Characters } from '../otp';
+import { formatList, t, type MessageKey } from '../i18n';
 
-const MIX_UP_SENTENCES: Readonly<Record<string, string>> = {
-  '0': 'A “0” (zero) is usually the letter O.',
-  '1': 'A “1” (one) is usually the letter I or L.',
-  '8': 'An “8” is usually the letter B.',
+const MIX_UP_SENTENCES: Readonly<Record<string, MessageKey>> = {
+  '0': 'setup_key_mixup_digit0',
+  '1': 'setup_key_mixup_digit1',
+  '8': 'setup_key_mixup_digit8',
 };
 
 function quoted(chars: string[]): string {
-  const shown = chars.map((char) => (/\s/u.test(char) ? 'a space' : `“${char}”`));
-  if (shown.length === 1) return shown[0]!;
-  return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return formatList(chars.map((char) => (/\s/u.test(char) ? t('setup_key_space') : t('setup_key_quoted_char', char))));
 }
 
 /** A message naming the wrong characters, or null when every character is allowed. */
@@ -22,9 +21,9 @@ export function setupKeyCharacterProblem(text: string): string | null {
   const wrong = invalidBase32Characters(text);
   if (wrong.length === 0) return null;
   const sentences = [
-    `The setup key contains ${quoted(wrong)}, which setup keys never contain.`,
-    'Setup keys use only the letters A to Z and the digits 2 to 7.',
-    ...wrong.filter((char) => char in BASE32_MIX_UPS).map((char) => MIX_UP_SENTENCES[char]!),
+    t('setup_key_bad_characters', quoted(wrong)),
+    t('setup_key_allowed'),
+    ...wrong.filter((char) => char in BASE32_MIX_UPS).map((char) => t(MIX_UP_SENTENCES[char] as 'setup_key_allowed')),
   ];
   return sentences.join(' ');
 }

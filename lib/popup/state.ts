@@ -6,6 +6,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { SerializedError } from '../errors';
 import { describeError, messageOf } from '../error-text';
+import { formatDuration, t } from '../i18n';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { NO_POLICY, type ManagedPolicy } from '../policy';
@@ -97,8 +98,8 @@ const systemClock: Clock = {
 
 export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): string {
   return account.issuer && account.account
-    ? `${account.issuer} (${account.account})`
-    : account.issuer || account.account || 'Unnamed account';
+    ? t('common_account_name_with_user', account.issuer, account.account)
+    : account.issuer || account.account || t('common_unnamed_account');
 }
 
 export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
@@ -415,18 +416,21 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
         code = displayedCode(codes.value.get(id), now.value)?.code;
       }
       if (!code) {
-        announce('The code is still loading; try again in a moment.');
+        announce(t('announce_code_loading'));
         return;
       }
       await api.writeClipboard(code);
       revealed.value = new Set(revealed.value).add(id);
       copiedId.value = id;
       const { clearAt } = await api.scheduleClipboardClear({ copied: code });
-      const suffix = clearAt ? ` It will be cleared from the clipboard in ${Math.round((clearAt - clock.now()) / 1000)} s.` : '';
-      announce(`Copied the code for ${accountLabel(account)}.${suffix}`);
+      announce(
+        clearAt
+          ? t('announce_copied_clears', accountLabel(account), formatDuration(Math.round((clearAt - clock.now()) / 1000), 'second'))
+          : t('announce_copied', accountLabel(account)),
+      );
       void api.markAccountUsed({ id }).catch(() => undefined);
     } catch (error) {
-      announce(`Could not copy: ${messageOf(error)}`);
+      announce(t('announce_copy_failed', messageOf(error)));
     }
   }
 
@@ -446,7 +450,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
         await api.writeClipboard(code);
         await api.scheduleClipboardClear({ copied: code });
       }
-      announce(`Filled the code for ${accountLabel(account)} into the page${options.alsoCopy ? ' and copied it' : ''}.`);
+      announce(t(options.alsoCopy ? 'announce_filled_copied' : 'announce_filled', accountLabel(account)));
     } catch (error) {
       announce(messageOf(error));
     }
@@ -457,7 +461,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       await hotpCode(id);
       revealed.value = new Set(revealed.value).add(id);
     } catch (error) {
-      announce(`Could not get the next code: ${messageOf(error)}`);
+      announce(t('announce_next_failed', messageOf(error)));
     }
   }
 
@@ -467,8 +471,8 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       await reloadAccounts();
       announce(
         reply.status === 'added'
-          ? `Added ${accountLabel(reply.account)}.`
-          : `${accountLabel(reply.account)} is already in Tessera; nothing was added.`,
+          ? t('announce_added', accountLabel(reply.account))
+          : t('announce_already_there', accountLabel(reply.account)),
       );
     }
     return reply;
@@ -492,7 +496,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     const account = findAccount(id);
     if (!account) return;
     await updateAccount(id, { pinned: !account.pinned });
-    announce(account.pinned ? `Unpinned ${accountLabel(account)}.` : `Pinned ${accountLabel(account)} to the top.`);
+    announce(t(account.pinned ? 'announce_unpinned' : 'announce_pinned', accountLabel(account)));
   }
 
   async function deleteAccount(id: string): Promise<void> {
@@ -513,7 +517,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
       };
       view.value = { name: 'list' };
     });
-    announce(`Deleted ${accountLabel(account)}. Undo is available for a few seconds.`);
+    announce(t('announce_deleted', accountLabel(account)));
     undoHandle = clock.setTimeout(() => {
       undoHandle = null;
       pendingUndo.value = null;
@@ -530,10 +534,10 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     try {
       const restored = await api.undoDeleteAccount({ undoToken: pending.undoToken });
       await reloadAccounts();
-      announce(`Restored ${pending.label}.`);
+      announce(t('announce_restored', pending.label));
       return restored.id;
     } catch (error) {
-      announce(`Could not restore: ${messageOf(error)}`);
+      announce(t('announce_restore_failed', messageOf(error)));
       return null;
     }
   }
@@ -550,7 +554,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     const ids = ordered.map((a) => a.id);
     accounts.value = ordered.map((a, index) => ({ ...a, order: index }));
     await api.reorderAccounts({ ids });
-    announce(`Moved ${accountLabel(moved!)} to position ${target + 1} of ${ids.length}.`);
+    announce(t('announce_moved', accountLabel(moved!), target + 1, ids.length));
   }
 
   /** Moves an account one place up or down among the rows as they are shown. */

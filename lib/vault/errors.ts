@@ -1,5 +1,5 @@
 /** Owns the typed errors of the vault; each `code` is stable so it survives the message boundary. */
-import { TesseraError } from '@/lib/errors';
+import { TesseraError, type ErrorParams } from '@/lib/errors';
 
 /** Base of every vault failure; used directly only for the rare `id-collision`. */
 export class VaultError extends TesseraError {}
@@ -45,7 +45,7 @@ export type VaultInputCode =
 export class VaultInputError extends VaultError {
   declare readonly code: VaultInputCode;
   readonly index: number | undefined;
-  constructor(code: VaultInputCode, message: string, options?: { cause?: unknown; index?: number }) {
+  constructor(code: VaultInputCode, message: string, options?: { cause?: unknown; index?: number; params?: ErrorParams }) {
     super(code, options?.index === undefined ? message : `Entry ${options.index + 1}: ${message}`, options);
     this.index = options?.index;
   }

@@ -7,6 +7,7 @@ import { createKeyCheck, generateDeviceKey, importDataKey, isKeyCheckValid, type
 import { createDeviceKeyProvider, deviceRow } from './device-key-provider';
 import { BUILT_IN_MIN_PASSPHRASE_LENGTH } from '@/lib/policy';
 import { ConcurrentModificationError, VaultError, VaultUnavailableError } from './errors';
+import type { TesseraErrorOptions } from '@/lib/errors';
 import {
   DEVICE_KEY_ROW_ID,
   PASSPHRASE_KEY_ROW_ID,
@@ -32,7 +33,7 @@ export class UnlockRefusedError extends VaultError {
   declare readonly code: 'wrong-passphrase' | 'too-many-attempts';
   /** For `too-many-attempts`: when the next try is accepted (ms since epoch). */
   readonly retryAt: number | undefined;
-  constructor(code: UnlockRefusedError['code'], message: string, options?: { cause?: unknown; retryAt?: number }) {
+  constructor(code: UnlockRefusedError['code'], message: string, options?: TesseraErrorOptions & { retryAt?: number }) {
     super(code, message, options);
     this.retryAt = options?.retryAt;
   }
@@ -41,8 +42,8 @@ export class UnlockRefusedError extends VaultError {
 /** A change to the lock that does not fit its current mode, or a passphrase too weak to set. */
 export class LockChangeError extends VaultError {
   declare readonly code: 'weak-passphrase' | 'not-locked-mode' | 'already-locked-mode';
-  constructor(code: LockChangeError['code'], message: string) {
-    super(code, message);
+  constructor(code: LockChangeError['code'], message: string, options?: TesseraErrorOptions) {
+    super(code, message, options);
   }
 }
 
@@ -139,7 +140,9 @@ export function createVaultLock(deps: LockDeps) {
   function assertPassphrase(passphrase: string): void {
     if (typeof passphrase !== 'string') throw new TypeError('passphrase must be a string');
     if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
-      throw new LockChangeError('weak-passphrase', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+      throw new LockChangeError('weak-passphrase', `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`, {
+        params: [MIN_PASSPHRASE_LENGTH],
+      });
     }
   }
 
@@ -182,7 +185,7 @@ export function createVaultLock(deps: LockDeps) {
     if (failed >= FREE_ATTEMPTS && now() < retryAt) {
       await tx.done;
       const seconds = Math.ceil((retryAt - now()) / 1000);
-      throw new UnlockRefusedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt });
+      throw new UnlockRefusedError('too-many-attempts', `Too many wrong passphrases. Try again in ${seconds} s.`, { retryAt, params: [seconds] });
     }
     if (meta) await tx.store.put({ ...meta, failedUnlocks: failed + 1, lastFailedUnlockAt: now() });
     await tx.done;

@@ -137,15 +137,15 @@ function validateLabel(value: unknown, field: 'issuer' | 'account', index?: numb
  */
 export function validateGroup(value: unknown, index?: number): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new VaultInputError('invalid-group', 'A group name must be text.', { index });
+  if (typeof value !== 'string') throw new VaultInputError('invalid-group', 'A group name must be text.', { index, params: [MAX_GROUP_LENGTH] });
   // The same rule as account names (lib/otp/names.ts), then the spacing a chip needs.
   const cleaned = withoutFormatCharacters(value).normalize('NFC').replace(/\s+/gu, ' ').trim();
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(cleaned)) {
-    throw new VaultInputError('invalid-group', 'A group name cannot contain control characters.', { index });
+    throw new VaultInputError('invalid-group', 'A group name cannot contain control characters.', { index, params: [MAX_GROUP_LENGTH] });
   }
   if ([...cleaned].length > MAX_GROUP_LENGTH) {
-    throw new VaultInputError('invalid-group', `A group name can be at most ${MAX_GROUP_LENGTH} characters.`, { index });
+    throw new VaultInputError('invalid-group', `A group name can be at most ${MAX_GROUP_LENGTH} characters.`, { index, params: [MAX_GROUP_LENGTH] });
   }
   return cleaned === '' ? null : cleaned;
 }

@@ -3,6 +3,7 @@
  * page, and the browser-backed dependencies of the capture flow (lib/capture/capture-flow.ts),
  * with the organisation's capture policy checked before any scan.
  */
+import { t } from '../i18n';
 import { CaptureError, createCaptureFlow, type CaptureFlow, type CaptureFlowDeps, parseScanReport, type StoredCapture } from '../capture';
 import { assertCaptureAllowed } from '../policy-parse';
 import {
@@ -69,7 +70,7 @@ async function requireCaptureTab(): Promise<number> {
 
 /** Registered on install/update: context menu items persist across worker restarts. */
 export function createCaptureMenu(): void {
-  createMenuItem(CAPTURE_MENU_ID, 'Add QR code to Tessera', ['image', 'page']);
+  createMenuItem(CAPTURE_MENU_ID, t('menu_add_qr'), ['image', 'page']);
 }
 
 /** Scans the tab a context-menu click or the keyboard command names, then opens the popup to confirm. */

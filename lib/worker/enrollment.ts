@@ -78,6 +78,7 @@ export async function fillEnrollmentPart(vault: EnrollmentVault, tabId: number, 
     throw new AutofillError(
       'not-bound',
       `Tessera fills the phone part only into the page its QR code came from (${new URL(captured).host}). Copy it instead.`,
+      { params: [new URL(captured).host] },
     );
   }
   const frame = chooseFillFrame(await injectFillAgent(tabId, CLIENT_PART_AGENT_FILE), origin, PHONE_PART_MESSAGES);

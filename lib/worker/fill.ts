@@ -3,6 +3,7 @@
  * tab's origin (as the browser reports it), finds the one field, and only then computes
  * the code and hands it to that document. The code is the only thing that leaves.
  */
+import { t } from '../i18n';
 import { chooseFillFrame, fillRefusalMessage, AutofillError } from '../autofill';
 import { activeTabId, completeFill, createMenuItem, injectFillAgent, onCommand, onMenuClicked, removeMenuItem, tabUrl } from '../platform';
 import { assertAutofillAllowed } from '../policy';
@@ -95,7 +96,7 @@ export async function fillForTab(vault: Vault, tabId: number, openPopup: () => P
 
 /** The menu item exists only while filling is allowed (the organisation's `disableAutofill`); shown on editable fields only. */
 export function syncFillMenu(allowed: boolean): void {
-  if (allowed) createMenuItem(FILL_MENU_ID, 'Fill one-time code', ['editable']);
+  if (allowed) createMenuItem(FILL_MENU_ID, t('menu_fill_code'), ['editable']);
   else removeMenuItem(FILL_MENU_ID);
 }
 

@@ -43,6 +43,7 @@ export class ExtensionHarness {
     readonly extensionDir: string,
     private readonly headless: boolean,
     private readonly debugPort: number,
+    private readonly language: string | undefined,
     context: BrowserContext,
     worker: Worker,
   ) {
@@ -52,7 +53,7 @@ export class ExtensionHarness {
     this.#extensionId = extensionIdOf(worker);
   }
 
-  static async launch(options: { extensionDir: string; headless: boolean; userDataDir?: string }): Promise<ExtensionHarness> {
+  static async launch(options: { extensionDir: string; headless: boolean; userDataDir?: string; language?: string }): Promise<ExtensionHarness> {
     const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'tessera-e2e-profile-')));
     const debugPort = await freePort();
     const context = await launchWithExtension({
@@ -60,10 +61,11 @@ export class ExtensionHarness {
       extensionDir: options.extensionDir,
       headless: options.headless,
       toolbarDebugPort: debugPort,
+      ...(options.language ? { language: options.language } : {}),
     });
     try {
       const worker = await waitForExtensionWorker(context, { timeout: WORKER_TIMEOUT });
-      const harness = new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, context, worker);
+      const harness = new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, options.language, context, worker);
       // A first install opens the welcome tab; it is closed here so every test starts from the
       // same tabs, and `welcomePageOpened` tells the test that checks it.
       const welcome = await waitForPage(context, (url) => url === harness.url('welcome.html'), 5000);
@@ -198,6 +200,7 @@ export class ExtensionHarness {
       extensionDir: this.extensionDir,
       headless: this.headless,
       toolbarDebugPort: this.debugPort,
+      ...(this.language ? { language: this.language } : {}),
     });
     const worker = await waitForExtensionWorker(this.#context, { timeout: WORKER_TIMEOUT, knownId: this.#extensionId });
     this.#worker = worker;
@@ -262,6 +265,10 @@ async function answers(worker: Worker): Promise<boolean> {
 }
 
 export interface TesseraTestFixtures extends ServerTestFixtures {
+  /** The unpacked build to load (`test.use({ extensionDir })` for another build, e.g. the pseudo-locale's). */
+  extensionDir: string;
+  /** The browser's UI language (`test.use({ browserLanguage: 'ar' })`); the system's when unset. */
+  browserLanguage: string | undefined;
   extension: ExtensionHarness;
   extensionId: string;
   serviceWorker: Worker;
@@ -270,17 +277,16 @@ export interface TesseraTestFixtures extends ServerTestFixtures {
   restartBrowser: () => Promise<void>;
 }
 
-export interface TesseraWorkerFixtures extends ServerWorkerFixtures {
-  extensionDir: string;
-}
+export type TesseraWorkerFixtures = ServerWorkerFixtures;
 
 export const test = base.extend<TesseraTestFixtures, TesseraWorkerFixtures>({
-  extensionDir: [async ({}, use) => use(process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR), { scope: 'worker' }],
+  extensionDir: [process.env.TESSERA_EXTENSION_DIR ?? DEFAULT_EXTENSION_DIR, { option: true }],
+  browserLanguage: [undefined, { option: true }],
 
   ...serverFixtures,
 
-  extension: async ({ extensionDir, headless }, use) => {
-    const harness = await ExtensionHarness.launch({ extensionDir, headless });
+  extension: async ({ extensionDir, headless, browserLanguage }, use) => {
+    const harness = await ExtensionHarness.launch({ extensionDir, headless, ...(browserLanguage ? { language: browserLanguage } : {}) });
     await use(harness);
     await harness.close();
   },

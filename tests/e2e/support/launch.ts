@@ -59,6 +59,11 @@ export interface LaunchOptions {
    * the toolbar button the way a person does (which is what grants `activeTab`).
    */
   toolbarDebugPort?: number;
+  /**
+   * The browser's UI language (`ar`, `de`), which picks the extension's catalogue. On Linux
+   * Chromium reads it from LANGUAGE/LANG, not from `--lang` alone; both are set.
+   */
+  language?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<BrowserContext> {
@@ -76,8 +81,15 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
       ...(options.toolbarDebugPort
         ? [`--remote-debugging-port=${options.toolbarDebugPort}`, '--enable-unsafe-extension-debugging']
         : []),
+      ...(options.language ? [`--lang=${options.language}`] : []),
     ],
     ...(options.naturalViewport ? { viewport: null } : {}),
+    ...(options.language
+      ? {
+          env: { ...process.env, LANGUAGE: options.language, LANG: `${options.language}.UTF-8`, LC_ALL: `${options.language}.UTF-8` },
+          locale: options.language,
+        }
+      : {}),
   });
 }
 

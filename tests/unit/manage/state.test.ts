@@ -168,7 +168,7 @@ describe('manage state: import', () => {
     vi.mocked(api.commitImport).mockRejectedValueOnce(Object.assign(new Error('The vault database failed.'), { code: 'storage-unavailable' }));
     await state.addFiles([file('plain.txt', fixture('plain.txt'))]);
     await state.commit();
-    expect(state.importResult.value).toEqual({ name: 'failed', message: 'Nothing was imported: The vault database failed.' });
+    expect(state.importResult.value).toEqual({ name: 'failed', message: 'Nothing was imported: The browser would not open Tessera’s storage. Nothing has been changed or deleted.' });
     expect(state.sources.value).toHaveLength(1);
   });
 });

@@ -47,10 +47,14 @@ describe('createEnrollmentState', () => {
 
   it('shows a fill refusal in place, without the phone part', async () => {
     const { state, api } = setUp();
-    vi.mocked(api.fillEnrollmentPart).mockRejectedValueOnce({ code: 'not-bound', message: 'Tessera fills the phone part only into the page its QR code came from.' });
+    vi.mocked(api.fillEnrollmentPart).mockRejectedValueOnce({
+      code: 'not-bound',
+      message: 'Tessera fills the phone part only into the page its QR code came from (login.example.test). Copy it instead.',
+      params: ['login.example.test'],
+    });
     await state.open('a1');
     await state.fill();
-    expect(state.error.value).toMatch(/only into the page/);
+    expect(state.error.value).toBe('Tessera fills the phone part only into the page its QR code came from (login.example.test). Copy it instead.');
     expect(state.handedOver.value).toBe(false);
   });
 

@@ -16,7 +16,8 @@ describe('setupKeyCharacterProblem', () => {
 
   it('lists three or more characters with commas and explains each look-alike once', () => {
     const message = setupKeyCharacterProblem('A0B8C1D0_')!;
-    expect(message).toContain('“0”, “8”, “1” and “_”');
+    // The list is joined as the UI language joins lists (Intl.ListFormat; en-US has the serial comma).
+    expect(message).toContain('“0”, “8”, “1”, and “_”');
     expect(message).toContain('A “0” (zero) is usually the letter O.');
     expect(message).toContain('An “8” is usually the letter B.');
     expect(message.match(/usually the letter O/g)).toHaveLength(1);
