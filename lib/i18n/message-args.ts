@@ -78,7 +78,7 @@ export interface MessageArgs {
   error_bad_counter: [];
   error_digits_out_of_range: [];
   error_period_out_of_range: [max: string | number];
-  error_bad_two_step: [];
+  error_bad_two_step: [parameter: string | number, max: string | number];
   error_two_step_enrollment: [];
   error_malformed_payload: [];
   error_not_representable: [];

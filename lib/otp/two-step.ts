@@ -35,7 +35,7 @@ export function readTwoStepParams(params: ReadonlyMap<string, string>, algorithm
   const read = (name: string, value: string | undefined, fallback: number, max: number): number => {
     if (value === undefined || value === '') return fallback;
     if (!/^\d{1,9}$/.test(value) || Number(value) < 1 || Number(value) > max) {
-      throw new OtpUriError('bad-two-step', `Two-step enrollment refused: ${name} must be an integer from 1 to ${max}.`);
+      throw new OtpUriError('bad-two-step', `Two-step enrollment refused: ${name} must be an integer from 1 to ${max}.`, { params: [name, max] });
     }
     return Number(value);
   };

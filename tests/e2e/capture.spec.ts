@@ -16,7 +16,7 @@ import { extensionIdOf, launchAtDeviceScale, waitForExtensionWorker } from './su
 import { freePort, Toolbar } from './support/toolbar';
 
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // the fixtures' secret, RFC 6238's "12345678901234567890"
-const TOTP_DEFAULT = 'Time-based (TOTP) · 6 digits, SHA1, 30 s';
+const TOTP_DEFAULT = 'Time-based (TOTP) · 6 digits, SHA1, 30 sec';
 
 type Opened = { page: Page; popup: PopupPage; review: CaptureReview };
 

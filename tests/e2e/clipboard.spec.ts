@@ -39,7 +39,7 @@ test.describe('clipboard clearing', () => {
     await settings.getByRole('button', { name: 'Done' }).click();
 
     await popup.rowButton(/GitHub/).click();
-    await expect(popup.status).toContainText('cleared from the clipboard in 15 s');
+    await expect(popup.status).toContainText('cleared from the clipboard in 15 seconds');
     const copied = await popup.readClipboard();
     expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(copied);
     await popup.page.close();
