@@ -1,6 +1,7 @@
 /** The message catalogue as the UI reads it: typed keys, plurals, `Intl` formatting, document direction. */
 export {
   applyDocumentLocale,
+  catalogueOf,
   formatDuration,
   formatList,
   formatNumber,

@@ -4,7 +4,7 @@
  * none), and numbers, dates and durations formatted with `Intl` in the browser's UI language.
  */
 import type { MessageArgs } from './message-args';
-import type { MessageSource } from './source';
+import type { Catalogue, MessageSource } from './source';
 
 /** Every key of the English catalogue (public/_locales/en/messages.json); a misspelt key fails tsc. */
 export type MessageKey = keyof MessageArgs;
@@ -63,6 +63,17 @@ export function tPlural<B extends PluralKey>(base: B, count: number, ...args: Pl
   const messages = current();
   const text = messages.getMessage(`${base}_${pluralRules.select(count)}`, substitutions) || messages.getMessage(`${base}_other`, substitutions);
   return text === '' ? `${base}_other` : text;
+}
+
+/**
+ * `keys` as a catalogue in the UI language, placeholders left as `$1`, `$2`, …, for a thread
+ * without `browser.i18n` (the import Worker), which binds it with `sourceFromCatalogue`.
+ */
+export function catalogueOf(keys: readonly MessageKey[]): { catalogue: Catalogue; uiLanguage: string } {
+  const positional = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+  const catalogue: Catalogue = {};
+  for (const key of keys) catalogue[key] = { message: current().getMessage(key, positional) };
+  return { catalogue, uiLanguage: uiLocale() };
 }
 
 /** A list in the UI language: “a, b and c” (`and`), or “1, 2, 3” (`unit`, for numbers). */

@@ -1,5 +1,6 @@
 /** The public face of `lib/import/`: format detection, one parser per app, and the shared types. */
 export { detectFormat, importFile } from './detect';
+export { IMPORT_MESSAGE_KEYS } from './input';
 export { parseAegis } from './aegis';
 export { parseAndOtp } from './andotp';
 export { parseAuthenticatorExtension } from './authenticator-extension';

@@ -3,6 +3,14 @@ import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, witho
 import { TesseraError, type ErrorCode } from '@/lib/errors';
 import { MAX_GROUP_LENGTH, validateGroup } from '@/lib/vault';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
+import type { MessageKey } from '@/lib/i18n';
+
+/**
+ * Every catalogue message the parsers use (entry names for unnamed entries). Encrypted files are
+ * opened in a Worker, which has no `browser.i18n`: the page sends it these (lib/manage/decrypt-task.ts),
+ * and a unit test keeps this list equal to the keys lib/import uses.
+ */
+export const IMPORT_MESSAGE_KEYS: readonly MessageKey[] = ['import_account_label', 'import_entry_label', 'import_ga_export_label', 'import_line_label'];
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */
 export class EntryProblem extends TesseraError {}

@@ -5,11 +5,18 @@
  * to the worker; the readable entries come back, as from `importFile`.
  */
 import { TesseraError, type ErrorCode } from '../errors';
-import { importFile, type ImportCandidate, type ImportFormat } from '../import';
+import { IMPORT_MESSAGE_KEYS, importFile, type ImportCandidate, type ImportFormat } from '../import';
+import { catalogueOf, type Catalogue } from '../i18n';
 // Vite bundles the worker as its own module file (`?worker`), loaded from the extension's origin.
 import ImportWorker from './import-worker.ts?worker';
 
 export type ImportOpened = { format: ImportFormat; candidates: ImportCandidate[] };
+
+/**
+ * What the page asks the worker. A dedicated Worker has no `browser.i18n`, so the page sends the
+ * few catalogue messages the parsers name entries with ("Entry 3"), in the page's UI language.
+ */
+export type DecryptRequest = { name: string; text: string; password: string; messages: { catalogue: Catalogue; uiLanguage: string } };
 
 export interface DecryptTask {
   /** The entries, or the import's typed error (`wrong-password`, `unsupported-backup`…), or `cancelled`. */
@@ -54,7 +61,8 @@ export function openEncryptedInWorker(createWorker: () => Worker): OpenEncrypted
       else finish(() => settle!.reject(new TesseraError(data.code, data.message)));
     };
     worker.onerror = () => finish(() => settle!.reject(new TesseraError('internal', 'The file could not be opened.')));
-    worker.postMessage({ name, text, password });
+    const request: DecryptRequest = { name, text, password, messages: catalogueOf(IMPORT_MESSAGE_KEYS) };
+    worker.postMessage(request);
     return { result, cancel: () => finish(() => settle!.reject(cancelledError())) };
   };
 }

@@ -5,13 +5,15 @@
  */
 import { serializeError } from '../errors';
 import { importFile } from '../import';
-import type { DecryptMessage } from './decrypt-task';
+import { setMessageSource, sourceFromCatalogue } from '../i18n';
+import type { DecryptMessage, DecryptRequest } from './decrypt-task';
 
 const PROGRESS_STEP = 0.01;
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: DecryptMessage): void };
 
-scope.onmessage = async ({ data }: MessageEvent<{ name: string; text: string; password: string }>) => {
+scope.onmessage = async ({ data }: MessageEvent<DecryptRequest>) => {
+  setMessageSource(sourceFromCatalogue(data.messages.catalogue, data.messages.uiLanguage));
   // scrypt reports progress hundreds of times a second; the page needs a step per percent.
   let posted = -1;
   const onProgress = (done: number): void => {

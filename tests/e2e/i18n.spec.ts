@@ -24,6 +24,7 @@ const USER_DATA = [
   'bob',
   'Acme',
   'Acme Cloud',
+  'Work',
   'TOTP',
   'HOTP',
   'Steam',
@@ -97,7 +98,10 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** Adds accounts through the worker, as the add form would (the form itself is checked below). */
+/**
+ * Adds accounts through the worker, as the add form would (the form itself is checked below).
+ * The first is in a group, so the popup shows its group chips and the edit form a group name.
+ */
 async function seedAccounts(page: Page): Promise<void> {
   const uris = [
     'otpauth://totp/GitHub:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
@@ -106,13 +110,13 @@ async function seedAccounts(page: Page): Promise<void> {
   ];
   for (const [index, uri] of uris.entries()) {
     const reply = await page.evaluate(
-      ([source, deviceBound]) =>
+      ([source, deviceBound, group]) =>
         (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({
           tessera: 1,
           name: 'addAccount',
-          payload: { source: { uri: source }, sites: [], deviceBound },
+          payload: { source: { uri: source }, sites: [], deviceBound, group },
         }),
-      [uri, index === 2] as const,
+      [uri, index === 2, index === 0 ? 'Work' : null] as const,
     );
     expect(reply.ok).toBe(true);
   }
@@ -142,7 +146,15 @@ test.describe('pseudo-locale', () => {
     await seedAccounts(popup);
     await popup.reload();
     await expect(popup.locator('li[data-account-id]')).toHaveCount(3);
-    await expectTranslated(popup, 'the account list');
+    await expect(popup.locator('.group-filter .chip')).toHaveCount(2);
+    await expectTranslated(popup, 'the account list', 'li, .actions, .top, .field, .check, h2, .group-filter');
+    // A group chosen and a search that finds nothing in it: the sentence names both.
+    await popup.locator('.group-filter [data-group-chip="Work"]').click();
+    await popup.locator('input[type=search]').fill('999');
+    await expect(popup.locator('.no-results')).toBeVisible();
+    expect(await untranslated(popup), 'untranslated text in the empty group search').toEqual([]);
+    await popup.locator('input[type=search]').fill('');
+    await popup.locator('.group-filter [data-group-chip=""]').click();
     await shoot(popup, 'popup-list-pseudo');
 
     await popup.locator('#open-add').click();
