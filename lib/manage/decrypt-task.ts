@@ -4,7 +4,7 @@
  * is terminated, so a hostile key derivation does not run on). The file's text and password go
  * to the worker; the readable entries come back, as from `importFile`.
  */
-import { TesseraError, type ErrorCode } from '../errors';
+import { TesseraError, type ErrorCode, type ErrorParams } from '../errors';
 import { IMPORT_MESSAGE_KEYS, importFile, type ImportCandidate, type ImportFormat } from '../import';
 import { catalogueOf, type Catalogue } from '../i18n';
 // Vite bundles the worker as its own module file (`?worker`), loaded from the extension's origin.
@@ -30,7 +30,7 @@ export type OpenEncrypted = (name: string, text: string, password: string, onPro
 export type DecryptMessage =
   | { type: 'progress'; done: number }
   | { type: 'done'; opened: ImportOpened }
-  | { type: 'failed'; code: ErrorCode; message: string };
+  | { type: 'failed'; code: ErrorCode; message: string; params?: ErrorParams };
 
 export function cancelledError(): TesseraError {
   return new TesseraError('cancelled', 'Stopped. Nothing from this file was imported.');
@@ -58,7 +58,8 @@ export function openEncryptedInWorker(createWorker: () => Worker): OpenEncrypted
     worker.onmessage = ({ data }: MessageEvent<DecryptMessage>) => {
       if (data.type === 'progress') onProgress(data.done);
       else if (data.type === 'done') finish(() => settle!.resolve(data.opened));
-      else finish(() => settle!.reject(new TesseraError(data.code, data.message)));
+      // The params too: the page's text for the code names the value (a limit, a KDF cost).
+      else finish(() => settle!.reject(new TesseraError(data.code, data.message, data.params ? { params: data.params } : undefined)));
     };
     worker.onerror = () => finish(() => settle!.reject(new TesseraError('internal', 'The file could not be opened.')));
     const request: DecryptRequest = { name, text, password, messages: catalogueOf(IMPORT_MESSAGE_KEYS) };

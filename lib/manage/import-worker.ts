@@ -25,7 +25,7 @@ scope.onmessage = async ({ data }: MessageEvent<DecryptRequest>) => {
     const opened = await importFile(data.name, data.text, { password: data.password, onProgress });
     scope.postMessage({ type: 'done', opened });
   } catch (error) {
-    const { code, message } = serializeError(error);
-    scope.postMessage({ type: 'failed', code, message });
+    const { code, message, params } = serializeError(error);
+    scope.postMessage({ type: 'failed', code, message, ...(params ? { params } : {}) });
   }
 };
