@@ -78,7 +78,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         <SiteIcon account={account} faviconUrl={state.faviconUrl} serviceIcon={state.serviceIcons.value?.(account) ?? null} />
         <span class="row-names">
           <span class="row-title">
-            <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName}>
+            <span class={name ? 'row-issuer' : 'row-issuer unnamed'} id={titleId} title={fullName} dir="auto">
               <bdi>{name || unnamed()}</bdi>
             </span>
             {account.pinned && (
@@ -93,7 +93,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
             )}
           </span>
           {/* Spaces between the parts, so the row's text reads as words (flex layout ignores them). */}{' '}
-          <span class="row-account" id={subtitleId} title={subtitle || undefined}>
+          <span class="row-account" id={subtitleId} title={subtitle || undefined} dir="auto">
             <bdi>{subtitle}</bdi>
           </span>
         </span>{' '}
