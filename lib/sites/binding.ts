@@ -3,20 +3,12 @@
  * normalisation (Public Suffix List via tldts), binding matching, ranking and the editor's input parser.
  */
 import { parse as parseDomain } from 'tldts';
-import { TesseraError } from '@/lib/errors';
+import { TesseraError, type SiteErrorCode } from '@/lib/errors';
 
 /** An account's permission to fill: one exact origin, or every https origin of one registrable domain. */
 export type SiteBinding = { match: 'origin'; origin: string } | { match: 'site'; site: string };
 
-export type SiteErrorCode =
-  | 'empty'
-  | 'invalid-url'
-  | 'invalid-host'
-  | 'opaque-origin'
-  | 'unsupported-scheme'
-  | 'insecure-scheme'
-  | 'credentials-in-url'
-  | 'public-suffix';
+export type { SiteErrorCode };
 
 export class SiteError extends TesseraError {
   declare readonly code: SiteErrorCode;
