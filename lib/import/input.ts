@@ -1,6 +1,7 @@
 /** Owns the hostile-input guards every importer runs first (size, JSON depth, truncation) and the per-entry helpers. */
 import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, withoutFormatCharacters, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
+import { accountLabel } from '@/lib/accounts';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */
@@ -86,8 +87,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function labelOf(rawIssuer: string, rawAccount: string, fallback: string): string {
   const issuer = withoutFormatCharacters(rawIssuer);
   const account = withoutFormatCharacters(rawAccount);
-  if (issuer !== '' && account !== '') return `${issuer} (${account})`;
-  return issuer || account || fallback;
+  return accountLabel({ issuer, account }, fallback);
 }
 
 /**
