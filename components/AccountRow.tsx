@@ -1,5 +1,6 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { accountLabel } from '@/lib/accounts';
 import type { AccountMeta } from '@/lib/vault';
 import { groupCode, type PopupState } from '@/lib/popup';
 import { CountdownRing } from './CountdownRing';
@@ -35,7 +36,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
   const badgesId = `b-${id}`;
   const name = account.issuer || account.account;
   const subtitle = account.issuer ? account.account : '';
-  const fullName = account.issuer && account.account ? `${account.issuer} (${account.account})` : name || UNNAMED;
+  const fullName = accountLabel(account, UNNAMED);
   const badges = [account.pinned && 'Pinned.', account.deviceBound && 'Kept on this device only.'].filter(Boolean).join(' ');
 
   return (

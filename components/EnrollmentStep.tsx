@@ -1,4 +1,5 @@
-import { accountLabel, type PopupState } from '@/lib/popup';
+import { accountLabel } from '@/lib/accounts';
+import type { PopupState } from '@/lib/popup';
 
 /**
  * The `enrollment` view: the phone part of a two-step enrollment, to type (or fill) into the

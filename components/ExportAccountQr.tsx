@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { accountName, type ManageState } from '@/lib/manage';
+import { accountLabel } from '@/lib/accounts';
+import type { ManageState } from '@/lib/manage';
 import { ManageQrCode } from './ManageQrCode';
 
 /** One account as a QR code, to move it to a phone app. Device-bound accounts are not offered. */
@@ -24,7 +25,7 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
           <option value="">Choose an account…</option>
           {exportable.map((a) => (
             <option key={a.id} value={a.id} dir="auto">
-              {accountName(a)}
+              {accountLabel(a)}
             </option>
           ))}
         </select>

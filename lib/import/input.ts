@@ -2,6 +2,7 @@
 import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, withoutFormatCharacters, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
 import { MAX_GROUP_LENGTH, validateGroup } from '@/lib/vault';
+import { accountLabel } from '@/lib/accounts';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */
@@ -87,8 +88,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function labelOf(rawIssuer: string, rawAccount: string, fallback: string): string {
   const issuer = withoutFormatCharacters(rawIssuer);
   const account = withoutFormatCharacters(rawAccount);
-  if (issuer !== '' && account !== '') return `${issuer} (${account})`;
-  return issuer || account || fallback;
+  return accountLabel({ issuer, account }, fallback);
 }
 
 /**

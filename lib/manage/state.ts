@@ -4,6 +4,7 @@
  * worker. Everything the browser provides comes in through `ManageApi`, so it runs in tests.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { accountLabel } from '../accounts';
 import { type BackupExport, type ConflictChoice, type ExportSkip, type ImportCommitResult, type ImportPreviewEntry, type TransferCandidate, toTransferCandidate, MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup';
 import type { Client } from '../contract';
 import { codeOf, messageOf } from '../error-text';
@@ -63,10 +64,6 @@ const IMAGES_SOURCE_ID = 0;
 
 
 
-export function accountName(a: { issuer: string; account: string }): string {
-  return a.issuer && a.account ? `${a.issuer} (${a.account})` : a.issuer || a.account || 'Unnamed account';
-}
-
 export function describeSkip(skip: ExportSkip): string {
   const reason =
     skip.reason === 'device-bound'
@@ -74,7 +71,7 @@ export function describeSkip(skip: ExportSkip): string {
       : skip.reason === 'unreadable'
         ? 'its stored secret cannot be decrypted'
         : 'Google Authenticator cannot hold this type, period or number of digits';
-  return `${accountName(skip)}: ${reason}`;
+  return `${accountLabel(skip)}: ${reason}`;
 }
 
 /** How long a status message stays on screen (the live region has read it out by then). */
@@ -127,7 +124,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       if (!entry) return { ...base, status: 'checking', message: '' };
       if (entry.status === 'new') return { ...base, status: 'new', message: '' };
       if (entry.status === 'problem') return { ...base, status: 'problem', message: entry.message };
-      const match = entry.existing ? `“${accountName(entry.existing)}” in Tessera` : 'an earlier entry of this import';
+      const match = entry.existing ? `“${accountLabel(entry.existing)}” in Tessera` : 'an earlier entry of this import';
       return {
         ...base,
         status: entry.status,
@@ -436,7 +433,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       accountQr.value = { name: 'working', id };
       try {
         const { uri } = await api.exportAccountQr({ id });
-        accountQr.value = { name: 'done', id, label: accountName(meta), uri };
+        accountQr.value = { name: 'done', id, label: accountLabel(meta), uri };
       } catch (error) {
         accountQr.value = { name: 'failed', id, message: messageOf(error) };
       }

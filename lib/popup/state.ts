@@ -4,6 +4,7 @@
  * whole state machine runs in tests with a fixed clock and a fake worker.
  */
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { accountLabel } from '../accounts';
 import type { SerializedError } from '../errors';
 import { describeError, messageOf } from '../error-text';
 import type { AccountPatch, ActiveSiteReply, AddAccountReply, AddAccountRequest, Client, ReplyOf } from '../contract';
@@ -94,12 +95,6 @@ const systemClock: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): string {
-  return account.issuer && account.account
-    ? `${account.issuer} (${account.account})`
-    : account.issuer || account.account || 'Unnamed account';
-}
 
 export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const phase = signal<Phase>({ name: 'loading' });
