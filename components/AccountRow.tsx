@@ -1,5 +1,6 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import { accountLabel } from '@/lib/accounts';
 import type { AccountMeta } from '@/lib/vault';
 import { groupCode, type PopupState } from '@/lib/popup';
 import { CountdownRing } from './CountdownRing';
@@ -36,7 +37,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
   const badgesId = `b-${id}`;
   const name = account.issuer || account.account;
   const subtitle = account.issuer ? account.account : '';
-  const fullName = account.issuer && account.account ? t('common_account_name_with_user', account.issuer, account.account) : name || unnamed();
+  const fullName = accountLabel(account, unnamed());
   const badges = [account.pinned && t('row_pinned_sentence'), account.deviceBound && t('row_device_bound_sentence')].filter(Boolean).join(' ');
 
   return (

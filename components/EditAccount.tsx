@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { accountLabel, type PopupState } from '@/lib/popup';
+import { accountLabel } from '@/lib/accounts';
+import type { PopupState } from '@/lib/popup';
 import type { AccountMeta } from '@/lib/vault';
 import { FieldError } from './FieldError';
 import { GroupField } from './GroupField';

@@ -1,4 +1,5 @@
-import { accountLabel, type PopupState } from '@/lib/popup';
+import { accountLabel } from '@/lib/accounts';
+import type { PopupState } from '@/lib/popup';
 import { SLOT, t } from '@/lib/i18n';
 import { Slotted } from './Slotted';
 

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { accountName, type ManageState } from '@/lib/manage';
+import { accountLabel } from '@/lib/accounts';
+import type { ManageState } from '@/lib/manage';
 import { ManageQrCode } from './ManageQrCode';
 import { SLOT, t, tPlural } from '@/lib/i18n';
 import { Slotted } from './Slotted';
@@ -26,7 +27,7 @@ export function ExportAccountQr({ state }: { state: ManageState }) {
           <option value="">{t('export_qr_choose')}</option>
           {exportable.map((a) => (
             <option key={a.id} value={a.id} dir="auto">
-              {accountName(a)}
+              {accountLabel(a)}
             </option>
           ))}
         </select>

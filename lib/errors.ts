@@ -19,31 +19,14 @@ export type ErrorCode =
   | 'already-locked-mode'
   | 'concurrent-modification'
   // The vault: storage, records, input (lib/vault/errors.ts).
-  | 'storage-unavailable'
-  | 'vault-too-new'
-  | 'device-key-missing'
-  | 'device-key-unusable'
+  | VaultUnavailableCode
+  | VaultInputCode
   | 'not-found'
   | 'device-bound'
   | 'record-unreadable'
   | 'id-collision'
-  | 'invalid-kind'
-  | 'invalid-algorithm'
-  | 'invalid-digits'
-  | 'invalid-period'
-  | 'invalid-counter'
-  | 'invalid-secret'
-  | 'invalid-label'
-  | 'invalid-group'
-  | 'invalid-site'
+  // A Tessera backup entry whose site bindings cannot be read (lib/import/tessera-backup.ts).
   | 'invalid-sites'
-  | 'invalid-flag'
-  | 'invalid-order'
-  | 'not-hotp'
-  | 'not-time-based'
-  | 'counter-exhausted'
-  | 'invalid-enrollment'
-  | 'no-enrollment'
   // Crypto envelopes and passphrase-sealed data (lib/crypto).
   | 'decrypt-failed'
   | 'unsupported-envelope'
@@ -53,24 +36,9 @@ export type ErrorCode =
   | 'malformed-backup'
   | 'unsupported-backup'
   // The organisation's policy (lib/policy.ts).
-  | 'export-disabled'
-  | 'device-bound-only'
-  | 'autofill-disabled'
-  | 'capture-not-allowed'
-  | 'passphrase-required'
-  | 'passphrase-too-short'
-  | 'passphrase-rule'
-  | 'passphrase-removal-refused'
-  | 'policy-unavailable'
+  | PolicyErrorCode
   // Site bindings (lib/sites).
-  | 'empty'
-  | 'invalid-url'
-  | 'invalid-host'
-  | 'opaque-origin'
-  | 'unsupported-scheme'
-  | 'insecure-scheme'
-  | 'credentials-in-url'
-  | 'public-suffix'
+  | SiteErrorCode
   // The OTP core: otpauth URIs and migration payloads (lib/otp).
   | OtpUriErrorCode
   // Imports, backups and transfers (lib/import, lib/backup).
@@ -98,13 +66,7 @@ export type ErrorCode =
   | 'capture-expired'
   | 'not-enrollment'
   // Filling (lib/autofill, lib/worker/fill.ts).
-  | 'page-not-fillable'
-  | 'not-bound'
-  | 'not-secure'
-  | 'no-field'
-  | 'ambiguous'
-  | 'several-frames'
-  | 'fill-refused';
+  | AutofillErrorCode;
 
 /**
  * The base of every domain error: a stable `code` that survives the message boundary
@@ -176,3 +138,68 @@ export type OtpUriErrorCode =
   | 'two-step-enrollment'
   | 'malformed-payload'
   | 'not-representable';
+
+/** The vault's blocking states (lib/vault re-exports them under this name). */
+export type VaultUnavailableCode =
+  /** IndexedDB cannot be opened (disabled, private mode, quota, corrupt profile). */
+  | 'storage-unavailable'
+  /** The database was written by a newer Tessera (a downgrade); opening it would risk data. */
+  | 'vault-too-new'
+  /** Records exist but the device key row is gone: they cannot be decrypted, and no new key is made. */
+  | 'device-key-missing'
+  /** A device key exists but does not open its own check value. */
+  | 'device-key-unusable';
+
+/** Bad input to the vault, refused before anything is written (lib/vault re-exports them under this name). */
+export type VaultInputCode =
+  | 'invalid-kind'
+  | 'invalid-algorithm'
+  | 'invalid-digits'
+  | 'invalid-period'
+  | 'invalid-counter'
+  | 'invalid-secret'
+  | 'invalid-label'
+  | 'invalid-group'
+  | 'invalid-site'
+  | 'invalid-flag'
+  | 'invalid-order'
+  | 'not-hotp'
+  | 'not-time-based'
+  | 'counter-exhausted'
+  | 'invalid-enrollment'
+  /** The account has no pending enrollment step (already finished, or never had one). */
+  | 'no-enrollment';
+
+/** What the organisation's policy refuses (lib/policy re-exports them under this name). */
+export type PolicyErrorCode =
+  | 'export-disabled'
+  | 'device-bound-only'
+  | 'autofill-disabled'
+  | 'capture-not-allowed'
+  | 'passphrase-required'
+  | 'passphrase-too-short'
+  | 'passphrase-rule'
+  | 'passphrase-removal-refused'
+  | 'policy-unavailable';
+
+/** Why a site binding was refused (lib/sites re-exports them under this name). */
+export type SiteErrorCode =
+  | 'empty'
+  | 'invalid-url'
+  | 'invalid-host'
+  | 'opaque-origin'
+  | 'unsupported-scheme'
+  | 'insecure-scheme'
+  | 'credentials-in-url'
+  | 'public-suffix';
+
+/** Why a fill did not happen (lib/autofill re-exports them under this name). */
+export type AutofillErrorCode =
+  | 'page-not-fillable'
+  | 'not-bound'
+  /** A plain-http (non-loopback) page: what is filled there can be read on the network. */
+  | 'not-secure'
+  | 'no-field'
+  | 'ambiguous'
+  | 'several-frames'
+  | 'fill-refused';

@@ -2,7 +2,7 @@
  * Owns the administrator's managed policy (`storage.managed`): its shape, what it overrides in the
  * user's settings, and the rules the worker enforces with it (parsing: `policy-parse.ts`; no browser calls).
  */
-import { TesseraError, type TesseraErrorOptions } from './errors';
+import { TesseraError, type PolicyErrorCode, type TesseraErrorOptions } from './errors';
 import { formatList, t, tPlural } from './i18n';
 import type { Settings } from './settings';
 
@@ -48,16 +48,7 @@ export const POLICY_LIMITS = {
   domains: 200,
 } as const;
 
-export type PolicyErrorCode =
-  | 'export-disabled'
-  | 'device-bound-only'
-  | 'autofill-disabled'
-  | 'capture-not-allowed'
-  | 'passphrase-required'
-  | 'passphrase-too-short'
-  | 'passphrase-rule'
-  | 'passphrase-removal-refused'
-  | 'policy-unavailable';
+export type { PolicyErrorCode };
 
 /** Something the organisation's policy does not allow; the message says so in plain words. */
 export class PolicyError extends TesseraError {

@@ -1,15 +1,7 @@
 /** Why a fill did not happen, said plainly to the person who asked for it. */
-import { TesseraError, type TesseraErrorOptions } from '../errors';
+import { TesseraError, type AutofillErrorCode, type TesseraErrorOptions } from '@/lib/errors';
 
-export type AutofillErrorCode =
-  | 'page-not-fillable'
-  | 'not-bound'
-  /** A plain-http (non-loopback) page: what is filled there can be read on the network. */
-  | 'not-secure'
-  | 'no-field'
-  | 'ambiguous'
-  | 'several-frames'
-  | 'fill-refused';
+export type { AutofillErrorCode };
 
 export class AutofillError extends TesseraError {
   declare readonly code: AutofillErrorCode;

@@ -4,6 +4,7 @@
  * each with duplicate state against the vault. No secret leaves this module in a view.
  */
 import { generateCode, type OtpAccountData, type OtpauthUriDetails, type TwoStepParams, withoutFormatCharacters } from '@/lib/otp';
+import { accountLabel } from '@/lib/accounts';
 import { labelKey, type AccountCode, type AccountCodeFailure, type AccountMeta } from '@/lib/vault';
 import type { ErrorParams } from '@/lib/errors';
 import { classifyCapture, describePage, type CaptureWarning, type FoundOn, type NotEnrollmentCode, type SiteBinding } from './classify';
@@ -194,7 +195,7 @@ export async function duplicateState(account: OtpAccountData, vault: VaultSnapsh
 }
 
 function labelOf(a: Pick<AccountMeta, 'issuer' | 'account'>): string {
-  return a.issuer && a.account ? `${a.issuer} (${a.account})` : a.issuer || a.account;
+  return accountLabel(a, '');
 }
 
 function safeDescribe(url: string): FoundOn | null {

@@ -43,12 +43,6 @@ export function cropRects(rects: readonly Rect[], view: ScreenshotView, paddingC
   return out;
 }
 
-/** A screenshot-pixel rect back in CSS pixels of the viewport. */
-export function toCssRect(rect: Rect, view: ScreenshotView): Rect {
-  const s = screenshotScale(view);
-  return { x: rect.x / s, y: rect.y / s, width: rect.width / s, height: rect.height / s };
-}
-
 /**
  * Decodes the crops first (cheap, and the elements we know are there), then the whole frame if
  * the crops found nothing. Bounds are in screenshot pixels; each text is returned once.

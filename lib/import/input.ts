@@ -2,15 +2,24 @@
 import { OtpUriError, decodeBase32, normalizeAlgorithm, assertAccountData, withoutFormatCharacters, type OtpAccountData, type OtpAlgorithm } from '@/lib/otp';
 import { TesseraError, type ErrorCode } from '@/lib/errors';
 import { MAX_GROUP_LENGTH, validateGroup } from '@/lib/vault';
+import { accountLabel } from '@/lib/accounts';
 import { IMPORT_LIMITS, ImportFormatError, type ImportCandidate } from './types';
 import type { MessageKey } from '@/lib/i18n';
 
 /**
- * Every catalogue message the parsers use (entry names for unnamed entries). Encrypted files are
- * opened in a Worker, which has no `browser.i18n`: the page sends it these (lib/manage/decrypt-task.ts),
- * and a unit test keeps this list equal to the keys lib/import uses.
+ * Every catalogue message the parsers use: entry names (lib/accounts' accountLabel, and the
+ * fallbacks for unnamed entries). Encrypted files are opened in a Worker, which has no
+ * `browser.i18n`: the page sends it these (lib/manage/decrypt-task.ts), and a unit test keeps this
+ * list equal to the keys lib/import and lib/accounts/label.ts use.
  */
-export const IMPORT_MESSAGE_KEYS: readonly MessageKey[] = ['import_account_label', 'import_entry_label', 'import_ga_export_label', 'import_line_label'];
+export const IMPORT_MESSAGE_KEYS: readonly MessageKey[] = [
+  'common_account_name_with_user',
+  'common_unnamed_account',
+  'import_account_label',
+  'import_entry_label',
+  'import_ga_export_label',
+  'import_line_label',
+];
 
 /** A problem with one entry: it becomes an `ok: false` candidate, the rest of the file still imports. */
 export class EntryProblem extends TesseraError {}
@@ -97,8 +106,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function labelOf(rawIssuer: string, rawAccount: string, fallback: string): string {
   const issuer = withoutFormatCharacters(rawIssuer);
   const account = withoutFormatCharacters(rawAccount);
-  if (issuer !== '' && account !== '') return `${issuer} (${account})`;
-  return issuer || account || fallback;
+  return accountLabel({ issuer, account }, fallback);
 }
 
 /**

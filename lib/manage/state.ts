@@ -4,6 +4,7 @@
  * worker. Everything the browser provides comes in through `ManageApi`, so it runs in tests.
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { accountLabel } from '../accounts';
 import { type BackupExport, type ConflictChoice, type ExportSkip, type ImportCommitResult, type ImportPreviewEntry, type TransferCandidate, toTransferCandidate, MIN_BACKUP_PASSPHRASE_LENGTH } from '../backup';
 import type { Client } from '../contract';
 import { codeOf, messageOf } from '../error-text';
@@ -65,13 +66,9 @@ const IMAGES_SOURCE_ID = 0;
 
 
 
-export function accountName(a: { issuer: string; account: string }): string {
-  return a.issuer && a.account ? t('common_account_name_with_user', a.issuer, a.account) : a.issuer || a.account || t('common_unnamed_account');
-}
-
 export function describeSkip(skip: ExportSkip): string {
   const key = skip.reason === 'device-bound' ? 'skip_device_bound' : skip.reason === 'unreadable' ? 'skip_unreadable' : 'skip_not_representable';
-  return t(key, accountName(skip));
+  return t(key, accountLabel(skip));
 }
 
 /** How long a status message stays on screen (the live region has read it out by then). */
@@ -124,7 +121,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       if (!entry) return { ...base, status: 'checking', message: '' };
       if (entry.status === 'new') return { ...base, status: 'new', message: '' };
       if (entry.status === 'problem') return { ...base, status: 'problem', message: importProblemText(entry) };
-      const existing = entry.existing ? accountName(entry.existing) : null;
+      const existing = entry.existing ? accountLabel(entry.existing) : null;
       return {
         ...base,
         status: entry.status,
@@ -434,7 +431,7 @@ export function createManageState(api: ManageDeps, timers: Pick<typeof globalThi
       accountQr.value = { name: 'working', id };
       try {
         const { uri } = await api.exportAccountQr({ id });
-        accountQr.value = { name: 'done', id, label: accountName(meta), uri };
+        accountQr.value = { name: 'done', id, label: accountLabel(meta), uri };
       } catch (error) {
         accountQr.value = { name: 'failed', id, message: messageOf(error) };
       }

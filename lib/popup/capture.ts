@@ -4,6 +4,7 @@
  * and this side holds only what the confirmation displays, plus opaque ids.
  */
 import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { accountLabel } from '../accounts';
 import { type ConfirmCaptureReply, type ConfirmCaptureRequest, type CaptureItemView, type CaptureView } from '../capture';
 import { messageOf } from '../error-text';
 import { t, tPlural } from '../i18n';
@@ -28,7 +29,7 @@ interface Host {
 
 
 function labelOf(item: { issuer: string; account: string }): string {
-  return item.issuer && item.account ? `${item.issuer} (${item.account})` : item.issuer || item.account || 'the account';
+  return accountLabel(item);
 }
 
 export function createCaptureState(api: CaptureClient | undefined, host: Host) {

@@ -4,6 +4,7 @@
  * whole state machine runs in tests with a fixed clock and a fake worker.
  */
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { accountLabel } from '../accounts';
 import type { SerializedError } from '../errors';
 import { describeError, messageOf } from '../error-text';
 import { formatDuration, t } from '../i18n';
@@ -95,12 +96,6 @@ const systemClock: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-export function accountLabel(account: Pick<AccountMeta, 'issuer' | 'account'>): string {
-  return account.issuer && account.account
-    ? t('common_account_name_with_user', account.issuer, account.account)
-    : account.issuer || account.account || t('common_unnamed_account');
-}
 
 export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const phase = signal<Phase>({ name: 'loading' });
@@ -294,7 +289,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     scheduleClipboardClear: (copied) => api.scheduleClipboardClear({ copied }),
     label: (id) => {
       const account = findAccount(id);
-      return account ? accountLabel(account) : 'the account';
+      return account ? accountLabel(account) : t('common_unnamed_account');
     },
   });
   const capture = createCaptureState(api.capture, {

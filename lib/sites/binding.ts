@@ -3,20 +3,12 @@
  * normalisation (Public Suffix List via tldts), binding matching, ranking and the editor's input parser.
  */
 import { parse as parseDomain } from 'tldts';
-import { TesseraError } from '@/lib/errors';
+import { TesseraError, type SiteErrorCode } from '@/lib/errors';
 
 /** An account's permission to fill: one exact origin, or every https origin of one registrable domain. */
 export type SiteBinding = { match: 'origin'; origin: string } | { match: 'site'; site: string };
 
-export type SiteErrorCode =
-  | 'empty'
-  | 'invalid-url'
-  | 'invalid-host'
-  | 'opaque-origin'
-  | 'unsupported-scheme'
-  | 'insecure-scheme'
-  | 'credentials-in-url'
-  | 'public-suffix';
+export type { SiteErrorCode };
 
 export class SiteError extends TesseraError {
   declare readonly code: SiteErrorCode;
@@ -207,50 +199,6 @@ export function bindingDomain(binding: SiteBinding): string | null {
   } catch {
     return null;
   }
-}
-
-const CORPORATE_SUFFIXES = new Set(['inc', 'llc', 'ltd', 'gmbh', 'corp', 'corporation', 'co', 'ag', 'sa', 'plc', 'bv']);
-
-function compact(words: string[]): string {
-  return words.filter((w) => !CORPORATE_SUFFIXES.has(w)).join('');
-}
-
-/**
- * Site bindings the user might want for an account with this issuer, chosen only among
- * `knownDomains` (for example the registrable domain the QR code was found on, or a curated
- * issuer table). Only an exact match counts: the issuer equals a known domain, or the issuer's
- * words equal the domain's label (`GitHub` ~ `github.com`). A suggestion is never applied
- * automatically: the user confirms it. Returns an empty list when nothing fits.
- */
-export function suggestBindingFromIssuer(issuer: string, knownDomains: readonly string[]): SiteBinding[] {
-  const text = issuer.normalize('NFKC').trim().toLowerCase();
-  if (text === '') return [];
-  let issuerDomain: string | undefined;
-  if (/^[^\s/@:]+\.[^\s/@:]+$/.test(text)) {
-    try {
-      issuerDomain = registrableDomain(text);
-    } catch {
-      issuerDomain = undefined;
-    }
-  }
-  const issuerWords = compact(text.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
-  const out: SiteBinding[] = [];
-  const seen = new Set<string>();
-  for (const known of knownDomains) {
-    let domain: string;
-    try {
-      domain = registrableDomain(known);
-    } catch {
-      continue;
-    }
-    if (seen.has(domain)) continue;
-    const label = parseDomain(domain, TLDTS_OPTIONS).domainWithoutSuffix ?? domain.split('.')[0] ?? '';
-    if (issuerDomain === domain || (issuerWords !== '' && issuerWords === label.replace(/-/g, ''))) {
-      seen.add(domain);
-      out.push({ match: 'site', site: domain });
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,18 +1,10 @@
 /** Owns the typed errors of the vault; each `code` is stable so it survives the message boundary. */
-import { TesseraError, type ErrorParams } from '@/lib/errors';
+import { TesseraError, type ErrorParams, type VaultInputCode, type VaultUnavailableCode } from '@/lib/errors';
 
 /** Base of every vault failure; used directly only for the rare `id-collision`. */
 export class VaultError extends TesseraError {}
 
-export type VaultUnavailableCode =
-  /** IndexedDB cannot be opened (disabled, private mode, quota, corrupt profile). */
-  | 'storage-unavailable'
-  /** The database was written by a newer Tessera (a downgrade); opening it would risk data. */
-  | 'vault-too-new'
-  /** Records exist but the device key row is gone: they cannot be decrypted, and no new key is made. */
-  | 'device-key-missing'
-  /** A device key exists but does not open its own check value. */
-  | 'device-key-unusable';
+export type { VaultUnavailableCode, VaultInputCode };
 
 /** A blocking state: every surface shows it and nothing is overwritten. */
 export class VaultUnavailableError extends VaultError {
@@ -21,25 +13,6 @@ export class VaultUnavailableError extends VaultError {
     super(code, message, options);
   }
 }
-
-export type VaultInputCode =
-  | 'invalid-kind'
-  | 'invalid-algorithm'
-  | 'invalid-digits'
-  | 'invalid-period'
-  | 'invalid-counter'
-  | 'invalid-secret'
-  | 'invalid-label'
-  | 'invalid-group'
-  | 'invalid-site'
-  | 'invalid-flag'
-  | 'invalid-order'
-  | 'not-hotp'
-  | 'not-time-based'
-  | 'counter-exhausted'
-  | 'invalid-enrollment'
-  /** The account has no pending enrollment step (already finished, or never had one). */
-  | 'no-enrollment';
 
 /** Bad input: thrown before anything is written. `index` names the entry of an `addMany` batch. */
 export class VaultInputError extends VaultError {

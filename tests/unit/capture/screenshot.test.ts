@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cropRects, decodeScreenshot, screenshotScale, toCssRect } from '@/lib/capture/screenshot';
+import { cropRects, decodeScreenshot, screenshotScale } from '@/lib/capture/screenshot';
 import type { QrImage } from '@/lib/qr/decode';
 import { blankImage, drawQr } from '../qr/qr-image';
 
@@ -46,12 +46,6 @@ describe('cropRects', () => {
       { x: 0, y: 690, width: 160, height: 110 },
     ]);
     expect(cropRects([{ x: 2000, y: 100, width: 100, height: 100 }], view, 10)).toEqual([]);
-  });
-
-  it('maps a screenshot rect back to CSS pixels', () => {
-    expect(toCssRect({ x: 180, y: 80, width: 440, height: 440 }, { screenshotWidth: 2560, screenshotHeight: 1600, innerWidth: 1280 })).toEqual(
-      { x: 90, y: 40, width: 220, height: 220 },
-    );
   });
 });
 

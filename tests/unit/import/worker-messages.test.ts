@@ -11,11 +11,14 @@ import { catalogueOf, setMessageSource, sourceFromCatalogue, type Catalogue } fr
 import english from '../../../public/_locales/en/messages.json';
 
 const IMPORT_DIR = fileURLToPath(new URL('../../../lib/import/', import.meta.url));
+/** The parsers name entries through it, so its keys are needed in the worker too. */
+const ACCOUNT_LABEL = fileURLToPath(new URL('../../../lib/accounts/label.ts', import.meta.url));
 
 function keysUsedByImport(): string[] {
   const keys = new Set<string>();
-  for (const file of readdirSync(IMPORT_DIR).filter((name) => name.endsWith('.ts'))) {
-    const source = readFileSync(IMPORT_DIR + file, 'utf8');
+  const files = [...readdirSync(IMPORT_DIR).filter((name) => name.endsWith('.ts')).map((name) => IMPORT_DIR + name), ACCOUNT_LABEL];
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(/\b(?:t|tPlural)\(\s*'([a-z0-9_]+)'/g)) keys.add(match[1]!);
   }
   return [...keys].sort();
@@ -24,7 +27,7 @@ function keysUsedByImport(): string[] {
 describe('the import worker’s messages', () => {
   afterEach(() => setMessageSource(sourceFromCatalogue(english as Catalogue, 'en-US')));
 
-  it('IMPORT_MESSAGE_KEYS are exactly the catalogue keys lib/import uses', () => {
+  it('IMPORT_MESSAGE_KEYS are exactly the catalogue keys lib/import and accountLabel use', () => {
     const used = keysUsedByImport();
     expect(used.length).toBeGreaterThan(0);
     expect([...IMPORT_MESSAGE_KEYS].sort()).toEqual(used);
@@ -37,7 +40,7 @@ describe('the import worker’s messages', () => {
     expect(sent.uiLanguage).toBe('de');
     // Only what the worker receives: no fallback to the English file there.
     setMessageSource(sourceFromCatalogue(sent.catalogue, sent.uiLanguage));
-    const { candidates } = await importFile('codes.txt', 'otpauth://totp/?secret=JBSWY3DPEHPK3PXP\n');
-    expect(candidates.map((c) => c.label)).toEqual(['Zeile 1']);
+    const { candidates } = await importFile('codes.txt', 'otpauth://totp/?secret=JBSWY3DPEHPK3PXP\notpauth://totp/Acme:ann?secret=JBSWY3DPEHPK3PXP&issuer=Acme\n');
+    expect(candidates.map((c) => c.label)).toEqual(['Zeile 1', 'Acme (ann)']);
   });
 });

@@ -6,7 +6,6 @@ import {
   parseSiteInput,
   registrableDomain,
   SiteError,
-  suggestBindingFromIssuer,
   type SiteBinding,
 } from '@/lib/sites/binding';
 
@@ -169,29 +168,6 @@ describe('accountsForOrigin', () => {
   it('returns nothing for an opaque origin', () => {
     const accounts = [{ sites: [{ match: 'site', site: 'example.com' }] as SiteBinding[] }];
     expect(accountsForOrigin(accounts, 'null')).toEqual([]);
-  });
-});
-
-describe('suggestBindingFromIssuer', () => {
-  it('suggests a known domain whose label equals the issuer', () => {
-    expect(suggestBindingFromIssuer('GitHub', ['github.com', 'gitlab.com'])).toEqual([
-      { match: 'site', site: 'github.com' },
-    ]);
-    expect(suggestBindingFromIssuer('Example Inc.', ['login.example.com'])).toEqual([
-      { match: 'site', site: 'example.com' },
-    ]);
-  });
-
-  it('suggests nothing for lookalikes or substrings', () => {
-    expect(suggestBindingFromIssuer('Google', ['google.com.evil.io'])).toEqual([]);
-    expect(suggestBindingFromIssuer('Google', ['g00gle.com', 'googlesupport.com'])).toEqual([]);
-    expect(suggestBindingFromIssuer('Amazon Web Services', ['amazon.com'])).toEqual([]);
-  });
-
-  it('never invents a domain that is not known', () => {
-    expect(suggestBindingFromIssuer('example.com', [])).toEqual([]);
-    expect(suggestBindingFromIssuer('example.com', ['evil.test'])).toEqual([]);
-    expect(suggestBindingFromIssuer('example.com', ['www.example.com'])).toEqual([{ match: 'site', site: 'example.com' }]);
   });
 });
 
