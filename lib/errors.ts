@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'wrong-password'
   | 'malformed-backup'
   | 'unsupported-backup'
+  | 'too-costly-backup'
   // The organisation's policy (lib/policy.ts).
   | PolicyErrorCode
   // Site bindings (lib/sites).
@@ -43,6 +44,8 @@ export type ErrorCode =
   | OtpUriErrorCode
   // Imports, backups and transfers (lib/import, lib/backup).
   | 'not-this-format'
+  | 'image-not-export'
+  | 'too-costly-encryption'
   | 'truncated'
   | 'malformed'
   | 'too-large'

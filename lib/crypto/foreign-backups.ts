@@ -11,7 +11,9 @@ export type ForeignBackupErrorCode =
   /** Missing fields, bad encodings, wrong lengths, or a payload that fails after the password was proven right. */
   | 'malformed-backup'
   /** Well formed, but with settings Tessera refuses (a key-derivation cost that would exhaust memory). */
-  | 'unsupported-backup';
+  | 'unsupported-backup'
+  /** Password slots whose key derivation together costs more than Tessera runs (a hostile or odd file). */
+  | 'too-costly-backup';
 
 export class ForeignBackupError extends TesseraError {
   declare readonly code: ForeignBackupErrorCode;
@@ -79,7 +81,7 @@ export async function decryptAegisVault(vault: unknown, password: string, option
   const totalWork = work.reduce((sum, w) => sum + w, 0);
   if (totalWork > MAX_SCRYPT_TOTAL_WORK) {
     throw new ForeignBackupError(
-      'unsupported-backup',
+      'too-costly-backup',
       `This Aegis vault's key slots ask for more key-derivation work than Tessera allows (${tries.length} password slot${tries.length === 1 ? '' : 's'}). Export it again from Aegis with one password.`,
     );
   }
@@ -177,7 +179,7 @@ function scryptParams(n: unknown, r: unknown, p: unknown): { N: number; r: numbe
     throw malformed('The Aegis key slot has invalid scrypt parameters.');
   }
   if (n * r > MAX_SCRYPT_N_TIMES_R || p > MAX_SCRYPT_P || n * r * p > MAX_SCRYPT_TOTAL_WORK) {
-    throw new ForeignBackupError('unsupported-backup', 'The Aegis key slot asks for more scrypt memory or key-derivation work than Tessera allows.');
+    throw new ForeignBackupError('too-costly-backup', 'The Aegis key slot asks for more scrypt memory or key-derivation work than Tessera allows.');
   }
   return { N: n, r, p };
 }

@@ -450,7 +450,7 @@ export interface MessageArgs {
   import_problem_empty_export: [];
   import_problem_encrypted_entry: [];
   import_problem_in_trash: [];
-  import_problem_incomplete_export: [];
+  import_problem_incomplete_export: [missing: string | number, total: string | number];
   import_same_as_existing: [name: string | number];
   import_same_as_earlier: [];
   import_conflicts_existing: [name: string | number];
@@ -635,4 +635,7 @@ export interface MessageArgs {
   error_cancelled: [];
   error_invalid_group: [max: string | number];
   error_not_secure: [];
+  error_image_not_export: [];
+  error_too_costly_backup: [];
+  error_too_costly_encryption: [];
 }

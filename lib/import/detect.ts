@@ -83,7 +83,7 @@ function binaryFileError(fileName: string, body: string): ImportFormatError {
   const image = /^\uFFFDPNG|^GIF8[79]a|^RIFF[\s\S]{4}WEBP/.test(head) || /^\uFFFD+[\s\S]{0,8}(JFIF|Exif)/.test(head);
   if (image) {
     return new ImportFormatError(
-      'not-this-format',
+      'image-not-export',
       'This is an image, not an export. To read a QR code from a picture, use the QR image import.',
     );
   }

@@ -6,6 +6,8 @@ export function foreignBackupToImportError(error: ForeignBackupError): ImportFor
   switch (error.code) {
     case 'wrong-password':
       return new ImportFormatError('wrong-password', 'The password does not open this file.', { cause: error });
+    case 'too-costly-backup':
+      return new ImportFormatError('too-costly-encryption', error.message, { cause: error });
     case 'unsupported-backup':
       return new ImportFormatError('unsupported-encryption', error.message, { cause: error });
     default:

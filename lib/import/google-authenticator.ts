@@ -1,5 +1,5 @@
 /** Owns reading Google Authenticator exports given as text: `otpauth-migration://` URIs, one QR code per line. */
-import { t } from '@/lib/i18n';
+import { formatList, formatNumber, t } from '@/lib/i18n';
 import { isIgnorableLine, readMigrationLine } from './otpauth-text';
 import { readLines } from './input';
 import { ImportFormatError, type ImportCandidate, type ImportOptions } from './types';
@@ -45,6 +45,7 @@ export async function parseGoogleAuthenticator(input: unknown, _options: ImportO
         label: t('import_ga_export_label'),
         problem: {
           code: 'incomplete-export',
+          params: [formatList(missing.map((i) => formatNumber(i + 1)), 'unit'), size],
           message: `This export has ${size} QR codes; code${missing.length > 1 ? 's' : ''} ${missing.map((i) => i + 1).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
         },
       });

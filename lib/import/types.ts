@@ -1,5 +1,5 @@
 /** Owns the shapes every importer shares: candidates, options, format names and the file-level error. */
-import { TesseraError, type TesseraErrorOptions } from '@/lib/errors';
+import { TesseraError, type ErrorParams, type TesseraErrorOptions } from '@/lib/errors';
 import type { OtpAccountData } from '@/lib/otp';
 import type { SiteBinding } from '@/lib/vault';
 
@@ -23,7 +23,7 @@ export type CandidateExtras = { sites: SiteBinding[]; pinned: boolean; order: nu
 export type ImportCandidate =
   /** `group`: the entry's group (Aegis, 2FAS), folder (Bitwarden) or Tessera group, already cleaned. */
   | { ok: true; account: OtpAccountData; label: string; extras?: CandidateExtras; group?: string }
-  | { ok: false; label: string; problem: { code: string; message: string } };
+  | { ok: false; label: string; problem: { code: string; message: string; params?: ErrorParams } };
 
 export type ImportOptions = {
   password?: string;
@@ -34,6 +34,10 @@ export type ImportOptions = {
 export type ImportFormatErrorCode =
   /** The file is some other format (or not an export at all). */
   | 'not-this-format'
+  /** A picture given as an export file: its QR codes are read by the image import instead. */
+  | 'image-not-export'
+  /** Encrypted with a key-derivation cost Tessera refuses to run. */
+  | 'too-costly-encryption'
   /** The file ends in the middle of its structure. */
   | 'truncated'
   /** Structured text that does not parse, or required fields with wrong types. */

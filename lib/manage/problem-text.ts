@@ -14,7 +14,8 @@ const ENTRY_PROBLEMS: Readonly<Record<string, MessageKey>> = {
 
 export function importProblemText(problem: { code: string; params?: ErrorParams }): string {
   const key = ENTRY_PROBLEMS[problem.code];
-  if (key) return t(key as 'import_problem_not_a_uri');
+  // Only incomplete-export has values (the missing parts, the total); the others ignore extra ones.
+  if (key) return (t as (key: MessageKey, ...args: readonly (string | number)[]) => string)(key, ...(problem.params ?? []));
   // Every other code comes from a thrown TesseraError, so it is an ErrorCode with catalogue text.
   return errorText(problem.code as ErrorCode, problem.params);
 }

@@ -190,7 +190,7 @@ test.describe('manage page', () => {
 
     const manage = await openManage(extension);
     await manage.chooseFiles([await png('pi.png', single), await png('part-1.png', batch[0])]);
-    await expect(manage.rowsWithStatus('problem')).toContainText(['code 2 is missing']);
+    await expect(manage.rowsWithStatus('problem')).toContainText(['missing QR codes: 2 (of 2)']);
     await manage.chooseFiles(await png('part-2.png', batch[1]));
     await expect(manage.source('QR codes from 3 images')).toContainText('Google Authenticator export');
     await expect(manage.rowsWithStatus('problem')).toHaveCount(0);

@@ -60,7 +60,7 @@ describe('decryptAegisVault', () => {
     ['a short content nonce', (v) => (v.header.params.nonce = 'abcd'), 'malformed-backup'],
     ['a slot key that is not hex', (v) => (v.header.slots[0].key = 'zz'), 'malformed-backup'],
     ['N that is not a power of two', (v) => (v.header.slots[0].n = 30000), 'malformed-backup'],
-    ['scrypt memory above the limit', (v) => (v.header.slots[0].n = 2 ** 22), 'unsupported-backup'],
+    ['scrypt memory above the limit', (v) => (v.header.slots[0].n = 2 ** 22), 'too-costly-backup'],
     ['only a biometric slot', (v) => (v.header.slots[0].type = 2), 'unsupported-backup'],
   ])('rejects a vault with %s without deriving a key', async (_name, mutate, code) => {
     const vault = fixture('aegis_encrypted.json');
@@ -82,7 +82,7 @@ describe('decryptAegisVault', () => {
     scryptCalls.fake = true;
     try {
       const error = await decryptAegisVault(vault, 'test').catch((e: unknown) => e as InstanceType<typeof ForeignBackupError>);
-      expect(error).toMatchObject({ code: 'unsupported-backup' });
+      expect(error).toMatchObject({ code: 'too-costly-backup' });
       expect((error as Error).message).toMatch(/key slots|work/);
       expect(scryptCalls.count).toBe(0);
     } finally {

@@ -52,7 +52,7 @@ describe('detectFormat', () => {
   });
 
   it('refuses a PNG, JSON of no known app, and prose', () => {
-    expect(syncErrorCode(() => detectFormat('qr.png', PNG_AS_TEXT))).toBe('not-this-format');
+    expect(syncErrorCode(() => detectFormat('qr.png', PNG_AS_TEXT))).toBe('image-not-export');
     expect(syncErrorCode(() => detectFormat('x.json', '{"hello": "world"}'))).toBe('not-this-format');
     expect(syncErrorCode(() => detectFormat('notes.txt', 'my codes are on my phone'))).toBe('not-this-format');
   });
@@ -139,7 +139,7 @@ describe('hostile files', () => {
     expect(await errorCode(parseAegis(read('andotp_plain.json')))).toBe('not-this-format');
     expect(await errorCode(parseAndOtp(read('aegis_plain.json')))).toBe('not-this-format');
     expect(await errorCode(parseAegis(PNG_AS_TEXT))).toBe('malformed');
-    expect(await errorCode(importFile('qr.png', PNG_AS_TEXT))).toBe('not-this-format');
+    expect(await errorCode(importFile('qr.png', PNG_AS_TEXT))).toBe('image-not-export');
   });
 
   it('refuses a 6 MB file before parsing it', async () => {
