@@ -4,7 +4,7 @@
  * `message` is for logs and tests only and is never shown.
  */
 import type { ErrorCode, ErrorParams, SerializedError } from './errors';
-import { formatDuration, t, type MessageArgs, type MessageKey } from './i18n';
+import { formatDuration, formatList, t, type MessageArgs, type MessageKey } from './i18n';
 
 /** `wrong-passphrase` → `wrong_passphrase`: catalogue keys allow letters, digits and `_` only. */
 type Snake<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : S;
@@ -16,6 +16,18 @@ void everyCodeHasText;
 /** Codes whose value needs `Intl` formatting before it enters the sentence. */
 const FORMAT_PARAMS: { readonly [C in ErrorCode]?: (params: ErrorParams) => (string | number)[] } = {
   'too-many-attempts': ([seconds]) => [formatDuration(Number(seconds ?? 0), 'second')],
+  // The host, then the allowed domains joined by `Intl.ListFormat` ("a.com and b.com").
+  'capture-not-allowed': ([host = '', ...domains]) => [host, formatList(domains.map(String))],
+};
+
+/**
+ * Codes whose sentence depends on what the error carries: another catalogue message when the
+ * usual one would name something the error does not have (no hint from the administrator, no
+ * allowed site at all), so a sentence never ends on an empty placeholder.
+ */
+const VARIANT_KEYS: { readonly [C in ErrorCode]?: (params: ErrorParams) => MessageKey | undefined } = {
+  'passphrase-rule': ([hint]) => (hint === undefined || hint === '' ? 'error_passphrase_rule_unexplained' : undefined),
+  'capture-not-allowed': ([, ...domains]) => (domains.length === 0 ? 'error_capture_not_allowed_anywhere' : undefined),
 };
 
 /** The longer explanation of a blocking vault error, on the screen shown instead of the accounts. */
@@ -27,7 +39,7 @@ const EXPLANATION_KEYS: { readonly [C in ErrorCode]?: MessageKey } = {
 
 /** The catalogue text for an error code, with its parameters (placeholders left empty when missing). */
 export function errorText(code: ErrorCode, params: ErrorParams = []): string {
-  const key = `error_${code.replaceAll('-', '_')}` as ErrorKey;
+  const key = (VARIANT_KEYS[code]?.(params) ?? `error_${code.replaceAll('-', '_')}`) as ErrorKey;
   const args = (FORMAT_PARAMS[code]?.(params) ?? params) as MessageArgs[ErrorKey];
   return (t as (key: ErrorKey, ...args: readonly (string | number)[]) => string)(key, ...(args as readonly (string | number)[]));
 }

@@ -125,5 +125,8 @@ export function assertCaptureAllowed(url: string, policy: ManagedPolicy): void {
     allowed.length === 0
       ? 'Your organisation does not allow scanning QR codes on any site.'
       : `Your organisation allows scanning QR codes only on ${describeList(allowed)}.`;
-  throw new PolicyError('capture-not-allowed', `${listed} ${host} is not one of them, so Tessera did not scan it.`, { params: [host] });
+  // params: the host, then every allowed domain (the UI joins them in the person's language).
+  throw new PolicyError('capture-not-allowed', `${listed} ${host} is not one of them, so Tessera did not scan it.`, {
+    params: [host, ...allowed],
+  });
 }

@@ -120,11 +120,14 @@ export function checkPassphrase(passphrase: string, policy: ManagedPolicy): void
     throw new PolicyError('passphrase-too-short', `The passphrase must have at least ${min} characters.`, { params: [min] });
   }
   if (policy.passphrasePattern !== undefined && !new RegExp(policy.passphrasePattern).test(passphrase)) {
+    // The hint is the administrator's own wording (policy text, never a secret): the UI shows it as written.
+    const hint = policy.passphraseHint;
     throw new PolicyError(
       'passphrase-rule',
-      policy.passphraseHint
-        ? `This passphrase does not follow your organisation's rule: ${policy.passphraseHint}`
+      hint
+        ? `This passphrase does not follow your organisation's rule: ${hint}`
         : "This passphrase does not follow your organisation's rule. Ask your administrator what it requires.",
+      hint ? { params: [hint] } : undefined,
     );
   }
 }

@@ -54,10 +54,12 @@ export interface MessageArgs {
   error_export_disabled: [];
   error_device_bound_only: [];
   error_autofill_disabled: [];
-  error_capture_not_allowed: [host: string | number];
+  error_capture_not_allowed: [host: string | number, sites: string | number];
+  error_capture_not_allowed_anywhere: [host: string | number];
   error_passphrase_required: [];
   error_passphrase_too_short: [min: string | number];
-  error_passphrase_rule: [];
+  error_passphrase_rule: [hint: string | number];
+  error_passphrase_rule_unexplained: [];
   error_passphrase_removal_refused: [];
   error_policy_unavailable: [];
   error_empty: [];
