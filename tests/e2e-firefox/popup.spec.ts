@@ -59,7 +59,7 @@ test.describe('popup on Firefox', () => {
     await popup.button('Done').click();
 
     await popup.copy('GitHub');
-    await popup.waitForStatus('It will be cleared from the clipboard in 15 s.');
+    await popup.waitForStatus('It will be cleared from the clipboard in 15 seconds.');
     expect(validCodes()).toContain(await firefox.readClipboard());
     await popup.page.close();
     // Nothing of Tessera runs now: the alarm alone must wake the event page to clear.
