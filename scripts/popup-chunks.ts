@@ -19,8 +19,11 @@ const SHARED_CORE = [
   /\/lib\/(errors|error-text|settings|policy)\.ts$/,
   /\/lib\/contract\//,
   /\/lib\/otp\/(errors|base32|two-step)\.ts$/,
-  /\/lib\/platform\/(runtime|clipboard|managed-change|settings|session-storage|tabs|in-page-permission)\.ts$/,
+  /\/lib\/platform\/(runtime|clipboard|managed-change|settings|session-storage|tabs|in-page-permission|i18n)\.ts$/,
   /\/lib\/popup\/(codes|snapshot)\.ts$/,
+  // Every string (the worker's menu titles too) and the account label the rows and the worker use.
+  /\/lib\/i18n\//,
+  /\/lib\/accounts\/label\.ts$/,
 ];
 
 /** The pages' UI runtime: never loaded by the worker (the module preload polyfill reads `document`). */
@@ -30,7 +33,7 @@ const SHARED_UI = [
   /vite\/modulepreload-polyfill/,
   // The lock state (the popup's unlock and required-passphrase screens) and the field error both use.
   /\/lib\/manage\/lock-state\.ts$/,
-  /\/components\/FieldError\.tsx$/,
+  /\/components\/(FieldError|Slotted)\.tsx$/,
 ];
 
 function sharedChunkOf(id: string): string | undefined {

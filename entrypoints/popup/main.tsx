@@ -10,6 +10,7 @@ import {
   onPolicyApplied,
   openManagePage,
   openPopupWindow,
+  popupTargetTabId,
   readSession,
   removeInPageButtonPermission,
   requestClipboardReadPermission,
@@ -17,6 +18,7 @@ import {
   saveSettings,
   sendRuntimeMessage,
   tabUrl,
+  takePopupReads,
   writeClipboardText,
 } from '@/lib/platform';
 import { applyDocumentLocale, setMessageSource, t } from '@/lib/i18n';
@@ -27,23 +29,31 @@ setMessageSource(browserMessages);
 applyDocumentLocale(document);
 document.title = t('popup_title');
 
-/** `?tab=<id>`: this popup was popped out of the toolbar for that tab. */
-function targetTabId(): number | undefined {
-  const id = Number(new URLSearchParams(location.search).get('tab'));
-  return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+const tabId = popupTargetTabId();
+// Started by popup-reads.js before this module ran (lib/platform/popup-reads.ts).
+const early = takePopupReads();
+/** An early read serves the first ask only (a fresh read if it failed); later asks, as after an unlock, read afresh. */
+function firstFrom<T>(read: Promise<T> | undefined, fresh: () => Promise<T>): () => Promise<T> {
+  let pending = read;
+  return () => {
+    const taken = pending;
+    pending = undefined;
+    return taken ? taken.catch(fresh) : fresh();
+  };
 }
-
-const tabId = targetTabId();
+const readSettings = firstFrom(early?.settings, loadSettings);
+const readSnapshot = firstFrom(early?.session, () => readSession(POPUP_SNAPSHOT_KEY));
+const readPageUrl = firstFrom(early?.pageUrl, () => tabUrl(tabId));
 const client = actingForTab(createClient(sendRuntimeMessage), tabId);
 const state = createPopupState({
   ...client,
   capture: client,
   enrollment: client,
   writeClipboard: writeClipboardText,
-  loadSettings,
+  loadSettings: readSettings,
   saveSettings,
   loadSnapshot: async () => {
-    const [stored, url] = await Promise.all([readSession(POPUP_SNAPSHOT_KEY), tabUrl(tabId)]);
+    const [stored, url] = await Promise.all([readSnapshot(), readPageUrl()]);
     return { snapshot: parsePopupSnapshot(stored), siteKey: siteKeyOf(url) };
   },
   requestClipboardRead: requestClipboardReadPermission,
