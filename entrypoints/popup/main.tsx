@@ -10,15 +10,13 @@ import {
   onPolicyApplied,
   openManagePage,
   openPopupWindow,
+  popupReads,
   popupTargetTabId,
-  readSession,
   removeInPageButtonPermission,
   requestClipboardReadPermission,
   requestInPageButtonPermission,
   saveSettings,
   sendRuntimeMessage,
-  tabUrl,
-  takePopupReads,
   writeClipboardText,
 } from '@/lib/platform';
 import { applyDocumentLocale, setMessageSource, t } from '@/lib/i18n';
@@ -30,30 +28,18 @@ applyDocumentLocale(document);
 document.title = t('popup_title');
 
 const tabId = popupTargetTabId();
-// Started by popup-reads.js before this module ran (lib/platform/popup-reads.ts).
-const early = takePopupReads();
-/** An early read serves the first ask only (a fresh read if it failed); later asks, as after an unlock, read afresh. */
-function firstFrom<T>(read: Promise<T> | undefined, fresh: () => Promise<T>): () => Promise<T> {
-  let pending = read;
-  return () => {
-    const taken = pending;
-    pending = undefined;
-    return taken ? taken.catch(fresh) : fresh();
-  };
-}
-const readSettings = firstFrom(early?.settings, loadSettings);
-const readSnapshot = firstFrom(early?.session, () => readSession(POPUP_SNAPSHOT_KEY));
-const readPageUrl = firstFrom(early?.pageUrl, () => tabUrl(tabId));
+// The first answers were started by popup-reads.js before this module ran.
+const reads = popupReads(POPUP_SNAPSHOT_KEY);
 const client = actingForTab(createClient(sendRuntimeMessage), tabId);
 const state = createPopupState({
   ...client,
   capture: client,
   enrollment: client,
   writeClipboard: writeClipboardText,
-  loadSettings: readSettings,
+  loadSettings: reads.settings,
   saveSettings,
   loadSnapshot: async () => {
-    const [stored, url] = await Promise.all([readSnapshot(), readPageUrl()]);
+    const [stored, url] = await Promise.all([reads.session(), reads.pageUrl()]);
     return { snapshot: parsePopupSnapshot(stored), siteKey: siteKeyOf(url) };
   },
   requestClipboardRead: requestClipboardReadPermission,

@@ -25,7 +25,7 @@ export {
 export { announcePolicyApplied, onManagedChange, onPolicyApplied } from './managed-change';
 export { createMenuItem, onCommand, onMenuClicked, removeMenuItem } from './menus';
 export { readManagedStorage } from './policy';
-export { popupTargetTabId, startPopupReads, takePopupReads } from './popup-reads';
+export { popupReads, popupTargetTabId, startPopupReads } from './popup-reads';
 export {
   extensionBaseUrl,
   extensionId,

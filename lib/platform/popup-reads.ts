@@ -14,15 +14,17 @@ import { readSession } from './session-storage';
 import { loadSettings } from './settings';
 import { tabUrl } from './tabs';
 
+/** The three reads, each a function: started early once, then asked again after an unlock. */
 export type PopupReads = {
-  session: Promise<unknown>;
-  pageUrl: Promise<string | null>;
-  settings: Promise<Settings>;
+  session: () => Promise<unknown>;
+  pageUrl: () => Promise<string | null>;
+  settings: () => Promise<Settings>;
 };
+type StartedReads = { [K in keyof PopupReads]: ReturnType<PopupReads[K]> };
 
 /** Where the classic script leaves its promises for the module (same page, same global). */
 const SLOT = '__tesseraPopupReads';
-type WithReads = { [SLOT]?: PopupReads };
+type WithReads = { [SLOT]?: StartedReads };
 
 /** The popup's `?tab=<id>`: it was popped out of the toolbar and acts for that tab. */
 export function popupTargetTabId(): number | undefined {
@@ -30,17 +32,40 @@ export function popupTargetTabId(): number | undefined {
   return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
-export function startPopupReads(snapshotKey: string): void {
-  const reads: PopupReads = { session: readSession(snapshotKey), pageUrl: tabUrl(popupTargetTabId()), settings: loadSettings() };
-  // Rejections are handled by whoever takes them (a fresh read then); none is reported meanwhile.
-  for (const read of Object.values(reads)) (read as Promise<unknown>).catch(() => undefined);
-  (globalThis as WithReads)[SLOT] = reads;
+function freshReads(snapshotKey: string): PopupReads {
+  const tabId = popupTargetTabId();
+  return { session: () => readSession(snapshotKey), pageUrl: () => tabUrl(tabId), settings: loadSettings };
 }
 
-/** The reads started early, once; null when there were none (or they were already taken). */
-export function takePopupReads(): PopupReads | null {
+/** In popup-reads.js: starts the reads and leaves them for the module. */
+export function startPopupReads(snapshotKey: string): void {
+  const fresh = freshReads(snapshotKey);
+  const started: StartedReads = { session: fresh.session(), pageUrl: fresh.pageUrl(), settings: fresh.settings() };
+  // Rejections are handled by whoever takes them (a fresh read then); none is reported meanwhile.
+  for (const read of Object.values(started)) (read as Promise<unknown>).catch(() => undefined);
+  (globalThis as WithReads)[SLOT] = started;
+}
+
+/**
+ * In the popup's module: the reads, each answering the first ask with what popup-reads.js started
+ * (a fresh read if that failed or never ran) and every later ask, as after an unlock, afresh.
+ */
+export function popupReads(snapshotKey: string): PopupReads {
   const holder = globalThis as WithReads;
-  const reads = holder[SLOT] ?? null;
+  const started = holder[SLOT];
   delete holder[SLOT];
-  return reads;
+  const fresh = freshReads(snapshotKey);
+  const firstFrom = <T>(early: Promise<T> | undefined, read: () => Promise<T>) => {
+    let pending = early;
+    return () => {
+      const taken = pending;
+      pending = undefined;
+      return taken ? taken.catch(read) : read();
+    };
+  };
+  return {
+    session: firstFrom(started?.session, fresh.session),
+    pageUrl: firstFrom(started?.pageUrl, fresh.pageUrl),
+    settings: firstFrom(started?.settings, fresh.settings),
+  };
 }

@@ -28,9 +28,6 @@ interface Host {
 }
 
 
-function labelOf(item: { issuer: string; account: string }): string {
-  return accountLabel(item);
-}
 
 export function createCaptureState(api: CaptureClient | undefined, host: Host) {
   const review = signal<CaptureView | null>(null);
@@ -105,13 +102,13 @@ export function createCaptureState(api: CaptureClient | undefined, host: Host) {
         if (r.status === 'conflict') {
           patchItem(itemId, (i) =>
             i.type === 'account'
-              ? { ...i, preview: { ...i.preview, duplicate: { state: 'conflict', existingId: r.existing.id, label: labelOf(r.existing) } } }
+              ? { ...i, preview: { ...i.preview, duplicate: { state: 'conflict', existingId: r.existing.id, label: accountLabel(r.existing) } } }
               : i,
           );
           return reply;
         }
         await host.reloadAccounts();
-        drop(itemId, t(r.status === 'added' ? 'announce_added' : 'announce_already_there', labelOf(r.account)));
+        drop(itemId, t(r.status === 'added' ? 'announce_added' : 'announce_already_there', accountLabel(r.account)));
         if (r.status === 'added') {
           if (r.account.enrollment) host.openEnrollment(r.account.id);
           else host.offerFill(r.account.id);
