@@ -12,7 +12,7 @@ import { UndoBar } from '@/components/UndoBar';
 import { UnlockView } from '@/components/UnlockView';
 import { VaultError } from '@/components/VaultError';
 import type { LockState } from '@/lib/manage';
-import { focusList, focusOrigin, focusScreen, originOf, type FocusOrigin, type PopupState, type View } from '@/lib/popup';
+import { focusArrivedSince, focusList, focusOrigin, focusScreen, originOf, type FocusOrigin, type PopupState, type View } from '@/lib/popup';
 import { lazyView } from '@/components/LazyView';
 import { t } from '@/lib/i18n';
 
@@ -82,10 +82,15 @@ function useViewFocus(state: PopupState) {
     let wasLocked = state.phase.peek().name === 'locked';
     let timer: ReturnType<typeof setTimeout> | undefined;
     const main = () => document.querySelector('main') ?? document.body;
-    // After Preact has drawn the new screen (it renders on a microtask after the signal changes).
+    // After Preact has drawn the new screen (it renders on a microtask after the signal changes),
+    // unless the person got there first: on a busy machine the timer can fire after they have
+    // already moved on to the second field, and moving them back would split their typing.
     const soon = (move: () => void) => {
       clearTimeout(timer);
-      timer = setTimeout(move, 0);
+      const before = document.activeElement;
+      timer = setTimeout(() => {
+        if (!focusArrivedSince(main(), before)) move();
+      }, 0);
     };
     const stopView = effect(() => {
       const view = state.view.value;

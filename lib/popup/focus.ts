@@ -43,6 +43,18 @@ export function focusScreen(screen: ParentNode): boolean {
   return true;
 }
 
+/**
+ * True when focus has landed inside `screen` since `before` was the focused element: the person
+ * (typing fast, or a screen reader's own navigation) is already in the new screen, and a late
+ * move to its first field would pull them back mid-word: the rest of what they type would land in
+ * the wrong field. Focus falling to the body (the old screen's element unmounted) does not count.
+ */
+export function focusArrivedSince(screen: Node, before: Element | null): boolean {
+  const active = screen.ownerDocument?.activeElement ?? null;
+  if (!active || active === before || active === active.ownerDocument?.body) return false;
+  return screen.contains(active);
+}
+
 /** The list's default focus: the search field, else the first row, else the list screen itself. */
 export function focusList(root: ParentNode): boolean {
   const target = root.querySelector<HTMLElement>('#search') ?? root.querySelector<HTMLElement>('[data-row-button]');

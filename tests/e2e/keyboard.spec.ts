@@ -65,6 +65,33 @@ test.describe('keyboard only', () => {
     await expect(popup.search).toBeFocused();
   });
 
+  test('add: someone already in the second field when the form opens is not pulled back to the first', async ({ extension }) => {
+    const popup = await PopupPage.open(extension);
+    const { page } = popup;
+    const add = page.getByRole('button', { name: 'Enter a setup key' });
+    await tabTo(page, add);
+    // Plays a fast typist on a busy machine, deterministically: the account field is focused the
+    // moment it is drawn (a mutation observer runs before any timer), ahead of the popup's own move.
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const account = document.querySelector<HTMLInputElement>('input[name="account"]');
+        if (!account) return;
+        observer.disconnect();
+        account.focus();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.keyboard.press('Enter');
+    const account = page.getByLabel('Account', { exact: true });
+    await expect(account).toBeFocused();
+    // Long enough for the popup's delayed move to have run; focus must still be where the person put it.
+    await page.waitForTimeout(200);
+    await expect(account).toBeFocused();
+    await page.keyboard.type('alice');
+    await expect(account).toHaveValue('alice');
+    await expect(page.getByLabel('Service (issuer)')).toHaveValue('');
+  });
+
   test('search, arrows and copy: typing searches, arrows move over rows clear of the search bar, Enter copies', async ({ extension }) => {
     const popup = await seeded(extension, GITHUB, GITLAB, STRIPE);
     const { page } = popup;

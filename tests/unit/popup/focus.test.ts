@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { focusList, focusOrigin, focusScreen, originOf } from '@/lib/popup/focus';
+import { focusArrivedSince, focusList, focusOrigin, focusScreen, originOf } from '@/lib/popup/focus';
 
 beforeEach(() => {
   document.body.innerHTML = `
@@ -44,5 +44,24 @@ describe('popup focus', () => {
   it('lands on the search field by default', () => {
     expect(focusList(document)).toBe(true);
     expect(document.activeElement?.id).toBe('search');
+  });
+
+  it('sees that the person is already inside the new screen, so a late move would not pull them back', () => {
+    const main = document.querySelector('main')!;
+    const search = document.getElementById('search')!;
+    search.focus();
+    const before = document.activeElement;
+    expect(focusArrivedSince(main, before)).toBe(false);
+    // The person Tabs on to a row before the delayed move runs.
+    (main.querySelector('[data-row-button]') as HTMLElement).focus();
+    expect(focusArrivedSince(main, before)).toBe(true);
+    // Focus that fell to the body (the old screen's element went away) is not the person's choice.
+    (document.activeElement as HTMLElement).blur();
+    expect(focusArrivedSince(main, before)).toBe(false);
+    // Focus outside the screen does not count either.
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    expect(focusArrivedSince(main, before)).toBe(false);
   });
 });
