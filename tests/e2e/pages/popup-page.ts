@@ -45,9 +45,21 @@ export class PopupPage {
     return this;
   }
 
-  /** Waits until the popup has left its loading state. */
+  /**
+   * Waits until the popup has left its loading state and every row on screen shows its code
+   * (without a snapshot the rows are drawn first and their codes follow).
+   */
   async ready(): Promise<void> {
     await expect(this.page.locator('.loading')).toHaveCount(0);
+    await expect
+      .poll(() =>
+        this.page.evaluate(() =>
+          [...document.querySelectorAll('li[data-account-id]')]
+            .filter((row) => row.getBoundingClientRect().top < innerHeight)
+            .every((row) => row.querySelector('[data-code]')?.textContent !== '…'),
+        ),
+      )
+      .toBe(true);
   }
 
   get heading(): Locator {

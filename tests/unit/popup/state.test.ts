@@ -181,13 +181,13 @@ describe('createPopupState', () => {
     );
     const state = createPopupState(clientOf(api), clock);
     const started = state.start();
-    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+    await vi.waitFor(() => expect(state.codeFor('a30').value?.code).toBe('005000'));
 
-    const firstScreen = ['a30', ...Array.from({ length: 15 }, (_, i) => `a${i}`)];
+    const firstScreen = ['a30', ...Array.from({ length: 9 }, (_, i) => `a${i}`)];
     expect(api.getCodes.mock.calls[0]).toEqual([at, firstScreen]);
     expect(state.codeFor('a30').value?.code).toBe('005000');
-    expect(state.codeFor('a14').value?.code).toBe('005000');
-    expect(state.codeFor('a15').value).toBeNull();
+    expect(state.codeFor('a8').value?.code).toBe('005000');
+    expect(state.codeFor('a9').value).toBeNull();
 
     answerAll(codesAt(at, accounts.map((a) => a.id)));
     await started;
@@ -369,6 +369,23 @@ describe('createPopupState with a snapshot of the last popup', () => {
     state.stop();
   });
 
+  it('without a snapshot, draws the rows as soon as the list is known, their codes still to come', async () => {
+    const { clock } = manualClock(5_000 * 30_000);
+    const api = fakeApi([meta('a1'), meta('a2')]);
+    let answerCodes: (list: AccountCode[]) => void = () => undefined;
+    api.getCodes.mockImplementation(() => new Promise<AccountCode[]>((resolve) => (answerCodes = resolve)));
+    const state = createPopupState(clientOf(api), clock);
+    const started = state.start();
+    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+    expect(state.orderedIds.value).toEqual(['a1', 'a2']);
+    expect(state.codeFor('a1').value).toBeNull();
+
+    answerCodes(codesAt(5_000 * 30_000, ['a1', 'a2']));
+    await started;
+    expect(state.codeFor('a2').value?.code).toBe('005000');
+    state.stop();
+  });
+
   it('ignores a snapshot whose codes have expired and waits for the worker', async () => {
     const { clock } = manualClock(at);
     const accounts = [meta('a1')];
@@ -380,7 +397,8 @@ describe('createPopupState with a snapshot of the last popup', () => {
     const state = createPopupState(clientOf(api), clock);
     void state.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(state.phase.value.name).toBe('loading');
+    // The rows come from the worker's list; no code shows until the worker's own.
+    expect(state.orderedIds.value).toEqual(['a1']);
     expect(state.codeFor('a1').value).toBeNull();
     state.stop();
   });
