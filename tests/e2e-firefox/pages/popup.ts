@@ -48,9 +48,20 @@ export class FirefoxPopup {
     return popup;
   }
 
-  /** Waits until the popup has left its loading state. */
+  /**
+   * Waits until the popup has left its loading state and every row on screen shows its code
+   * (without a snapshot the rows are drawn first and their codes follow).
+   */
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => document.querySelector('h1') !== null && !document.querySelector('.loading'), { polling: 50 });
+    await this.page.waitForFunction(
+      () =>
+        document.querySelector('h1') !== null &&
+        !document.querySelector('.loading') &&
+        [...document.querySelectorAll('li[data-account-id]')]
+          .filter((row) => row.getBoundingClientRect().top < innerHeight)
+          .every((row) => row.querySelector('[data-code]')?.textContent !== '…'),
+      { polling: 50 },
+    );
   }
 
   button(name: string): Locator<Element> {
