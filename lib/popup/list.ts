@@ -5,8 +5,8 @@ import type { AccountMeta, SiteBinding } from '../vault';
 /**
  * Rows drawn in the first frame, and whose codes are asked for first without a snapshot: the
  * 600 px popup shows 8 rows under its header. Drawing a row costs most in a browser that has just
- * started (16 rows took ~80 ms longer to draw than 10 there, `npm run bench`); the rest follow
- * after the first paint.
+ * started (in five restarts with 20 accounts, a median ~80 ms more for 16 rows than for 10; the
+ * figure is noisy, the direction held in each run); the rest follow after the first paint.
  */
 export const ROWS_AT_FIRST_PAINT = 10;
 
