@@ -159,13 +159,16 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
   const hidden = useComputed(() => state.settings.value.hideCodes && !state.revealed.value.has(id));
   const codeText = useComputed(() => {
     if (state.unreadable.value.has(id)) return t('row_code_unreadable');
-    if (hidden.value) return HIDDEN;
     if (account.kind === 'hotp') {
+      if (hidden.value) return HIDDEN;
       const code = state.hotpCodes.value.get(id);
       return code ? groupCode(code) : '––– –––';
     }
     const value = shown.value;
-    return value ? groupCode(value.code) : '…';
+    // Still loading shows as loading, hidden or not: dots would say a click can reveal a code
+    // that has not arrived yet (rows are drawn before their codes when there is no snapshot).
+    if (!value) return '…';
+    return hidden.value ? HIDDEN : groupCode(value.code);
   });
   const nextText = useComputed(() => {
     const value = shown.value;

@@ -264,6 +264,32 @@ test.describe('popup', () => {
     await expectValidCode(popup, /GitHub/, GITHUB.secret);
   });
 
+  test('hidden codes show as loading, not as dots, until they have arrived (first open with no snapshot)', async ({ extension }) => {
+    const popup = await popupFor(extension);
+    await add(popup, GITHUB);
+    const settings = await popup.openSettings();
+    await settings.getByLabel('Hide codes until clicked').check();
+    await settings.getByRole('button', { name: 'Done' }).click();
+    await extension.stopServiceWorker();
+    await popup.page.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.session.remove('popupSnapshot'));
+    // Every text the code shows, in order, from the first drawing on.
+    await popup.page.addInitScript(() => {
+      const seen: string[] = [];
+      (globalThis as unknown as { seenCodes: string[] }).seenCodes = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-code]')?.textContent;
+        if (text && text !== seen[seen.length - 1]) seen.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await popup.goto();
+    await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText('••• •••');
+    const seen = await popup.page.evaluate(() => (globalThis as unknown as { seenCodes: string[] }).seenCodes);
+    // The row is drawn before its code arrives: it says loading, and dots only once a click can reveal a code.
+    expect(seen).toEqual(['…', '••• •••']);
+    await popup.rowButton(/GitHub/).click();
+    await expectValidCode(popup, /GitHub/, GITHUB.secret);
+  });
+
   test('follows the system colour scheme', async ({ extension }) => {
     const popup = await popupFor(extension);
     await add(popup, GITHUB);
