@@ -21,6 +21,15 @@ async function popupFor(extension: ExtensionHarness): Promise<PopupPage> {
 }
 
 /** The code on screen must be one the oracle computes for now (±1 step at clock edges). */
+/** Adds GitHub and turns on "Hide codes until clicked". */
+async function withCodesHidden(popup: PopupPage): Promise<PopupPage> {
+  await add(popup, GITHUB);
+  const settings = await popup.openSettings();
+  await settings.getByLabel('Hide codes until clicked').check();
+  await settings.getByRole('button', { name: 'Done' }).click();
+  return popup;
+}
+
 async function expectValidCode(popup: PopupPage, name: string | RegExp, secret: string): Promise<string> {
   const shown = await popup.codeOf(name);
   expect(totpWindow(base32ToBytes(secret), Date.now())).toContain(shown);
@@ -253,11 +262,7 @@ test.describe('popup', () => {
   });
 
   test('hides codes until clicked when asked to', async ({ extension }) => {
-    const popup = await popupFor(extension);
-    await add(popup, GITHUB);
-    const settings = await popup.openSettings();
-    await settings.getByLabel('Hide codes until clicked').check();
-    await settings.getByRole('button', { name: 'Done' }).click();
+    const popup = await withCodesHidden(await popupFor(extension));
     await popup.goto();
     await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText('••• •••');
     await popup.rowButton(/GitHub/).click();
@@ -265,11 +270,7 @@ test.describe('popup', () => {
   });
 
   test('hidden codes show as loading, not as dots, until they have arrived (first open with no snapshot)', async ({ extension }) => {
-    const popup = await popupFor(extension);
-    await add(popup, GITHUB);
-    const settings = await popup.openSettings();
-    await settings.getByLabel('Hide codes until clicked').check();
-    await settings.getByRole('button', { name: 'Done' }).click();
+    const popup = await withCodesHidden(await popupFor(extension));
     await extension.stopServiceWorker();
     await popup.page.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.session.remove('popupSnapshot'));
     // Every text the code shows, in order, from the first drawing on.
