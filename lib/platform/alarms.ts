@@ -5,6 +5,11 @@ export async function setAlarm(name: string, when: { delayInMinutes: number } | 
   await browser.alarms.create(name, when);
 }
 
+/** When the alarm is due (ms since the epoch), or undefined when none is set. */
+export async function alarmDueAt(name: string): Promise<number | undefined> {
+  return (await browser.alarms.get(name))?.scheduledTime;
+}
+
 export async function clearAlarm(name: string): Promise<void> {
   await browser.alarms.clear(name);
 }

@@ -3,7 +3,7 @@
  * no orchestration. The only code in lib/ that touches `browser` (the worker and the page entries
  * compose these; components never import them).
  */
-export { clearAlarm, onAlarm, setAlarm } from './alarms';
+export { alarmDueAt, clearAlarm, onAlarm, setAlarm } from './alarms';
 export { CLIENT_PART_AGENT_FILE, completeFill, injectFillAgent } from './autofill';
 export { injectCaptureScript, screenshot } from './capture';
 export {

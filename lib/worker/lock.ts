@@ -10,7 +10,7 @@ import {
   isPolicyActive,
   passphraseRequired,
 } from '../policy';
-import { clearAlarm, loadSettings, onStorageChanged, setAlarm } from '../platform';
+import { alarmDueAt, clearAlarm, loadSettings, onStorageChanged, setAlarm } from '../platform';
 import type { Handlers } from './dispatch';
 import type { WorkerDeps } from './deps';
 import { forgetPendingCapture } from './capture';
@@ -89,10 +89,29 @@ export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promis
   lastRestart = now;
 }
 
-/** A new auto-lock delay (the user's or the organisation's) takes effect at the next use, not up to a throttle period later. */
-export function restartAutoLockOnSettingsChange(): void {
+/**
+ * A new auto-lock delay (the user's or the organisation's) applies at once, not at the next use:
+ * the alarm is re-armed to whichever comes first, the lock already due or the new delay counted
+ * from now. "First" because a change must never postpone a lock that is due: an administrator's
+ * shorter delay arriving 14 minutes into a 15-minute countdown locks within the minute, not 10
+ * minutes later. A longer delay applies from the next use (the throttle is reset for it).
+ * Before, the change only reset the throttle: when the popup's last messages reached the worker
+ * before the storage event did, the old delay stayed armed until Tessera was used again.
+ */
+export async function applyAutoLockDelayChange(vault: VaultAccess, now = Date.now()): Promise<void> {
+  lastRestart = 0;
+  const lock = await vault.lock();
+  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
+  const { autoLockMinutes } = effectiveSettings(await loadSettings(), await currentPolicy());
+  const dueWithNewDelay = now + autoLockMinutes * 60_000;
+  const due = await alarmDueAt(AUTO_LOCK_ALARM);
+  await setAlarm(AUTO_LOCK_ALARM, { when: due === undefined ? dueWithNewDelay : Math.min(due, dueWithNewDelay) });
+}
+
+/** The user's settings changing: see applyAutoLockDelayChange (a policy change is applied by the policy watcher). */
+export function restartAutoLockOnSettingsChange(vault: VaultAccess): void {
   onStorageChanged((keys, area) => {
-    if ((area === 'local' && keys.includes('settings')) || area === 'managed') lastRestart = 0;
+    if (area === 'local' && keys.includes('settings')) void applyAutoLockDelayChange(vault).catch(() => undefined);
   });
 }
 

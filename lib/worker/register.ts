@@ -11,7 +11,7 @@ import { listenForMessages } from './dispatch';
 import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
 import { createHandlers } from './handlers';
 import { keepInPageButtonInSync, syncInPageButton } from './in-page';
-import { AUTO_LOCK_ALARM, keepUnlocked, lockAfterBrowserStart, lockNow, restartAutoLockOnSettingsChange } from './lock';
+import { AUTO_LOCK_ALARM, applyAutoLockDelayChange, keepUnlocked, lockAfterBrowserStart, lockNow, restartAutoLockOnSettingsChange } from './lock';
 import { currentPolicy, enforcedPolicy, startPolicySource, watchPolicy } from './policy';
 import { createPopupSnapshotWriter } from './snapshot';
 import { createVaultAccess } from './vault-access';
@@ -38,7 +38,7 @@ export function registerWorker(): void {
   listenForMessages(createHandlers({ vault, capture, onLocked, popupSnapshot, scrubStaleCopies: scrub }), {
     onMessage: () => void keepUnlocked(vault).catch(() => undefined),
   });
-  restartAutoLockOnSettingsChange();
+  restartAutoLockOnSettingsChange(vault);
   // The optional in-page button: its content script is registered only while allowed.
   keepInPageButtonInSync();
   // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
@@ -62,6 +62,7 @@ export function registerWorker(): void {
     if (previous === null) return;
     syncFillMenu(!policy.disableAutofill);
     void syncInPageButton();
+    void applyAutoLockDelayChange(vault).catch(() => undefined);
     void popupSnapshot
       .invalidate()
       .then(() => announcePolicyApplied())
