@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { actingForTab, createClient } from '@/lib/contract';
+import { actingForTab, createClient, withEarlyReplies } from '@/lib/contract';
 import { createLockState } from '@/lib/manage';
 import { parsePopupSnapshot, POPUP_SNAPSHOT_KEY, siteKeyOf, createPopupState } from '@/lib/popup';
 import {
@@ -19,7 +19,7 @@ import {
   sendRuntimeMessage,
   writeClipboardText,
 } from '@/lib/platform';
-import { applyDocumentLocale, setMessageSource, t } from '@/lib/i18n';
+import { applyDocumentLocale, prepareFormatting, setMessageSource, t } from '@/lib/i18n';
 import { App, preloadViews } from './App';
 
 // Before anything is drawn: every string comes from the browser's catalogue for its UI language.
@@ -30,7 +30,7 @@ document.title = t('popup_title');
 const tabId = popupTargetTabId();
 // The first answers were started by popup-reads.js before this module ran.
 const reads = popupReads(POPUP_SNAPSHOT_KEY);
-const client = actingForTab(createClient(sendRuntimeMessage), tabId);
+const client = actingForTab(createClient(withEarlyReplies(sendRuntimeMessage, reads.earlyRequests)), tabId);
 const state = createPopupState({
   ...client,
   capture: client,
@@ -63,7 +63,11 @@ const popOut = {
   },
 };
 render(<App state={state} lock={lock} popOut={popOut} />, document.getElementById('app')!);
-void state.start().then(() => {
+const started = state.start();
+// A task, not now: with a snapshot the rows are drawn first (they format numbers anyway); without
+// one this runs while the popup waits for the worker's first answers.
+setTimeout(prepareFormatting);
+void started.then(() => {
   // After the first screen is drawn (start resolves once the codes are in): the other views.
   const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
   idle(() => preloadViews());

@@ -18,13 +18,50 @@ export type Transport = (envelope: Envelope) => Promise<unknown>;
  */
 export function createClient(send: Transport): Client {
   const call = async <N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ReplyOf<N>> => {
-    const reply = (await send({ tessera: 1, name, payload })) as WireReply<N> | undefined;
+    const reply = (await send(envelopeOf(name, payload))) as WireReply<N> | undefined;
     if (!reply) throw new RemoteError({ name: 'Error', code: 'no-reply', message: 'Tessera did not answer.' });
     if (!reply.ok) throw new RemoteError(reply.error);
     return reply.value;
   };
   const names = Object.keys(ALLOWED_SENDERS) as MessageName[];
   return Object.fromEntries(names.map((name) => [name, (payload: never) => call(name, payload)])) as unknown as Client;
+}
+
+export function envelopeOf<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {
+  return { tessera: 1, name, payload };
+}
+
+/** A request a page sent before its client existed (the popup's popup-reads.js), and its reply on the way. */
+export type EarlyRequest = { envelope: Envelope; reply: Promise<unknown> };
+
+/**
+ * A transport that answers the first request identical to an early one (same name, same payload)
+ * with that early reply instead of asking again; every other request, and every later one, goes
+ * out as usual. An early request that failed to arrive is sent again. Why: the popup's modules
+ * take ~25 ms (a running browser) to well over 100 ms (the first page after a start) to load;
+ * asking the worker before they run overlaps its start with that.
+ */
+export function withEarlyReplies(send: Transport, early: Promise<readonly EarlyRequest[]> | undefined): Transport {
+  if (!early) return send;
+  let unanswered: EarlyRequest[] | null = null;
+  const known = early.then(
+    (requests) => (unanswered = [...requests]),
+    () => (unanswered = []),
+  );
+  const take = (envelope: Envelope, requests: EarlyRequest[]): Promise<unknown> => {
+    const index = requests.findIndex((request) => sameRequest(request.envelope, envelope));
+    if (index < 0) return send(envelope);
+    const [taken] = requests.splice(index, 1);
+    return taken!.reply.catch(() => send(envelope));
+  };
+  // Synchronous once the early list is known (always, by the time the popup's module runs): a
+  // request must leave in the same task as its caller, before the rendering that task schedules,
+  // which in a browser that has just started takes ~150 ms.
+  return (envelope) => (unanswered ? take(envelope, unanswered) : known.then((requests) => take(envelope, requests)));
+}
+
+function sameRequest(a: Envelope, b: Envelope): boolean {
+  return a.name === b.name && JSON.stringify(a.payload) === JSON.stringify(b.payload);
 }
 
 /** The messages that act on a tab: without `tabId` the worker takes the active tab. */

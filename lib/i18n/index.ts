@@ -5,6 +5,7 @@ export {
   formatDuration,
   formatList,
   formatNumber,
+  prepareFormatting,
   say,
   setMessageSource,
   SLOT,

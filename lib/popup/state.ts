@@ -118,6 +118,12 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   const copiedId = signal<string | null>(null);
   /** Finds an account's service icon; null until the icon chunk has loaded (rows show letter tiles until then). */
   const serviceIcons = signal<ServiceIconLookup | null>(null);
+  /**
+   * The first codes are on screen (from the snapshot or the worker). What the list does after
+   * its first paint (the rest of the rows, the service icons) waits for this: without a snapshot
+   * the rows are drawn before their codes, and that work would hold up the codes' drawing.
+   */
+  const firstCodesShown = signal(false);
   let serviceIconsAsked = false;
   const pendingUndo = signal<PendingUndo | null>(null);
 
@@ -179,6 +185,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     batch(() => {
       codes.value = new Map(list.flatMap((entry) => ('error' in entry ? [] : [[entry.id, entry] as const])));
       unreadable.value = new Set(list.flatMap((entry) => ('error' in entry ? [entry.id] : [])));
+      firstCodesShown.value = true;
     });
   }
 
@@ -658,6 +665,7 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     policy: policy as ReadonlySignal<ManagedPolicy>,
     reveal,
     serviceIcons: serviceIcons as ReadonlySignal<ServiceIconLookup | null>,
+    firstCodesShown: firstCodesShown as ReadonlySignal<boolean>,
     loadServiceIcons,
     back,
     announce,

@@ -334,10 +334,14 @@ test.describe('popup', () => {
       const { chrome } = globalThis as unknown as ChromeGlobal;
       const asked: Array<string[] | null> = [];
       (globalThis as unknown as { askedCodes: typeof asked }).askedCodes = asked;
+      // Every message, and which script sent it: popup-reads.js (before the modules ran) or a module.
+      const sent: Array<{ name: string; from: string }> = [];
+      (globalThis as unknown as { sentMessages: typeof sent }).sentMessages = sent;
       const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (message: unknown) => Promise<unknown>;
       (chrome.runtime as unknown as { sendMessage: typeof send }).sendMessage = (message) => {
         const m = message as { name?: string; payload?: { ids?: string[] } };
         if (m?.name === 'getCodes') asked.push(m.payload?.ids ?? null);
+        sent.push({ name: String(m?.name), from: /popup-reads\.js/.test(new Error().stack ?? '') ? 'popup-reads' : 'module' });
         return send(message);
       };
     });
@@ -356,6 +360,13 @@ test.describe('popup', () => {
     await check(0);
     await check(15);
     await check(23);
+    // The status, the list and the site went out from popup-reads.js, before the modules had
+    // loaded, so the worker started meanwhile; the module took those answers, asking none twice.
+    const sent = await popup.page.evaluate(() => (globalThis as unknown as { sentMessages: Array<{ name: string; from: string }> }).sentMessages);
+    const beforeCodes = sent.slice(0, sent.findIndex((message) => message.name === 'getCodes'));
+    for (const name of ['getVaultStatus', 'listAccounts', 'getActiveSite']) {
+      expect(beforeCodes.filter((message) => message.name === name), name).toEqual([{ name, from: 'popup-reads' }]);
+    }
   });
 
   test('keeps codes right across a period boundary while left open', async ({ extension }) => {

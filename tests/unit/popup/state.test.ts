@@ -379,11 +379,38 @@ describe('createPopupState with a snapshot of the last popup', () => {
     await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
     expect(state.orderedIds.value).toEqual(['a1', 'a2']);
     expect(state.codeFor('a1').value).toBeNull();
+    // The rest of the list and the icons wait for the codes (AccountList reads this).
+    expect(state.firstCodesShown.value).toBe(false);
 
     answerCodes(codesAt(5_000 * 30_000, ['a1', 'a2']));
     await started;
     expect(state.codeFor('a2').value?.code).toBe('005000');
+    expect(state.firstCodesShown.value).toBe(true);
     state.stop();
+  });
+
+  it('counts the first codes as shown when the snapshot draws them, and when a vault has no time-based codes', async () => {
+    const { clock } = manualClock(at);
+    const accounts = [meta('a1')];
+    const fromSnapshot = createPopupState(
+      clientOf({
+        ...fakeApi(accounts),
+        getCodes: () => new Promise<AccountCode[]>(() => undefined),
+        loadSnapshot: async () => ({ snapshot: snapshotOf(accounts, at), siteKey: 'https://acme.test' }),
+      }),
+      clock,
+    );
+    void fromSnapshot.start();
+    await vi.waitFor(() => expect(fromSnapshot.phase.value.name).toBe('ready'));
+    expect(fromSnapshot.firstCodesShown.value).toBe(true);
+    fromSnapshot.stop();
+
+    const onlyCounters = fakeApi([meta('h1')]);
+    onlyCounters.getCodes.mockImplementation(async () => []);
+    const counterState = createPopupState(clientOf(onlyCounters), clock);
+    await counterState.start();
+    expect(counterState.firstCodesShown.value).toBe(true);
+    counterState.stop();
   });
 
   it('ignores a snapshot whose codes have expired and waits for the worker', async () => {
