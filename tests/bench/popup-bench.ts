@@ -53,6 +53,8 @@ export type PopupOpenRow = {
   floor: OpenStats;
   ratio: number;
   targetRatio: number;
+  /** In how many of the paired opens Tessera's was the faster one. */
+  fasterPairs: number;
 };
 
 export type JsSize = { file: string; raw: number; gzip: number };
@@ -199,9 +201,10 @@ async function sampleOpen(session: BenchSession, accounts: number, worker: Worke
 }
 
 /**
- * Tessera and the floor, one open each in turn, so a change in the machine's load during the
- * case weighs on both alike. Warm: one open first fills the worker's caches; restart: the first
- * start after seeding also compacts what seeding wrote; neither is counted.
+ * Tessera and the floor, one open each in turn (ABBA: which goes first alternates), so a change
+ * in the machine's load during the case weighs on both alike. Warm: one open first fills the
+ * worker's caches; restart: the first start after seeding also compacts what seeding wrote;
+ * neither is counted.
  */
 async function measurePair(
   tessera: BenchSession,
@@ -209,14 +212,15 @@ async function measurePair(
   accounts: number,
   worker: WorkerState,
   runs: number,
-): Promise<{ tessera: OpenStats; floor: OpenStats }> {
+): Promise<{ tessera: OpenStats; floor: OpenStats; fasterPairs: number }> {
   const sessions = [tessera, floor];
   if (worker === 'warm' || worker === 'restart') for (const session of sessions) await sampleOpen(session, accounts, worker);
   const samples: OpenTiming[][] = [[], []];
   for (let run = 0; run < runs; run++) {
-    for (const [i, session] of sessions.entries()) samples[i]!.push(await sampleOpen(session, accounts, worker));
+    for (const i of run % 2 === 0 ? [0, 1] : [1, 0]) samples[i]!.push(await sampleOpen(sessions[i]!, accounts, worker));
   }
-  return { tessera: statsOf(samples[0]!), floor: statsOf(samples[1]!) };
+  const fasterPairs = samples[0]!.filter((open, run) => open.allCodes < samples[1]![run]!.allCodes).length;
+  return { tessera: statsOf(samples[0]!), floor: statsOf(samples[1]!), fasterPairs };
 }
 
 /** DOMContentLoaded of `offscreen.html` (a tiny extension page): the floor any extension page pays. */
@@ -397,17 +401,23 @@ export async function runPopupBench(
   // BENCH_CASES (comma-separated: warm, cold, no-snapshot, restart) measures only those cases.
   const cases = ALL_CASES.filter((worker) => !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(worker.replace('cold, no snapshot', 'no-snapshot')));
   const session = options.session ?? (await BenchSession.launch());
-  const floorBuild = options.floor ? null : await buildFloorExtension();
-  const floor = options.floor ?? (await BenchSession.launch({ extensionDir: floorBuild!.dir, profilePrefix: 'tessera-bench-floor-' }));
+  // BENCH_AGAINST=<another build's directory> measures that build in the floor's place, opens
+  // paired the same way: how two builds compare when one run's figures move with the machine.
+  const against = process.env.BENCH_AGAINST;
+  const floorBuild = options.floor || against ? null : await buildFloorExtension();
+  const floor =
+    options.floor ??
+    (await BenchSession.launch({ extensionDir: against ?? floorBuild!.dir, profilePrefix: against ? 'tessera-bench-against-' : 'tessera-bench-floor-' }));
+  const other = against ? 'the other build' : 'floor';
   try {
     for (const s of [session, floor]) await s.addInitScript(instrumentPopup);
     const opens: PopupOpenRow[] = [];
-    log(`popup bench (headless Chromium, production build beside the floor extension, same accounts, median of ${runs})`);
+    log(`popup bench (headless Chromium, production build beside ${against ? `the build in ${against}` : 'the floor extension'}, same accounts, median of ${runs})`);
     for (const accounts of sizes) {
       for (const s of [session, floor]) {
         if (s.accounts >= accounts) continue;
         const seed = await s.seedTo(accounts);
-        log(`  ${s.isTessera ? 'Tessera' : 'floor'} seeded to ${accounts} accounts through ${seed.via} in ${(seed.ms / 1000).toFixed(1)} s`);
+        log(`  ${s === session ? 'Tessera' : other} seeded to ${accounts} accounts through ${seed.via} in ${(seed.ms / 1000).toFixed(1)} s`);
       }
       for (const worker of cases) {
         const measured = await measurePair(session, floor, accounts, worker, runs);
@@ -418,17 +428,19 @@ export async function runPopupBench(
           floor: measured.floor,
           ratio: measured.tessera.medianMs / measured.floor.medianMs,
           targetRatio: RATIO_TARGETS[worker],
+          fasterPairs: measured.fasterPairs,
         };
         opens.push(row);
-        const verdict = row.ratio <= row.targetRatio ? 'meets' : 'MISSES';
+        const verdict = against ? '' : ` (target ≤ ${row.targetRatio}×: ${row.ratio <= row.targetRatio ? 'meets' : 'MISSES'})`;
         log(
           `  ${worker}, ${accounts} accounts: Tessera median ${ms(row.tessera.medianMs)} (min ${ms(row.tessera.minMs)}, max ${ms(row.tessera.maxMs)}), ` +
-            `floor ${ms(row.floor.medianMs)}: ${row.ratio.toFixed(2)}× (target ≤ ${row.targetRatio}×: ${verdict})`,
+            `${other} ${ms(row.floor.medianMs)}: ${row.ratio.toFixed(2)}×${verdict}; ` +
+            `Tessera faster in ${row.fasterPairs} of ${runs} paired opens`,
         );
         log(`      Tessera median run: ${describeSample(row.tessera.sample)}`);
         // How much of the gap is the page itself (HTML, CSS, the module graph) before any data.
         log(
-          `      DOMContentLoaded, median runs: Tessera ${ms(row.tessera.sample.domContentLoaded)}, floor ${ms(row.floor.sample.domContentLoaded)}`,
+          `      DOMContentLoaded, median runs: Tessera ${ms(row.tessera.sample.domContentLoaded)}, ${other} ${ms(row.floor.sample.domContentLoaded)}`,
         );
       }
     }
