@@ -22,7 +22,7 @@ export type PopupReads = {
   pageUrl: () => Promise<string | null>;
   settings: () => Promise<Settings>;
 };
-type StartedReads = { [K in keyof PopupReads]: ReturnType<PopupReads[K]> } & { worker: Promise<EarlyRequest[]> };
+type StartedReads = { [K in keyof PopupReads]: ReturnType<PopupReads[K]> } & { earlyRequests: Promise<EarlyRequest[]> };
 
 /** Where the classic script leaves its promises for the module (same page, same global). */
 const SLOT = '__tesseraPopupReads';
@@ -63,11 +63,11 @@ function sendEarlyRequests(tabId: number | undefined): EarlyRequest[] {
 export function startPopupReads(snapshotKey: string): void {
   const fresh = freshReads(snapshotKey);
   const session = fresh.session();
-  const worker = session.then(
+  const earlyRequests = session.then(
     (stored) => (stored === undefined ? sendEarlyRequests(popupTargetTabId()) : []),
     () => [],
   );
-  const started: StartedReads = { session, pageUrl: fresh.pageUrl(), settings: fresh.settings(), worker };
+  const started: StartedReads = { session, pageUrl: fresh.pageUrl(), settings: fresh.settings(), earlyRequests };
   // Rejections are handled by whoever takes them (a fresh read then); none is reported meanwhile.
   for (const read of Object.values(started)) (read as Promise<unknown>).catch(() => undefined);
   (globalThis as WithReads)[SLOT] = started;
@@ -95,6 +95,6 @@ export function popupReads(snapshotKey: string): PopupReads & { earlyRequests: P
     pageUrl: firstFrom(started?.pageUrl, fresh.pageUrl),
     settings: firstFrom(started?.settings, fresh.settings),
     // For the module's transport (`withEarlyReplies`): what went out to the worker before it ran.
-    earlyRequests: started?.worker,
+    earlyRequests: started?.earlyRequests,
   };
 }

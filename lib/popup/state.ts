@@ -248,6 +248,9 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
     batch(() => {
       accounts.value = [];
       codes.value = new Map();
+      unreadable.value = new Set();
+      // After an unlock the rows are drawn before their codes again: the after-paint work waits anew.
+      firstCodesShown.value = false;
       hotpCodes.value = new Map();
       query.value = '';
       announcement.value = null;

@@ -81,12 +81,20 @@ let lastRestart = 0;
 export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promise<void> {
   // A module variable is fine here: a new worker simply restarts the countdown once more.
   if (now - lastRestart < RESTART_AT_MOST_EVERY_MS) return;
-  const lock = await vault.lock();
-  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
-  // The organisation's minutes win over the user's choice.
-  const { autoLockMinutes } = effectiveSettings(await loadSettings(), await currentPolicy());
+  const autoLockMinutes = await autoLockMinutesIfArmed(vault);
+  if (autoLockMinutes === null) return;
   await setAlarm(AUTO_LOCK_ALARM, { delayInMinutes: autoLockMinutes });
   lastRestart = now;
+}
+
+/**
+ * The auto-lock delay in force, or null when nothing should be armed: only a passphrase vault
+ * that is unlocked locks by itself. The organisation's minutes win over the user's choice.
+ */
+async function autoLockMinutesIfArmed(vault: VaultAccess): Promise<number | null> {
+  const lock = await vault.lock();
+  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return null;
+  return effectiveSettings(await loadSettings(), await currentPolicy()).autoLockMinutes;
 }
 
 /**
@@ -100,9 +108,8 @@ export async function keepUnlocked(vault: VaultAccess, now = Date.now()): Promis
  */
 export async function applyAutoLockDelayChange(vault: VaultAccess, now = Date.now()): Promise<void> {
   lastRestart = 0;
-  const lock = await vault.lock();
-  if ((await lock.mode()) !== 'passphrase' || (await lock.isLocked())) return;
-  const { autoLockMinutes } = effectiveSettings(await loadSettings(), await currentPolicy());
+  const autoLockMinutes = await autoLockMinutesIfArmed(vault);
+  if (autoLockMinutes === null) return;
   const dueWithNewDelay = now + autoLockMinutes * 60_000;
   const due = await alarmDueAt(AUTO_LOCK_ALARM);
   await setAlarm(AUTO_LOCK_ALARM, { when: due === undefined ? dueWithNewDelay : Math.min(due, dueWithNewDelay) });

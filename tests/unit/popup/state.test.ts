@@ -389,6 +389,28 @@ describe('createPopupState with a snapshot of the last popup', () => {
     state.stop();
   });
 
+  it('after a lock and an unlock in the same popup, counts the first codes as shown only when they are in again', async () => {
+    const { clock } = manualClock(5_000 * 30_000);
+    const api = fakeApi([meta('a1')]);
+    const state = createPopupState(clientOf(api), clock);
+    await state.start();
+    expect(state.firstCodesShown.value).toBe(true);
+
+    await state.lock();
+    expect(state.phase.value.name).toBe('locked');
+    expect(state.firstCodesShown.value).toBe(false);
+
+    let answerCodes: (list: AccountCode[]) => void = () => undefined;
+    api.getCodes.mockImplementation(() => new Promise<AccountCode[]>((resolve) => (answerCodes = resolve)));
+    const unlocked = state.unlock('correct horse battery staple');
+    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+    expect(state.firstCodesShown.value).toBe(false);
+    answerCodes(codesAt(5_000 * 30_000, ['a1']));
+    await unlocked;
+    expect(state.firstCodesShown.value).toBe(true);
+    state.stop();
+  });
+
   it('counts the first codes as shown when the snapshot draws them, and when a vault has no time-based codes', async () => {
     const { clock } = manualClock(at);
     const accounts = [meta('a1')];
