@@ -266,6 +266,8 @@ test.describe('popup', () => {
     await popup.goto();
     await expect(popup.row(/GitHub/).locator('[data-code]')).toHaveText('••• •••');
     await popup.rowButton(/GitHub/).click();
+    // Revealed once the copy has reached the clipboard (a moment after the click).
+    await expect(popup.row(/GitHub/).locator('[data-code]')).not.toHaveText('••• •••');
     await expectValidCode(popup, /GitHub/, GITHUB.secret);
   });
 
