@@ -2,7 +2,7 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { accountLabel } from '@/lib/accounts';
 import type { AccountMeta } from '@/lib/vault';
-import { groupCode, type PopupState } from '@/lib/popup';
+import { CODE_PLACEHOLDER, groupCode, rowCodeText, type PopupState } from '@/lib/popup';
 import { CountdownRing } from './CountdownRing';
 import { Icon } from './Icon';
 import { SiteIcon } from './SiteIcon';
@@ -19,7 +19,6 @@ export interface AccountRowProps {
 }
 
 const NEXT_CODE_SHOWN_FOR_MS = 5000;
-const HIDDEN = '••• •••';
 const unnamed = () => t('common_unnamed_account');
 
 /**
@@ -103,7 +102,7 @@ export function AccountRow({ state, account, draggable, onDropOn, live, observe 
         ) : (
           <span class="row-code-block">
             <span class="code" id={codeId} data-code dir="ltr">
-              …
+              {CODE_PLACEHOLDER.loading}
             </span>
           </span>
         )}
@@ -159,16 +158,7 @@ function RowCode({ state, account, codeId }: { state: PopupState; account: Accou
   const hidden = useComputed(() => state.settings.value.hideCodes && !state.revealed.value.has(id));
   const codeText = useComputed(() => {
     if (state.unreadable.value.has(id)) return t('row_code_unreadable');
-    if (account.kind === 'hotp') {
-      if (hidden.value) return HIDDEN;
-      const code = state.hotpCodes.value.get(id);
-      return code ? groupCode(code) : '––– –––';
-    }
-    const value = shown.value;
-    // Still loading shows as loading, hidden or not: dots would say a click can reveal a code
-    // that has not arrived yet (rows are drawn before their codes when there is no snapshot).
-    if (!value) return '…';
-    return hidden.value ? HIDDEN : groupCode(value.code);
+    return rowCodeText({ kind: account.kind, hidden: hidden.value, hotpCode: state.hotpCodes.value.get(id), shown: shown.value });
   });
   const nextText = useComputed(() => {
     const value = shown.value;

@@ -51,3 +51,37 @@ export function nextRefreshAt(entries: Iterable<AccountCode>): number | null {
   }
   return earliest;
 }
+
+/** What a row shows in its code's place while no code can be read there. */
+export const CODE_PLACEHOLDER = {
+  /** Asked for, not arrived yet. */
+  loading: '…',
+  /** Hidden until clicked (the "hide codes" setting). */
+  hidden: '••• •••',
+  /** A counter-based account whose next code has not been asked for. */
+  hotpNotAsked: '––– –––',
+} as const;
+
+export type RowCodeFacts = {
+  kind: 'totp' | 'hotp' | 'steam';
+  /** The code is hidden until clicked. */
+  hidden: boolean;
+  /** The last counter-based code asked for in this popup, if any. */
+  hotpCode: string | undefined;
+  /** The time-based code valid now, null until it has arrived. */
+  shown: DisplayedCode | null;
+};
+
+/**
+ * The text in a row's code place (an unreadable account's message aside). A code still loading
+ * shows as loading, hidden or not: dots would say a click can reveal a code that has not arrived
+ * yet (without a snapshot, rows slower than their codes are drawn before them).
+ */
+export function rowCodeText({ kind, hidden, hotpCode, shown }: RowCodeFacts): string {
+  if (kind === 'hotp') {
+    if (hidden) return CODE_PLACEHOLDER.hidden;
+    return hotpCode ? groupCode(hotpCode) : CODE_PLACEHOLDER.hotpNotAsked;
+  }
+  if (!shown) return CODE_PLACEHOLDER.loading;
+  return hidden ? CODE_PLACEHOLDER.hidden : groupCode(shown.code);
+}
