@@ -47,6 +47,7 @@ const state = createPopupState({
   removeInPageButtonPermission,
   openManagePage,
   faviconUrl,
+  prepareDrawing: prepareFormatting,
 });
 /** Only the organisation's required-passphrase screen uses it; cheap to build (signals only). */
 const lock = createLockState({
@@ -64,9 +65,6 @@ const popOut = {
 };
 render(<App state={state} lock={lock} popOut={popOut} />, document.getElementById('app')!);
 const started = state.start();
-// A task, not now: with a snapshot the rows are drawn first (they format numbers anyway); without
-// one this runs while the popup waits for the worker's first answers.
-setTimeout(prepareFormatting);
 void started.then(() => {
   // After the first screen is drawn (start resolves once the codes are in): the other views.
   const idle = globalThis.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));

@@ -45,9 +45,9 @@ export function formatNumber(value: number): string {
 
 /**
  * Creates the number and plural formatters ahead of their first use. The first `Intl` object of a
- * page loads its locale data, ~45 ms in a browser that has just started (a few ms otherwise); a
- * page calls this while it waits for the worker, so the first drawing of its rows (each countdown
- * says its seconds in words) does not pay for it.
+ * page loads its locale data, 40–80 ms in a browser that has just started (a few ms otherwise); the
+ * popup calls this while it waits for the worker's first codes, so the first drawing of its rows
+ * (each countdown says its seconds in words) does not pay for it.
  */
 export function prepareFormatting(): void {
   formatNumber(0);

@@ -64,6 +64,11 @@ export interface PopupDeps extends PopupClient {
   openManagePage?(section?: ManageSectionId): Promise<void>;
   /** The browser's cached favicon for a page (no network request), or null. */
   faviconUrl?(pageUrl: string): string | null;
+  /**
+   * Work the first drawing of the rows needs anyway (the formatters: lib/i18n `prepareFormatting`),
+   * done while the popup waits for the first codes with nothing to draw.
+   */
+  prepareDrawing?(): void;
 }
 
 export interface Clock {
@@ -87,6 +92,13 @@ export interface PendingUndo {
 }
 
 export const UNDO_WINDOW_MS = 8000;
+
+/**
+ * Without a snapshot, how long the rows wait for the first screen's codes so both are drawn at
+ * once (`showFirstScreen`): the worker answers in ~10–30 ms once it is running; one drawing of the
+ * rows in a browser that has just started takes about as long as this.
+ */
+export const FIRST_CODES_WAIT_MS = 100;
 
 /** How long a status message stays: long enough to read twice, short enough not to linger over the next task. */
 export const ANNOUNCEMENT_MS = 6000;
@@ -210,19 +222,47 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
   }
 
   /**
-   * No snapshot (first open after a browser start or an unlock): the worker has every key still to
-   * decrypt, which for a large vault takes a few hundred ms. The rows are already drawn (their
-   * codes show `…`): the codes on the first screen are asked for alone, then everything else.
+   * No snapshot (first open after a browser start or an unlock; the list is known, nothing is
+   * drawn yet): the codes on the first screen are asked for alone (for a large vault the worker
+   * has every key still to decrypt), then everything else. The rows wait for those codes, up to
+   * FIRST_CODES_WAIT_MS, so that rows and codes are drawn in one go: in a browser that has just
+   * started one drawing of the rows takes ~100 ms, and a reply arriving meanwhile waited behind it
+   * and then cost a second drawing (`npm run bench`, restart case). Codes slower than that find
+   * the rows drawn, showing `…` until they arrive.
    */
   async function showFirstScreen(): Promise<void> {
     const firstScreen = orderedIds.value.slice(0, ROWS_AT_FIRST_PAINT);
-    if (firstScreen.length < accounts.value.length) {
-      const early = await api.getCodes({ at: clock.now(), ids: firstScreen });
-      // Locked or failed meanwhile: nothing to show.
-      if (stopped || phase.value.name !== 'ready') return;
-      showCodes(early);
+    const partial = firstScreen.length < accounts.value.length;
+    const firstCodes = api.getCodes(partial ? { at: clock.now(), ids: firstScreen } : { at: clock.now() });
+    // Now, not earlier: the worker's first answers often arrive while the modules load, and work
+    // done before this request would only hold it up; done now, it overlaps the worker's reply.
+    api.prepareDrawing?.();
+    const settled = firstCodes.then(
+      (list) => ({ list }),
+      (error: unknown) => ({ error }),
+    );
+    let waitHandle: unknown = null;
+    const arrived = await Promise.race([
+      settled,
+      new Promise<null>((resolve) => (waitHandle = clock.setTimeout(() => resolve(null), FIRST_CODES_WAIT_MS))),
+    ]);
+    clock.clearTimeout(waitHandle);
+    // Failed (locked meanwhile, say): no rows are drawn, `start` shows what the failure means.
+    if (arrived && 'error' in arrived) throw arrived.error;
+    // Locked meanwhile (the status said so) or closed: nothing to draw.
+    if (stopped || phase.peek().name !== 'loading') return;
+    batch(() => {
+      if (arrived) showCodes(arrived.list);
+      phase.value = { name: 'ready' };
+    });
+    if (!arrived) {
+      const later = await firstCodes;
+      if (stopped || phase.peek().name !== 'ready') return;
+      showCodes(later);
     }
-    await refreshCodes();
+    // The whole list's codes (from then on refreshed as each step ends).
+    if (partial) await refreshCodes();
+    else scheduleRefresh();
   }
 
   /** Fetches the following codes as soon as a step ends: its successor is already shown. */
@@ -345,10 +385,8 @@ export function createPopupState(api: PopupDeps, clock: Clock = systemClock) {
         settings.value = loadedSettings;
         accounts.value = list;
         activeSite.value = site;
-        // Without a snapshot the rows are drawn now, before their codes: in a browser that has just
-        // started, drawing them the first time takes longer than asking the worker for the codes,
-        // so the two overlap (`npm run bench`, restart case).
-        phase.value = { name: 'ready' };
+        // Without a snapshot the rows are drawn with their first codes (`showFirstScreen`).
+        if (drawnFromSnapshot) phase.value = { name: 'ready' };
       });
       // The rows do not wait for the status (lock mode, policy): on a cold worker it comes last.
       await Promise.all([

@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { effect } from '@preact/signals';
+import { RemoteError } from '@/lib/errors';
 import { type AccountCode, type AccountMeta, type AccountCodeFailure } from '@/lib/vault/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { AccountPatch, AddAccountReply, AddAccountRequest, ReplyOf } from '@/lib/contract';
-import { ANNOUNCEMENT_MS, createPopupState, type Clock, type PopupDeps } from '@/lib/popup/state';
+import { ANNOUNCEMENT_MS, createPopupState, FIRST_CODES_WAIT_MS, type Clock, type PopupDeps } from '@/lib/popup/state';
 import type { PopupSnapshot } from '@/lib/popup/snapshot';
 
 /** A fake worker with positional arguments: the tests assert on its calls. */
@@ -369,28 +371,105 @@ describe('createPopupState with a snapshot of the last popup', () => {
     state.stop();
   });
 
-  it('without a snapshot, draws the rows as soon as the list is known, their codes still to come', async () => {
+  it('without a snapshot, draws the rows together with their first codes when these come in time', async () => {
     const { clock } = manualClock(5_000 * 30_000);
     const api = fakeApi([meta('a1'), meta('a2')]);
     let answerCodes: (list: AccountCode[]) => void = () => undefined;
     api.getCodes.mockImplementation(() => new Promise<AccountCode[]>((resolve) => (answerCodes = resolve)));
     const state = createPopupState(clientOf(api), clock);
+    // What a row would show at the moment the rows are first drawn.
+    let codeWhenDrawn: string | null | undefined;
+    effect(() => {
+      if (state.phase.value.name === 'ready' && codeWhenDrawn === undefined) codeWhenDrawn = state.codeFor('a1').peek()?.code ?? null;
+    });
     const started = state.start();
-    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+    await vi.waitFor(() => expect(api.getCodes).toHaveBeenCalled());
+    // The list is known and the codes asked for: nothing drawn yet.
+    expect(state.phase.value.name).toBe('loading');
+
+    answerCodes(codesAt(5_000 * 30_000, ['a1', 'a2']));
+    await started;
+    expect(codeWhenDrawn).toBe('005000');
+    expect(state.firstCodesShown.value).toBe(true);
+    state.stop();
+  });
+
+  it(`without a snapshot, draws the rows without their codes once these take longer than ${FIRST_CODES_WAIT_MS} ms`, async () => {
+    const start = 5_000 * 30_000;
+    const { clock, advanceTo } = manualClock(start);
+    const api = fakeApi([meta('a1'), meta('a2')]);
+    let answerCodes: (list: AccountCode[]) => void = () => undefined;
+    api.getCodes.mockImplementation(() => new Promise<AccountCode[]>((resolve) => (answerCodes = resolve)));
+    const state = createPopupState(clientOf(api), clock);
+    const started = state.start();
+    await vi.waitFor(() => expect(api.getCodes).toHaveBeenCalled());
+    await advanceTo(start + FIRST_CODES_WAIT_MS - 1);
+    expect(state.phase.value.name).toBe('loading');
+
+    await advanceTo(start + FIRST_CODES_WAIT_MS);
+    expect(state.phase.value.name).toBe('ready');
     expect(state.orderedIds.value).toEqual(['a1', 'a2']);
     expect(state.codeFor('a1').value).toBeNull();
     // The rest of the list and the icons wait for the codes (AccountList reads this).
     expect(state.firstCodesShown.value).toBe(false);
 
-    answerCodes(codesAt(5_000 * 30_000, ['a1', 'a2']));
+    answerCodes(codesAt(start + FIRST_CODES_WAIT_MS, ['a1', 'a2']));
     await started;
     expect(state.codeFor('a2').value?.code).toBe('005000');
     expect(state.firstCodesShown.value).toBe(true);
     state.stop();
   });
 
-  it('after a lock and an unlock in the same popup, counts the first codes as shown only when they are in again', async () => {
+  it('without a snapshot, prepares the drawing once, right after asking for the first codes; with one, not at all', async () => {
     const { clock } = manualClock(5_000 * 30_000);
+    const order: string[] = [];
+    const api = fakeApi([meta('a1')]);
+    api.getCodes.mockImplementation(async (when: number) => {
+      order.push('getCodes');
+      return codesAt(when, ['a1']);
+    });
+    const state = createPopupState({ ...clientOf(api), prepareDrawing: () => void order.push('prepareDrawing') }, clock);
+    await state.start();
+    expect(order).toEqual(['getCodes', 'prepareDrawing']);
+    state.stop();
+
+    const at = 5_000 * 30_000 + 1_000;
+    const prepareDrawing = vi.fn();
+    const withSnapshot = createPopupState(
+      {
+        ...clientOf({
+          ...fakeApi([meta('a1')]),
+          loadSnapshot: async () => ({
+            snapshot: { v: 1 as const, accounts: [meta('a1')], codes: codesAt(at, ['a1']), sites: { '': { domain: null, accountIds: [], fillableIds: [] } } },
+            siteKey: '',
+          }),
+        }),
+        prepareDrawing,
+      },
+      manualClock(at).clock,
+    );
+    await withSnapshot.start();
+    expect(withSnapshot.phase.value.name).toBe('ready');
+    expect(prepareDrawing).not.toHaveBeenCalled();
+    withSnapshot.stop();
+  });
+
+  it('without a snapshot, draws nothing of the list when the first codes are refused (locked meanwhile)', async () => {
+    const { clock } = manualClock(5_000 * 30_000);
+    const api = fakeApi([meta('a1')]);
+    api.getCodes.mockImplementation(async () => {
+      throw new RemoteError({ name: 'VaultLockedError', code: 'locked', message: 'Locked' });
+    });
+    const state = createPopupState(clientOf(api), clock);
+    const phases: string[] = [];
+    effect(() => void phases.push(state.phase.value.name));
+    await state.start();
+    expect(state.phase.value.name).toBe('locked');
+    expect(phases).not.toContain('ready');
+  });
+
+  it('after a lock and an unlock in the same popup, counts the first codes as shown only when they are in again', async () => {
+    const { clock, advanceTo } = manualClock(5_000 * 30_000);
     const api = fakeApi([meta('a1')]);
     const state = createPopupState(clientOf(api), clock);
     await state.start();
@@ -403,7 +482,10 @@ describe('createPopupState with a snapshot of the last popup', () => {
     let answerCodes: (list: AccountCode[]) => void = () => undefined;
     api.getCodes.mockImplementation(() => new Promise<AccountCode[]>((resolve) => (answerCodes = resolve)));
     const unlocked = state.unlock('correct horse battery staple');
-    await vi.waitFor(() => expect(state.phase.value.name).toBe('ready'));
+    await vi.waitFor(() => expect(api.getCodes).toHaveBeenCalledTimes(2));
+    // Codes slower than the rows will wait for: the rows are drawn first.
+    await advanceTo(5_000 * 30_000 + FIRST_CODES_WAIT_MS);
+    expect(state.phase.value.name).toBe('ready');
     expect(state.firstCodesShown.value).toBe(false);
     answerCodes(codesAt(5_000 * 30_000, ['a1']));
     await unlocked;
