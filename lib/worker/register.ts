@@ -3,7 +3,7 @@
  * events, the policy watcher and the browser-drawn triggers. Called synchronously from the
  * background entry's `main`, so a worker woken by an event has its listener in place.
  */
-import { removeScrubLeftovers, scrubStaleCopies } from '../vault';
+import { scrubStaleCopies } from '../vault';
 import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup, openWelcomePage } from '../platform';
 import { createBrowserCaptureFlow, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';
@@ -11,13 +11,11 @@ import { listenForMessages } from './dispatch';
 import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
 import { createHandlers } from './handlers';
 import { keepInPageButtonInSync, syncInPageButton } from './in-page';
-import { AUTO_LOCK_ALARM, applyAutoLockDelayChange, keepUnlocked, lockAfterBrowserStart, lockNow, restartAutoLockOnSettingsChange } from './lock';
+import { afterBrowserStart } from './browser-start';
+import { AUTO_LOCK_ALARM, applyAutoLockDelayChange, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from './lock';
 import { currentPolicy, enforcedPolicy, startPolicySource, watchPolicy } from './policy';
 import { createPopupSnapshotWriter } from './snapshot';
 import { createVaultAccess } from './vault-access';
-
-/** After a browser start, deleting a left-over scrub database waits this long (it competes with the first popup for IndexedDB). */
-const SCRUB_LEFTOVERS_DELAY_MS = 5_000;
 
 export function registerWorker(): void {
   // First: the browser answers its first storage.managed read ~3 s after it starts, so the read
@@ -41,12 +39,7 @@ export function registerWorker(): void {
   restartAutoLockOnSettingsChange(vault);
   // The optional in-page button: its content script is registered only while allowed.
   keepInPageButtonInSync();
-  // The unlocked key lives in storage.session, which a browser restart empties; say so anyway.
-  onBrowserStartup(() => {
-    void lockAfterBrowserStart(vault).catch(() => undefined);
-    // Space held by an erase the worker did not finish: once the first popup has its codes.
-    setTimeout(() => void removeScrubLeftovers().catch(() => undefined), SCRUB_LEFTOVERS_DELAY_MS);
-  });
+  onBrowserStartup(() => afterBrowserStart(vault));
   // Context menu and keyboard command: scan, then open the popup to confirm what was found.
   onExtensionInstalled(({ firstInstall }) => {
     // First install only: how to start (not on updates).
