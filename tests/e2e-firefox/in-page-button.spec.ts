@@ -39,9 +39,15 @@ async function openTab(firefox: FirefoxHarness, url: string): Promise<Page> {
   return tab;
 }
 
-/** The box of the button's host (the one open popover with a custom-element name), or null. */
+/**
+ * The box of the button's host (the one open popover with a custom-element name), or null. On
+ * attack pages (attack.js), where that host was last drawn open: covering or fading the field
+ * makes Tessera hide the button at its next check, possibly before a poll looks.
+ */
 async function buttonBox(tab: Page): Promise<Box | null> {
   return tab.evaluate(() => {
+    const w = window as unknown as { __injected?: Element | null; __openBox?: Box };
+    if (w.__injected) return w.__openBox ?? null;
     const host = [...document.querySelectorAll(':popover-open')].find((el) => el.localName.includes('-'));
     if (!host) return null;
     const r = host.getBoundingClientRect();

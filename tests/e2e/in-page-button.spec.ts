@@ -56,11 +56,16 @@ async function open(extension: ExtensionHarness, url: string): Promise<Page> {
   return tab;
 }
 
-/** The box of the host the page saw appear (attack.js), or of the one open popover on other pages. */
+/**
+ * On attack pages (attack.js), where the host the page saw appear was last drawn open (the
+ * button may be hidden again by then: covering or fading the field makes Tessera hide it);
+ * elsewhere the box of the one open popover.
+ */
 async function buttonBox(tab: Page): Promise<Box | null> {
   return tab.evaluate(() => {
-    const w = window as unknown as { __injected?: Element | null };
-    const host = w.__injected ?? [...document.querySelectorAll(':popover-open')].find((el) => el.localName.includes('-')) ?? null;
+    const w = window as unknown as { __injected?: Element | null; __openBox?: Box };
+    if (w.__injected) return w.__openBox ?? null;
+    const host = [...document.querySelectorAll(':popover-open')].find((el) => el.localName.includes('-')) ?? null;
     if (!host || !host.matches(':popover-open')) return null;
     const r = host.getBoundingClientRect();
     return { x: r.left, y: r.top, width: r.width, height: r.height };
@@ -246,7 +251,7 @@ test.describe('in-page fill button', () => {
     await tab.waitForFunction(() => (window as unknown as { __injected: Element | null }).__injected?.matches(':popover-open'), null, {
       polling: 'raf',
     });
-    const box = (await buttonBox(tab))!;
+    const box = await waitForButton(tab);
     await clickCentre(tab, box);
     // The press landed within the delay (if the machine was too slow for that, say so here).
     const [pressedAfter] = await tab.evaluate(() => (window as unknown as { __presses: number[] }).__presses);
