@@ -45,9 +45,10 @@ export function formatNumber(value: number): string {
 
 /**
  * Creates the number and plural formatters ahead of their first use. The first `Intl` object of a
- * page loads its locale data, 40–80 ms in a browser that has just started (a few ms otherwise); the
- * popup calls this while it waits for the worker's first codes, so the first drawing of its rows
- * (each countdown says its seconds in words) does not pay for it.
+ * process loads its locale data, 50–150 ms in a browser that has just started (a few ms
+ * otherwise): the worker calls this after a browser start, and the popup while it waits for the
+ * worker's first codes, so the first drawing of its rows (each countdown says its seconds in
+ * words) does not pay for it.
  */
 export function prepareFormatting(): void {
   formatNumber(0);

@@ -3,7 +3,7 @@
  * computed: past the end of a step the pre-fetched next code is shown, so a boundary
  * never shows a stale code, not even for a frame.
  */
-import type { AccountCode } from '../vault';
+import type { AccountCode, AccountMeta } from '../vault';
 
 export interface DisplayedCode {
   code: string;
@@ -63,7 +63,7 @@ export const CODE_PLACEHOLDER = {
 } as const;
 
 export type RowCodeFacts = {
-  kind: 'totp' | 'hotp' | 'steam';
+  kind: AccountMeta['kind'];
   /** The code is hidden until clicked. */
   hidden: boolean;
   /** The last counter-based code asked for in this popup, if any. */
