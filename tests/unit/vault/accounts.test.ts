@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createVault, openVaultDb, type AddResult } from '@/lib/vault';
-import { SEED_SHA1, SEED_SHA256, ascii, hotp, rejection, setUpVault, totp } from './helpers';
-
-function added(result: AddResult | undefined) {
-  if (result?.status !== 'added') throw new Error(`expected added, got ${result?.status}`);
-  return result.account;
-}
+import { createVault, openVaultDb } from '@/lib/vault';
+import { SEED_SHA1, SEED_SHA256, added, ascii, hotp, rejection, setUpVault, totp } from './helpers';
 
 describe('vault add', () => {
   it('adds an account and lists its metadata without the secret', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AddResult } from '@/lib/vault';
-import { SEED_SHA256, rejection, setUpVault, totp } from './helpers';
-
-function added(result: AddResult | undefined) {
-  if (result?.status !== 'added') throw new Error(`expected added, got ${result?.status}`);
-  return result.account;
-}
+import { SEED_SHA256, added, rejection, setUpVault, totp } from './helpers';
 
 describe('vault groups', () => {
   it('stores a group given at add and leaves an account without one in none', async () => {

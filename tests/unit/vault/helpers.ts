@@ -1,7 +1,7 @@
 // Shared set-up for vault tests: a fresh in-memory IndexedDB per test, and RFC seeds.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { createVault, openVaultDb, type NewAccountInput, type VaultDeps } from '@/lib/vault';
+import { createVault, openVaultDb, type AddResult, type NewAccountInput, type VaultDeps } from '@/lib/vault';
 
 export const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -15,6 +15,12 @@ export async function setUpVault(deps: Partial<Omit<VaultDeps, 'db'>> = {}) {
   const db = await openVaultDb(factory);
   const vault = createVault({ db, ...deps });
   return { factory, db, vault };
+}
+
+/** The account an add stored; anything else (a duplicate found, say) fails the test. */
+export function added(result: AddResult | undefined) {
+  if (result?.status !== 'added') throw new Error(`expected added, got ${result?.status}`);
+  return result.account;
 }
 
 export function totp(overrides: Partial<NewAccountInput> = {}): NewAccountInput {
