@@ -75,7 +75,7 @@ export type RowCodeFacts = {
 /**
  * The text in a row's code place (an unreadable account's message aside). A code still loading
  * shows as loading, hidden or not: dots would say a click can reveal a code that has not arrived
- * yet (without a snapshot, rows slower than their codes are drawn before them).
+ * yet (without a snapshot, codes slower than FIRST_CODES_WAIT_MS arrive after their rows).
  */
 export function rowCodeText({ kind, hidden, hotpCode, shown }: RowCodeFacts): string {
   if (kind === 'hotp') {

@@ -27,13 +27,13 @@ export interface RecordStore {
  * a read compares revisions, so a write by any other vault instance is seen as well.
  */
 export function createRecordStore(db: Promise<VaultDb>, onChange?: () => void): RecordStore {
-  let recordsCache: { revision: number; records: AccountRecord[] } | null = null;
   /**
-   * A read of every record under way: callers that find the same revision share it. A worker
-   * woken by a popup gets its list and its site ("This site") at once, and both used to read
-   * every record (with 200 accounts the second read delayed the site's answer by ~15 ms).
+   * The read of every record, kept from the moment it starts: callers that find the same revision
+   * and generation share it, done or under way. A worker woken by a popup gets its list and its
+   * site ("This site") at once, and both used to read every record (with 200 accounts the second
+   * read delayed the site's answer by ~15 ms). A write drops it (`recordsChanged`).
    */
-  let reading: { revision: number; generation: number; records: Promise<AccountRecord[]> } | null = null;
+  let recordsCache: { revision: number; generation: number; records: Promise<AccountRecord[]> } | null = null;
   let generation = 0;
 
   async function recordsChanged(db?: VaultDb): Promise<void> {
@@ -48,16 +48,15 @@ export function createRecordStore(db: Promise<VaultDb>, onChange?: () => void): 
     async readAll(db) {
       const started = generation;
       const revision = (await db.get('meta', VAULT_META_ROW_ID))?.revision ?? 0;
-      if (recordsCache && recordsCache.revision === revision && started === generation) return recordsCache.records;
-      if (reading && reading.revision === revision && reading.generation === started) return reading.records;
-      const read = db.getAll('accounts');
-      reading = { revision, generation: started, records: read };
+      if (recordsCache && recordsCache.revision === revision && recordsCache.generation === started) return recordsCache.records;
+      const entry = { revision, generation: started, records: db.getAll('accounts') };
+      // Started before a write (the generation moved on while the revision was read): not kept.
+      if (started === generation) recordsCache = entry;
       try {
-        const records = await read;
-        if (started === generation) recordsCache = { revision, records };
-        return records;
-      } finally {
-        if (reading?.records === read) reading = null;
+        return await entry.records;
+      } catch (error) {
+        if (recordsCache === entry) recordsCache = null;
+        throw error;
       }
     },
     async readRecord(db, id) {

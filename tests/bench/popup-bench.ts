@@ -61,6 +61,8 @@ export type JsSize = { file: string; raw: number; gzip: number };
 export type PopupSize = { upFront: JsSize[]; lazy: JsSize[]; css: JsSize[] };
 export type PopupBenchResult = {
   opens: PopupOpenRow[];
+  /** BENCH_AGAINST: the other Tessera build measured in the floor's place (targets then say nothing), else null. */
+  against: string | null;
   size: PopupSize;
   baselineMs: number;
   trace: TraceSlice[];
@@ -403,7 +405,7 @@ export async function runPopupBench(
   const session = options.session ?? (await BenchSession.launch());
   // BENCH_AGAINST=<another build's directory> measures that build in the floor's place, opens
   // paired the same way: how two builds compare when one run's figures move with the machine.
-  const against = process.env.BENCH_AGAINST;
+  const against = process.env.BENCH_AGAINST || null;
   const floorBuild = options.floor || against ? null : await buildFloorExtension();
   const floor =
     options.floor ??
@@ -444,7 +446,7 @@ export async function runPopupBench(
         );
       }
     }
-    if (process.env.BENCH_QUICK) return { opens, size: await popupJsSize(), baselineMs: NaN, trace: [], profile: [], firstCalls: [] };
+    if (process.env.BENCH_QUICK) return { opens, against, size: await popupJsSize(), baselineMs: NaN, trace: [], profile: [], firstCalls: [] };
     const firstCalls = await measureFirstCalls(session);
     log(`  first calls right after a browser start, from the session's first extension page (median of 5 restarts):`);
     for (const line of formatFirstCalls(firstCalls)) log(`      ${line}`);
@@ -459,7 +461,7 @@ export async function runPopupBench(
     for (const entry of profile.slice(0, 6)) log(`      ${entry.selfMs.toFixed(0).padStart(5)} ms  ${entry.fn}`);
     const size = await popupJsSize();
     for (const line of formatSize(size)) log(`  ${line}`);
-    return { opens, size, baselineMs, trace, profile, firstCalls };
+    return { opens, against, size, baselineMs, trace, profile, firstCalls };
   } finally {
     if (!options.session) await session.close();
     if (!options.floor) await floor.close();

@@ -49,9 +49,9 @@ const CASE_NAMES: Record<PopupOpenRow['worker'], string> = {
 };
 
 /** Popup open to every on-screen code: Tessera beside the floor extension, same run, same accounts. */
-function popupTable(opens: PopupOpenRow[]): string {
+function popupTable({ opens, against }: Pick<PopupBenchResult, 'opens' | 'against'>): string {
   // With BENCH_AGAINST the other column is another Tessera build, not the floor (targets then say nothing).
-  const header = ['popup open → every on-screen code', 'accounts', 'Tessera', process.env.BENCH_AGAINST ? 'other build' : 'floor', 'ratio', 'target', 'faster in'];
+  const header = ['popup open → every on-screen code', 'accounts', 'Tessera', against ? 'other build' : 'floor', 'ratio', 'target', 'faster in'];
   const order = ['restart', 'warm', 'cold', 'cold, no snapshot'];
   const body = [...opens]
     .sort((a, b) => order.indexOf(a.worker) - order.indexOf(b.worker) || a.accounts - b.accounts)
@@ -61,8 +61,8 @@ function popupTable(opens: PopupOpenRow[]): string {
       ms(r.tessera.medianMs),
       ms(r.floor.medianMs),
       `${r.ratio.toFixed(2)}×`,
-      process.env.BENCH_AGAINST ? '' : `≤ ${r.targetRatio}×`,
-      process.env.BENCH_AGAINST ? '' : r.ratio <= r.targetRatio ? 'ok' : 'MISSES',
+      against ? '' : `≤ ${r.targetRatio}×`,
+      against ? '' : r.ratio <= r.targetRatio ? 'ok' : 'MISSES',
       `${r.fasterPairs}/${r.tessera.runs} pairs`,
     ]);
   const all = [header, ...body];
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nSummary (load average ${load()} at the end; figures on a busy machine run high)\n`);
-  console.log(popupTable(popup.opens));
+  console.log(popupTable(popup));
   console.log('');
   console.log(table(rows));
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -433,16 +433,12 @@ describe('createPopupState with a snapshot of the last popup', () => {
     expect(order).toEqual(['getCodes', 'prepareDrawing']);
     state.stop();
 
-    const at = 5_000 * 30_000 + 1_000;
     const prepareDrawing = vi.fn();
     const withSnapshot = createPopupState(
       {
         ...clientOf({
           ...fakeApi([meta('a1')]),
-          loadSnapshot: async () => ({
-            snapshot: { v: 1 as const, accounts: [meta('a1')], codes: codesAt(at, ['a1']), sites: { '': { domain: null, accountIds: [], fillableIds: [] } } },
-            siteKey: '',
-          }),
+          loadSnapshot: async () => ({ snapshot: snapshotOf([meta('a1')], at), siteKey: 'https://acme.test' }),
         }),
         prepareDrawing,
       },
