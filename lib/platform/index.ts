@@ -35,8 +35,11 @@ export {
   openManagePage,
   openWelcomePage,
   openPopup,
+  rememberWelcomePageShown,
+  welcomePageShown,
   openPopupWindow,
   sendRuntimeMessage,
+  type InstalledReason,
   type RuntimeSender,
 } from './runtime';
 export { createSessionKeyStore } from './session-key';

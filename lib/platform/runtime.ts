@@ -28,14 +28,28 @@ export function onBrowserStartup(callback: () => void): void {
   browser.runtime.onStartup.addListener(callback);
 }
 
-/** `firstInstall`: the extension was just installed (not updated, nor the browser). */
-export function onExtensionInstalled(callback: (details: { firstInstall: boolean }) => void): void {
-  browser.runtime.onInstalled.addListener(({ reason }) => callback({ firstInstall: reason === 'install' }));
+/** Why the browser says so: the extension installed, the extension updated, or the browser updated. */
+export type InstalledReason = 'install' | 'update' | 'browser-update';
+
+export function onExtensionInstalled(callback: (reason: InstalledReason) => void): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => callback(reason === 'install' || reason === 'update' ? reason : 'browser-update'));
 }
 
 /** Opened once, on install: how to add accounts and keep them safe. */
 export async function openWelcomePage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html' as '/options.html') });
+}
+
+/** Whether this profile was ever shown the welcome page (a flag, not a secret: `storage.local`). */
+const WELCOME_SHOWN_KEY = 'welcomePageShown';
+
+export async function welcomePageShown(): Promise<boolean> {
+  const stored = await browser.storage.local.get(WELCOME_SHOWN_KEY);
+  return stored[WELCOME_SHOWN_KEY] === true;
+}
+
+export async function rememberWelcomePageShown(): Promise<void> {
+  await browser.storage.local.set({ [WELCOME_SHOWN_KEY]: true });
 }
 
 /** The manage page (the options page, in a tab); with a section id, a new tab opens at that section. */

@@ -4,14 +4,14 @@
  * background entry's `main`, so a worker woken by an event has its listener in place.
  */
 import { scrubStaleCopies } from '../vault';
-import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup, openWelcomePage } from '../platform';
+import { announcePolicyApplied, createSessionKeyStore, onAlarm, onBrowserStartup, onExtensionInstalled, openPopup, openWelcomePage, rememberWelcomePageShown, welcomePageShown } from '../platform';
 import { createBrowserCaptureFlow, createCaptureMenu, onCaptureTriggers } from './capture';
 import { CLIPBOARD_ALARM, onClipboardAlarm } from './clipboard';
 import { listenForMessages } from './dispatch';
 import { fillForTab, onFillTriggers, syncFillMenu } from './fill';
 import { createHandlers } from './handlers';
 import { keepInPageButtonInSync, syncInPageButton } from './in-page';
-import { afterBrowserStart } from './browser-start';
+import { afterBrowserStart, afterInstalled } from './browser-start';
 import { AUTO_LOCK_ALARM, applyAutoLockDelayChange, keepUnlocked, lockNow, restartAutoLockOnSettingsChange } from './lock';
 import { currentPolicy, enforcedPolicy, startPolicySource, watchPolicy } from './policy';
 import { createPopupSnapshotWriter } from './snapshot';
@@ -40,10 +40,15 @@ export function registerWorker(): void {
   // The optional in-page button: its content script is registered only while allowed.
   keepInPageButtonInSync();
   onBrowserStartup(() => afterBrowserStart(vault));
-  // Context menu and keyboard command: scan, then open the popup to confirm what was found.
-  onExtensionInstalled(({ firstInstall }) => {
-    // First install only: how to start (not on updates).
-    if (firstInstall) void openWelcomePage().catch(() => undefined);
+  onExtensionInstalled((reason) => {
+    // The welcome page on a first install; otherwise (a build loaded from the command line) a browser start.
+    void afterInstalled(reason, {
+      welcomePageShown,
+      openWelcomePage,
+      rememberWelcomePageShown,
+      browserStarted: () => afterBrowserStart(vault),
+    }).catch(() => undefined);
+    // Context menu and keyboard command: scan, then open the popup to confirm what was found.
     createCaptureMenu();
     void currentPolicy().then((policy) => syncFillMenu(!policy.disableAutofill));
   });
