@@ -92,7 +92,14 @@ export class BenchSession {
     const session = new BenchSession(context, unpackedExtensionId(extensionDir), userDataDir, extensionDir, manifest.background !== undefined);
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to a page need it.
     await session.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-    if (session.isTessera) await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
+    if (session.isTessera) {
+      await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
+      // The first install opens the welcome page; a person reads it and closes it, and an idle
+      // extension page left open would share the popup's process through every measurement.
+      const welcome = session.url('welcome.html');
+      const page = context.pages().find((p) => p.url() === welcome) ?? (await context.waitForEvent('page', { predicate: (p) => p.url() === welcome, timeout: 5000 }).catch(() => null));
+      await page?.close();
+    }
     return session;
   }
 
