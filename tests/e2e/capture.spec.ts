@@ -199,16 +199,22 @@ test.describe('QR capture', () => {
         await waitForDrawn(tab);
         expect(await tab.evaluate(() => [devicePixelRatio, innerWidth])).toEqual([2, 1280]);
         await toolbar.press(extensionId, tab);
-        const tabId = await worker.evaluate(async (url) => {
+        // Only the tab granted activeTab shows its URL to the extension.
+        const granted = await worker.evaluate(async (url) => {
           const { chrome } = globalThis as unknown as ChromeGlobal;
-          return (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null;
+          const found = (await chrome.tabs.query({})).find((t) => t.url === url);
+          return found ? { tabId: found.id!, windowId: found.windowId } : null;
         }, tab.url());
-        // What the fallback will decode: a 2560×1600 screenshot.
-        const shot = await worker.evaluate(async () => {
+        expect(granted, 'the toolbar click granted activeTab on the page').not.toBeNull();
+        const { tabId, windowId } = granted!;
+        // What the fallback will decode: a 2560×1600 screenshot. Of the page's own window, as the
+        // product asks: without a window id it is the last focused one, which may be another tab's
+        // window for a moment after a new page opens (it failed that way once in CI).
+        const shot = await worker.evaluate(async (window) => {
           const { chrome } = globalThis as unknown as ChromeGlobal;
-          const bitmap = await createImageBitmap(await (await fetch(await chrome.tabs.captureVisibleTab({ format: 'png' }))).blob());
+          const bitmap = await createImageBitmap(await (await fetch(await chrome.tabs.captureVisibleTab(window, { format: 'png' }))).blob());
           return [bitmap.width, bitmap.height];
-        });
+        }, windowId);
         expect(shot).toEqual([2560, 1600]);
         await tab.waitForTimeout(600); // two captures a second at most
         const popupTab = await context.newPage();
