@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { lazyJsqr } from './scripts/lazy-jsqr';
 import { popupSharedChunk } from './scripts/popup-chunks';
 import { pseudoCatalogue } from './scripts/i18n-pseudo';
 
@@ -48,8 +49,9 @@ export default defineConfig({
   // `npm run zip:firefox`: the upload zip and the sources zip addons.mozilla.org asks for, which
   // holds what a reviewer needs to rebuild the same files (README, "Firefox"); tests are not part of it.
   zip: { excludeSources: ['tests/**'] },
-  // The popup's first screen loads two module files, not nine (scripts/popup-chunks.ts).
-  vite: () => ({ plugins: [popupSharedChunk()] }),
+  // The popup's first screen loads two module files, not nine (scripts/popup-chunks.ts); jsQR
+  // runs on its first decode, not at every worker start (scripts/lazy-jsqr.ts).
+  vite: () => ({ plugins: [popupSharedChunk(), lazyJsqr()] }),
   // WXT targets MV2 for Firefox unless told otherwise.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
