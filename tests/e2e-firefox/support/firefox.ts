@@ -159,9 +159,14 @@ export class FirefoxHarness {
     return `${this.origin}/${pathname.replace(/^\/+/, '')}`;
   }
 
-  /** Opens one of Tessera's pages (`popup.html`, `options.html`, …) in a new tab. */
+  /**
+   * Opens one of Tessera's pages (`popup.html`, `options.html`, …) in a new tab, in front, as a
+   * person's new tab is: a tab left behind another is throttled by Firefox (timers, polling),
+   * which once made each step of a test after another one's selected tab closed take seconds.
+   */
   async openExtensionPage(pathname: string): Promise<Page> {
     const page = await this.browser.newPage();
+    await this.selectTab(page);
     await this.loadExtensionPage(page, pathname);
     return page;
   }
