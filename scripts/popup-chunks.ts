@@ -3,14 +3,14 @@
  * itself Rollup cuts the code the popup shares with the other pages into one file per set of
  * pages that use it: the popup's first screen waited for 9 module files. On a busy machine each
  * file an extension page waits for costs far more than its bytes (`npm run bench` prints the
- * count), so that shared code goes into two files (what the worker shares as well, and the UI runtime
+ * count), so that shared code goes into two files (what the worker bundles as well, and the UI runtime
  * it must not load) and the popup loads three.
  *
  * The list is explicit because the import graph Rollup shows a plugin goes through barrels
  * (`lib/platform/index.ts` and the like) and so reaches code the popup never runs (import,
  * export, QR). A module missing here only costs a file again; the bench's file count shows it.
  */
-/** Shared with the worker too: nothing here may touch the DOM when it loads. */
+/** Bundled into the worker too (one classic file): nothing here may touch the DOM when it loads. */
 const SHARED_CORE = [
   /\/node_modules\/@wxt-dev\/browser\//,
   /\/node_modules\/wxt\/dist\/browser\.mjs$/,

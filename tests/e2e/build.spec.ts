@@ -17,6 +17,15 @@ test.describe('production build', () => {
     }
   });
 
+  // Chromium starts a classic service worker from V8's stored compiled code and parses a module
+  // worker again at every start (entrypoints/background/index.ts has the figures).
+  test('the worker is one classic script that imports nothing', async ({ extension }) => {
+    const manifest = JSON.parse(await readFile(path.join(extension.extensionDir, 'manifest.json'), 'utf8')) as { background?: unknown };
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    const worker = await readFile(path.join(extension.extensionDir, 'background.js'), 'utf8');
+    expect(worker).not.toMatch(/^\s*import[\s{*]|\bimport\s*\(/m);
+  });
+
   // #14.11: storage.session holds the unsealed key and pending captures; it must stay closed to
   // content scripts (its default). Read from a script injected into a page, as the fill and
   // capture scripts are, after the worker has started and written to it.
