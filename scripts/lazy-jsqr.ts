@@ -2,7 +2,7 @@
  * jsQR, run on its first decode instead of when it is imported (a Vite plugin for the build).
  *
  * jsQR ships one UMD file whose factory runs its whole module graph at import: V8 parses the
- * factory's 130 KB body in full and builds every table (the Shift-JIS one alone has ~7,000
+ * factory's body (257 KB as shipped) in full and builds every table (the Shift-JIS one alone has ~7,000
  * entries). The service worker imports it for the screenshot fallback of a capture, so every
  * worker start paid for it before answering anything, capture or not: the worker's first reply
  * after a stop waits for that start (the popup with no snapshot, a fill from the keyboard).

@@ -209,7 +209,7 @@ test.describe('QR capture', () => {
         const { tabId, windowId } = granted!;
         // What the fallback will decode: a 2560×1600 screenshot. Of the page's own window, as the
         // product asks: without a window id it is the last focused one, which may be another tab's
-        // window for a moment after a new page opens (it failed that way once in CI).
+        // window for a moment after a new page opens (the likely cause of one failure in CI).
         const shot = await worker.evaluate(async (window) => {
           const { chrome } = globalThis as unknown as ChromeGlobal;
           const bitmap = await createImageBitmap(await (await fetch(await chrome.tabs.captureVisibleTab(window, { format: 'png' }))).blob());
