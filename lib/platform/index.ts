@@ -35,10 +35,10 @@ export {
   openManagePage,
   openWelcomePage,
   openPopup,
-  rememberWelcomePageShown,
-  welcomePageShown,
   openPopupWindow,
+  rememberWelcomePageShown,
   sendRuntimeMessage,
+  welcomePageShown,
   type InstalledReason,
   type RuntimeSender,
 } from './runtime';

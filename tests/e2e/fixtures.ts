@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import type { Browser } from 'wxt/browser';
-import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker } from './support/launch';
+import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker, waitForPage } from './support/launch';
 import { serverFixtures, type ServerTestFixtures, type ServerWorkerFixtures } from './support/server-fixtures';
 import { freePort, Toolbar } from './support/toolbar';
 
@@ -233,17 +233,6 @@ export class ExtensionHarness {
       await cdp.detach().catch(() => {});
     }
   }
-}
-
-/** The first page whose URL passes `matches`, opened already or within `timeout` ms; null otherwise. */
-async function waitForPage(context: BrowserContext, matches: (url: string) => boolean, timeout: number): Promise<Page | null> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const page = context.pages().find((p) => matches(p.url()));
-    if (page) return page;
-    await sleep(50);
-  }
-  return null;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 // Functions passed to evaluate() run in the browser: they can use only what they declare.
 import { expect, test, type ChromeGlobal } from './fixtures';
+import { waitForPage } from './support/launch';
 
 test.describe('install', () => {
   // Chromium reports a build loaded with --load-extension (as here, and in the README's demo) as
@@ -9,12 +10,8 @@ test.describe('install', () => {
 
     await extension.restartBrowser();
 
-    const welcomeUrl = extension.url('welcome.html');
-    const opened = await extension.context
-      .waitForEvent('page', { predicate: (page) => page.url() === welcomeUrl, timeout: 4000 })
-      .then(() => true)
-      .catch(() => false);
-    expect(opened || extension.context.pages().some((page) => page.url() === welcomeUrl)).toBe(false);
+    const welcome = await waitForPage(extension.context, (url) => url === extension.url('welcome.html'), 4000);
+    expect(welcome).toBeNull();
     // The flag that tells a first install from a start was stored on the first install.
     const worker = await extension.currentServiceWorker();
     expect(await worker.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.get('welcomePageShown'))).toEqual({ welcomePageShown: true });

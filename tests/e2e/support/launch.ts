@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -172,4 +172,15 @@ export async function launchAtDeviceScale(options: {
       `--window-size=1280,${800 + WINDOW_CHROME_PX}`,
     ],
   });
+}
+
+/** The first page whose URL passes `matches`, opened already or within `timeout` ms; null otherwise. */
+export async function waitForPage(context: BrowserContext, matches: (url: string) => boolean, timeout: number): Promise<Page | null> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => matches(p.url()));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
