@@ -70,6 +70,19 @@ const TAB_MESSAGES = ['scanPage', 'getPendingCapture', 'getActiveSite', 'fillCod
 >;
 
 /**
+ * The tab a popup popped out into its own window acts for, from its address's `?tab=<id>`
+ * (`location.search`); undefined for the toolbar's own popup, which has no such parameter and
+ * acts for the active tab. Only a plain decimal id counts: `Number()` of a missing parameter is
+ * 0, which once made every toolbar popup act for a tab that does not exist (no "This site", no
+ * Fill) while the popped-out copies the tests drive worked.
+ */
+export function poppedOutTabId(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,15}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
  * A client whose tab-acting messages name `tabId`: a popup popped out into its own window keeps
  * acting for the tab it was opened on rather than for itself. Unchanged when `tabId` is undefined.
  */

@@ -9,7 +9,7 @@
  * trusted more than a fresh read, and each is taken once (a later start, after an unlock, reads
  * afresh).
  */
-import { envelopeOf, type EarlyRequest } from '../contract';
+import { envelopeOf, poppedOutTabId, type EarlyRequest } from '../contract';
 import type { Settings } from '../settings';
 import { sendRuntimeMessage } from './runtime';
 import { readSession } from './session-storage';
@@ -30,8 +30,7 @@ type WithReads = { [SLOT]?: StartedReads };
 
 /** The popup's `?tab=<id>`: it was popped out of the toolbar and acts for that tab. */
 export function popupTargetTabId(): number | undefined {
-  const id = Number(new URLSearchParams(location.search).get('tab'));
-  return Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+  return poppedOutTabId(location.search);
 }
 
 function freshReads(snapshotKey: string): PopupReads {

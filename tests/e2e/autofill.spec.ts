@@ -59,6 +59,30 @@ test.describe('autofill', () => {
     expect(log.every((e) => e.value === value && e.field === 'otp')).toBe(true);
   });
 
+  test("fills from the toolbar's own popup, which acts for the page it was opened on", async ({ extension, site }) => {
+    // Every other test drives a popped-out copy (`popup.html?tab=<id>`); this is the popup a person
+    // gets, whose address names no tab. Reading its missing `tab` as tab 0 once left it acting for
+    // no page at all: no "This site", no Fill, no "Open in a window".
+    await addAccounts(
+      extension,
+      { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] },
+      { issuer: 'Elsewhere', account: 'bob', secret: 'KRSXG5CTMVRXEZLU', sites: ['other.test'] },
+    );
+    const tab = await extension.context.newPage();
+    await tab.goto(site('example.test', '/autofill/plain.html'));
+    await tab.waitForLoadState('load');
+    const popup = await extension.openToolbarPopup(tab);
+    expect(popup.url()).toBe(extension.url('popup.html'));
+
+    const thisSite = await popup.waitForSelector('section[aria-labelledby="h-this-site"]', { timeout: 10_000 });
+    expect(await thisSite!.$$eval('li[data-account-id] .row-issuer', (names) => names.map((n) => n.textContent))).toEqual(['Example']);
+    expect(await popup.$('::-p-aria(Open in a window)')).not.toBeNull();
+    await popup.locator('::-p-aria(Fill the code for Example into this page)').click();
+    await expect.poll(() => tab.locator('#otp').inputValue()).toMatch(/^\d{6}$/);
+    expect(validCodes()).toContain(await tab.locator('#otp').inputValue());
+    expect((await received(tab)).map((e) => e.type)).toEqual(['input', 'change']);
+  });
+
   for (const [page, selector] of [
     ['one-time-code.html', '#code'],
     ['react-controlled.html', '#totp'],

@@ -18,7 +18,7 @@ import { test as base, expect, type BrowserContext, type CDPSession, type Page, 
 import type { Browser } from 'wxt/browser';
 import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker, waitForPage } from './support/launch';
 import { serverFixtures, type ServerTestFixtures, type ServerWorkerFixtures } from './support/server-fixtures';
-import { freePort, Toolbar } from './support/toolbar';
+import { freePort, Toolbar, type ToolbarPopup } from './support/toolbar';
 
 export { expect };
 export type { FixtureServer, RequestLogEntry } from './support/server';
@@ -127,6 +127,14 @@ export class ExtensionHarness {
     const popup = await this.#context.newPage();
     await popup.goto(this.url(`popup.html?tab=${tabId}`));
     return popup;
+  }
+
+  /**
+   * Clicks the toolbar button with `page` as the active tab and returns the toolbar's own popup
+   * (no `?tab=`, acting for the active tab as a person's does), driven through puppeteer-core.
+   */
+  async openToolbarPopup(page: Page): Promise<ToolbarPopup> {
+    return this.#toolbar.pressAndAttach(this.#extensionId, page);
   }
 
   async workerStatus(): Promise<WorkerStatus> {

@@ -6,6 +6,10 @@
  */
 import { createServer } from 'node:net';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+
+/** The toolbar's own popup window, attached through puppeteer-core. */
+export type ToolbarPopup = PuppeteerPage;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,6 +25,7 @@ export async function freePort(): Promise<number> {
 export class Toolbar {
   #browser: Browser | null = null;
   #session: CDPSession | null = null;
+  #puppeteer: PuppeteerBrowser | null = null;
 
   constructor(private readonly port: number) {}
 
@@ -46,8 +51,25 @@ export class Toolbar {
     await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0]!.targetId });
   }
 
-  /** Drops the extra CDP connection (the browser itself is closed by its owner). */
+  /**
+   * Clicks the toolbar button for `page` and returns the popup the browser opened: the toolbar's
+   * own popup, with no `?tab=` in its address, which only puppeteer-core attaches to here.
+   */
+  async pressAndAttach(extensionId: string, page: Page): Promise<ToolbarPopup> {
+    this.#puppeteer ??= await puppeteer.connect({ browserURL: `http://127.0.0.1:${this.port}`, defaultViewport: null });
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const opened = this.#puppeteer.waitForTarget((target) => target.url() === popupUrl, { timeout: 10_000 });
+    await this.press(extensionId, page);
+    const popup = await (await opened).asPage();
+    if (!popup) throw new Error('The toolbar popup opened but could not be attached to.');
+    return popup;
+  }
+
+  /** Drops the extra CDP connections (the browser itself is closed by its owner). */
   async disconnect(): Promise<void> {
+    const attached = this.#puppeteer;
+    this.#puppeteer = null;
+    await attached?.disconnect().catch(() => {});
     this.#session = null;
     const browser = this.#browser;
     this.#browser = null;
