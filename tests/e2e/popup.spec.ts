@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type ChromeGlobal, type ExtensionHarness } from './fixtures';
+import type { ToolbarPopup } from './support/toolbar';
 import { PopupPage } from './pages/popup-page';
 import { ClipboardReader } from './support/clipboard';
 import { base32ToBytes, hotp, totpWindow } from './support/otp-oracle';
@@ -34,6 +35,12 @@ async function expectValidCode(popup: PopupPage, name: string | RegExp, secret: 
   const shown = await popup.codeOf(name);
   expect(totpWindow(base32ToBytes(secret), Date.now())).toContain(shown);
   return shown;
+}
+
+/** Resolves once the toolbar's own popup has closed itself. */
+async function popupClosed(popup: ToolbarPopup): Promise<void> {
+  if (popup.isClosed()) return;
+  await new Promise<void>((resolve) => popup.once('close', () => resolve()));
 }
 
 async function add(popup: PopupPage, ...accounts: Parameters<PopupPage['addAccount']>[0][]) {
@@ -412,6 +419,25 @@ test.describe('popup opened from the toolbar', () => {
     await expect(popup.page.getByRole('region', { name: 'Other accounts' }).locator('li[data-account-id]')).toHaveCount(2);
     await expect(popup.search).toBeVisible();
     await expectValidCode(popup, /Acme Cloud/, 'KRSXG5CTMVRXEZLU');
+  });
+
+  test("Open in a window, from the toolbar's own popup, keeps acting for the page", async ({ extension, site }) => {
+    const setup = await popupFor(extension);
+    await add(setup, GITHUB, { issuer: 'Acme Cloud', account: 'carol', secret: 'KRSXG5CTMVRXEZLU', sites: ['acme.test'] });
+    await setup.page.close();
+    const tab = await extension.context.newPage();
+    await tab.goto(site('www.acme.test', '/login.html'));
+    const toolbarPopup = await extension.openToolbarPopup(tab);
+    const opened = extension.context.waitForEvent('page', (page) => page.url().startsWith(extension.url('popup.html?tab=')));
+    await toolbarPopup.locator('::-p-aria(Open in a window)').click();
+    // The window names the page's tab, and the toolbar popup gives way to it.
+    const window = new PopupPage(await opened, extension.extensionId);
+    await popupClosed(toolbarPopup);
+    await window.ready();
+    const thisSite = window.page.getByRole('region', { name: 'This site' });
+    await expect(thisSite.locator('li[data-account-id]')).toHaveCount(1);
+    await expect(thisSite).toContainText('Acme Cloud');
+    await expect(window.page.getByRole('button', { name: 'Open in a window' })).toHaveCount(0);
   });
 
   test('has no "This site" section on a site no account is bound to', async ({ extension, site }) => {
