@@ -408,6 +408,48 @@ test.describe('QR capture', () => {
     expect(await storedCount(reopened.page)).toBe(0);
   });
 
+  test("from the toolbar's own popup: Scan finds the page's code and Add binds it to that page", async ({ extension, site }) => {
+    // The popup a person opens has no ?tab= (the other tests drive a popped-out copy): it scans
+    // the active tab, as once it did not (it asked for a tab 0 that does not exist).
+    const page = await extension.context.newPage();
+    await page.goto(site('acme.test', '/capture/img-png.html'));
+    await waitForDrawn(page);
+    const popup = await extension.openToolbarPopup(page);
+    await popup.locator('::-p-aria(Scan this page for a QR code)').click();
+    const item = await popup.waitForSelector('[data-capture-item]', { timeout: 15_000 });
+    expect(await item!.$eval('h2', (heading) => heading.textContent)).toBe('Add Acme?');
+    expect(await item!.$eval('.capture-found-on strong', (host) => host.textContent)).toBe('acme.test');
+    await (await item!.waitForSelector('::-p-aria(Add)'))!.click();
+    await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Added Acme (png@acme.test)'), { timeout: 10_000 });
+    const checker = await extension.openPopup();
+    const [stored] = await storedAccounts(checker);
+    expect(stored).toMatchObject({ issuer: 'Acme', account: 'png@acme.test', sites: [{ match: 'origin', origin: origin(site, 'acme.test') }] });
+  });
+
+  test("findings left by a trigger open the review in the toolbar's own popup", async ({ extension, site }) => {
+    const page = await extension.context.newPage();
+    await page.goto(site('acme.test', '/capture/two-codes.html'));
+    await waitForDrawn(page);
+    // The toolbar click grants activeTab on the page; its popup is closed again at once.
+    await (await extension.openToolbarPopup(page)).close();
+    // What the context-menu and shortcut handlers do in the worker: scan the page's tab, then open
+    // the toolbar's own popup, which must find those findings for the page by itself.
+    const sender = await extension.openPopup();
+    const found = await sender.evaluate(async (pageUrl) => {
+      const { chrome } = globalThis as unknown as ChromeGlobal;
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+      const reply = (await chrome.runtime.sendMessage({ tessera: 1, name: 'scanPage', payload: { tabId: tab?.id } })) as { ok: boolean; value: { items: unknown[] } };
+      return reply.ok ? reply.value.items.length : -1;
+    }, page.url());
+    expect(found).toBe(2);
+    await sender.close();
+    const popup = await extension.openToolbarPopup(page);
+    await popup.waitForSelector('[data-capture-item]', { timeout: 10_000 });
+    const headings = await popup.$$eval('[data-capture-item] h2', (all) => all.map((h) => h.textContent));
+    expect(headings).toHaveLength(2);
+    expect(headings).toContain('Add Acme Backup?');
+  });
+
   test('locking forgets pending findings, and a scan while locked is refused before anything is injected (#14.5)', async ({ extension, site }) => {
     // Passphrase mode, so there is a lock to close.
     const manage = await extension.context.newPage();

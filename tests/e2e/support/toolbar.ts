@@ -58,7 +58,9 @@ export class Toolbar {
   async pressAndAttach(extensionId: string, page: Page): Promise<ToolbarPopup> {
     this.#puppeteer ??= await puppeteer.connect({ browserURL: `http://127.0.0.1:${this.port}`, defaultViewport: null });
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
-    const opened = this.#puppeteer.waitForTarget((target) => target.url() === popupUrl, { timeout: 10_000 });
+    // A popup closed a moment ago may still be listed: only a target opened by this click counts.
+    const earlier = new Set(this.#puppeteer.targets());
+    const opened = this.#puppeteer.waitForTarget((target) => target.url() === popupUrl && !earlier.has(target), { timeout: 10_000 });
     await this.press(extensionId, page);
     const popup = await (await opened).asPage();
     if (!popup) throw new Error('The toolbar popup opened but could not be attached to.');
