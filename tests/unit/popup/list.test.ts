@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sortAccounts, groupAccounts, groupNames } from '@/lib/popup/list';
+import { sortAccounts, groupAccounts, groupNames, ROWS_AT_FIRST_PAINT } from '@/lib/popup/list';
 import type { AccountMeta } from '@/lib/vault/types';
 
 const meta = (id: string, issuer: string, account: string, order: number): AccountMeta =>
@@ -34,5 +36,13 @@ describe('group filter', () => {
     expect([work.thisSite.map((a) => a.id), work.others.map((a) => a.id)]).toEqual([['gl'], ['gh']]);
     expect([workSearch.thisSite.map((a) => a.id), workSearch.others.map((a) => a.id)]).toEqual([[], ['gh']]);
     expect(all.others.map((a) => a.id)).toEqual(['gh', 'bank', 'steam']);
+  });
+});
+
+describe('the popup stylesheet and ROWS_AT_FIRST_PAINT', () => {
+  it('skips layout (content-visibility) only for the rows after the first screen', async () => {
+    const css = await readFile(path.resolve(__dirname, '../../../entrypoints/popup/style.css'), 'utf8');
+    const rules = [...css.matchAll(/([^{}]+)\{([^{}]*content-visibility:\s*auto[^{}]*)\}/g)].map((m) => m[1]!.replace(/\/\*[\s\S]*?\*\//g, '').trim());
+    expect(rules).toEqual([`.accounts > .row:nth-child(n + ${ROWS_AT_FIRST_PAINT + 1})`]);
   });
 });
