@@ -17,6 +17,12 @@ test.describe('production build', () => {
     }
   });
 
+  // Each file an extension page waits for costs more than its bytes (scripts/popup-chunks.ts).
+  test("the popup's first screen waits for two module files", async ({ extension }) => {
+    const html = await readFile(path.join(extension.extensionDir, 'popup.html'), 'utf8');
+    expect([...html.matchAll(/<(?:script type="module"|link rel="modulepreload")[^>]*>/g)]).toHaveLength(2);
+  });
+
   // Chromium starts a classic service worker from V8's stored compiled code and parses a module
   // worker again at every start (entrypoints/background/index.ts has the figures).
   test('the worker is one classic script that imports nothing', async ({ extension }) => {
