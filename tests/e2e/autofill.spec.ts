@@ -175,6 +175,28 @@ test.describe('autofill', () => {
     expect(validCodes()).toContain(await tab.locator('#otp').inputValue());
   });
 
+  test("keyboard alone, in the toolbar's own popup: type to search, arrow to the row, Enter fills and copies", async ({ extension, site }) => {
+    await addAccounts(
+      extension,
+      { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] },
+      { issuer: 'Elsewhere', account: 'bob', secret: 'KRSXG5CTMVRXEZLU' },
+    );
+    const tab = await extension.context.newPage();
+    await tab.goto(site('example.test', '/autofill/plain.html'));
+    await tab.waitForLoadState('load');
+    const popup = await extension.openToolbarPopup(tab);
+    await popup.waitForSelector('li[data-account-id] [data-code]', { timeout: 10_000 });
+    const focused = () => popup.evaluate(() => document.activeElement?.closest('li')?.querySelector('.row-issuer')?.textContent ?? document.activeElement?.id ?? null);
+    await popup.keyboard.type('exam');
+    expect(await focused()).toBe('search');
+    await popup.waitForFunction(() => document.querySelectorAll('li[data-account-id]').length === 1);
+    await popup.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Example');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('and copied it'), { timeout: 10_000 });
+    expect(validCodes()).toContain(await tab.locator('#otp').inputValue());
+  });
+
   test('offers no Fill and fills nothing where the account is not bound', async ({ extension, site }) => {
     await addAccounts(extension, { issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
     for (const host of ['examp1e.test', 'example.test.evil.test', 'other.test']) {

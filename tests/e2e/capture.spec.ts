@@ -435,6 +435,9 @@ test.describe('QR capture', () => {
     // What the context-menu and shortcut handlers do in the worker: scan the page's tab, then open
     // the toolbar's own popup, which must find those findings for the page by itself.
     const sender = await extension.openPopup();
+    // A context-menu click or a shortcut happens on the page the person is looking at (the
+    // screenshot fallback sees only the visible tab).
+    await page.bringToFront();
     const found = await sender.evaluate(async (pageUrl) => {
       const { chrome } = globalThis as unknown as ChromeGlobal;
       const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
