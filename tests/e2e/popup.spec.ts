@@ -428,10 +428,18 @@ test.describe('popup opened from the toolbar', () => {
     const tab = await extension.context.newPage();
     await tab.goto(site('www.acme.test', '/login.html'));
     const toolbarPopup = await extension.openToolbarPopup(tab);
-    const opened = extension.context.waitForEvent('page', (page) => page.url().startsWith(extension.url('popup.html?tab=')));
+    const opened = extension.context.waitForEvent('page');
     await toolbarPopup.locator('::-p-aria(Open in a window)').click();
     // The window names the page's tab, and the toolbar popup gives way to it.
-    const window = new PopupPage(await opened, extension.extensionId);
+    const windowPage = await opened;
+    const worker = await extension.currentServiceWorker();
+    const tabId = await worker.evaluate(
+      async (pageUrl) => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).find((t) => t.url === pageUrl)?.id ?? null,
+      tab.url(),
+    );
+    expect(tabId).toEqual(expect.any(Number));
+    await windowPage.waitForURL(extension.url(`popup.html?tab=${tabId}`));
+    const window = new PopupPage(windowPage, extension.extensionId);
     await popupClosed(toolbarPopup);
     await window.ready();
     const thisSite = window.page.getByRole('region', { name: 'This site' });
