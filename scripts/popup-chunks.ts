@@ -38,8 +38,10 @@ const SHARED_UI = [
   /\/components\/(FieldError|Slotted)\.tsx$/,
 ];
 
+const SHARED = [...SHARED_CORE, ...SHARED_UI];
+
 function sharedChunkOf(id: string): string | undefined {
-  return [...SHARED_CORE, ...SHARED_UI].some((pattern) => pattern.test(id)) ? 'shared' : undefined;
+  return SHARED.some((pattern) => pattern.test(id)) ? 'shared' : undefined;
 }
 
 type OutputOptions = { manualChunks?: unknown };

@@ -438,12 +438,11 @@ test.describe('QR capture', () => {
     // A context-menu click or a shortcut happens on the page the person is looking at (the
     // screenshot fallback sees only the visible tab).
     await page.bringToFront();
-    const found = await sender.evaluate(async (pageUrl) => {
+    const found = await sender.evaluate(async (tabId) => {
       const { chrome } = globalThis as unknown as ChromeGlobal;
-      const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
-      const reply = (await chrome.runtime.sendMessage({ tessera: 1, name: 'scanPage', payload: { tabId: tab?.id } })) as { ok: boolean; value: { items: unknown[] } };
+      const reply = (await chrome.runtime.sendMessage({ tessera: 1, name: 'scanPage', payload: { tabId } })) as { ok: boolean; value: { items: unknown[] } };
       return reply.ok ? reply.value.items.length : -1;
-    }, page.url());
+    }, await extension.tabIdOf(page));
     expect(found).toBe(2);
     await sender.close();
     const popup = await extension.openToolbarPopup(page);

@@ -115,6 +115,14 @@ export class ExtensionHarness {
    */
   async clickToolbarButton(page: Page): Promise<Page> {
     await this.#toolbar.press(this.#extensionId, page);
+    const tabId = await this.tabIdOf(page);
+    const popup = await this.#context.newPage();
+    await popup.goto(this.url(`popup.html?tab=${tabId}`));
+    return popup;
+  }
+
+  /** The browser's id of `page`'s tab, which the extension sees only once activeTab is granted on it. */
+  async tabIdOf(page: Page): Promise<number> {
     const worker = await this.currentServiceWorker();
     const url = page.url();
     const tabId = await worker.evaluate(async (pageUrl) => {
@@ -124,9 +132,7 @@ export class ExtensionHarness {
       return tabs.find((tab) => tab.url === pageUrl)?.id ?? null;
     }, url);
     if (tabId === null) throw new Error(`The toolbar click did not grant activeTab on ${url}.`);
-    const popup = await this.#context.newPage();
-    await popup.goto(this.url(`popup.html?tab=${tabId}`));
-    return popup;
+    return tabId;
   }
 
   /**

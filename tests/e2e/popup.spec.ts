@@ -432,13 +432,7 @@ test.describe('popup opened from the toolbar', () => {
     await toolbarPopup.locator('::-p-aria(Open in a window)').click();
     // The window names the page's tab, and the toolbar popup gives way to it.
     const windowPage = await opened;
-    const worker = await extension.currentServiceWorker();
-    const tabId = await worker.evaluate(
-      async (pageUrl) => (await (globalThis as unknown as ChromeGlobal).chrome.tabs.query({})).find((t) => t.url === pageUrl)?.id ?? null,
-      tab.url(),
-    );
-    expect(tabId).toEqual(expect.any(Number));
-    await windowPage.waitForURL(extension.url(`popup.html?tab=${tabId}`));
+    await windowPage.waitForURL(extension.url(`popup.html?tab=${await extension.tabIdOf(tab)}`));
     const window = new PopupPage(windowPage, extension.extensionId);
     await popupClosed(toolbarPopup);
     await window.ready();
