@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, test as base, TEST_HOSTS, type FirefoxHarness } from './fixtures';
 import { FirefoxPopup, inputLabelled, role } from './pages/popup';
-import { DEFAULT_FIREFOX_EXTENSION_DIR, FirefoxSession, addonIdOf } from './support/firefox';
+import { DEFAULT_FIREFOX_EXTENSION_DIR, FirefoxSession, KeptFirefoxProfile, addonIdOf } from './support/firefox';
 
 const POLICY_FILE = process.env.TESSERA_FIREFOX_POLICY_FILE ?? '/etc/firefox/policies/policies.json';
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -31,22 +31,32 @@ async function policyFileProblem(): Promise<string | null> {
 }
 
 /**
- * Starts a Firefox that read `policy` for Tessera's add-on id, with Tessera installed. Whatever
- * the file held before (nothing, on a test machine) is put back as soon as Firefox has started.
+ * Runs `start` (which starts a Firefox) with `policy` for Tessera's add-on id in the policy file,
+ * and checks that Firefox read it. Whatever the file held before (nothing, on a test machine) is
+ * put back as soon as Firefox has started: Firefox keeps what it read until it quits.
  */
-async function launchUnderPolicy(extensionDir: string, policy: Policy): Promise<{ session: FirefoxSession; firefox: FirefoxHarness }> {
+async function startingUnderPolicy<T extends { session: FirefoxSession }>(addonId: string, policy: Policy, start: () => Promise<T>): Promise<T> {
   const before = await readFile(POLICY_FILE, 'utf8').catch(() => null);
-  const body = { policies: { '3rdparty': { Extensions: { [addonIdOf(extensionDir)]: policy } } } };
+  const body = { policies: { '3rdparty': { Extensions: { [addonId]: policy } } } };
   await writeFile(POLICY_FILE, JSON.stringify(body, null, 2));
-  let session: FirefoxSession;
   try {
-    session = await FirefoxSession.launch({ hosts: TEST_HOSTS });
+    const started = await start();
     // The engine read the file (ACTIVE = 1): otherwise the test below would prove nothing.
-    expect(await session.chrome<number>(`() => Services.policies.status`)).toBe(1);
+    const status = await started.session.chrome<number>(`() => Services.policies.status`);
+    if (status !== 1) await started.session.close();
+    expect(status).toBe(1);
+    return started;
   } finally {
     if (before === null) await rm(POLICY_FILE, { force: true });
     else await writeFile(POLICY_FILE, before);
   }
+}
+
+/** Starts a Firefox that read `policy` for Tessera's add-on id, with Tessera installed. */
+async function launchUnderPolicy(extensionDir: string, policy: Policy): Promise<{ session: FirefoxSession; firefox: FirefoxHarness }> {
+  const { session } = await startingUnderPolicy(addonIdOf(extensionDir), policy, async () => ({
+    session: await FirefoxSession.launch({ hosts: TEST_HOSTS }),
+  }));
   return { session, firefox: await session.install(extensionDir) };
 }
 
@@ -177,5 +187,42 @@ test.describe('managed policies on Firefox (policies.json)', () => {
       const removal = await send(popup.page, 'removePassphrase', { passphrase: 'correct horse battery 42' });
       expect(removal.error?.code).toBe('passphrase-removal-refused');
     });
+  });
+});
+
+test.describe('a policy that changes while Firefox is closed (issue 12)', () => {
+  test('tightened while closed: after the restart no export or fill gets through, and the popup offers no Fill', async ({ site }) => {
+    test.setTimeout(150_000);
+    const problem = await policyFileProblem();
+    if (problem && process.env.CI) throw new Error(problem);
+    test.skip(problem !== null, problem ?? '');
+    // Installed for good, so that it outlives the restart (support/firefox.ts, installInProfile).
+    const profile = await KeptFirefoxProfile.create(TEST_HOSTS);
+    try {
+      let { firefox } = await profile.start();
+      const popup = await FirefoxPopup.open(firefox);
+      await popup.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+      const [account] = (await send(popup.page, 'listAccounts')).value as Array<{ id: string }>;
+      // The control: without a policy the secret leaves, and the background has stored "no policy".
+      expect((await send(popup.page, 'exportOtpauthUris')).ok).toBe(true);
+
+      ({ firefox } = await startingUnderPolicy(profile.addonId, { disableExport: true, disableAutofill: true }, () => profile.start()));
+      const tab = await firefox.browser.newPage();
+      await tab.goto(site('example.test', '/autofill/plain.html'), { waitUntil: 'load' });
+      const opened = await FirefoxPopup.openOn(firefox, tab);
+      const tabId = Number(new URL(opened.page.url()).searchParams.get('tab'));
+      const [exported, filled] = await Promise.all([
+        send(opened.page, 'exportOtpauthUris'),
+        send(opened.page, 'fillCode', { id: account!.id, tabId }),
+      ]);
+      expect(exported.error?.code).toBe('export-disabled');
+      expect(JSON.stringify(exported)).not.toContain(SECRET);
+      expect(filled.error?.code).toBe('autofill-disabled');
+      expect(await tab.$eval('#otp', (input) => (input as HTMLInputElement).value)).toBe('');
+      await expect.poll(() => opened.names()).toEqual(['Example']);
+      expect(await opened.page.$('[aria-label="Fill the code for Example into this page"]')).toBeNull();
+    } finally {
+      await profile.remove();
+    }
   });
 });

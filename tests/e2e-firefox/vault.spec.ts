@@ -1,42 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'puppeteer-core';
-import { expect, test, type FirefoxHarness } from './fixtures';
-import { FirefoxPopup, inputLabelled, role } from './pages/popup';
+import { expect, test } from './fixtures';
+import { FirefoxPopup, role } from './pages/popup';
+import { expectLocked, openManagePage, setPassphrase, unlock } from './pages/passphrase';
 import { base32ToBytes, totp, totpWindow } from '../e2e/support/otp-oracle';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const PASSPHRASE = 'correct horse battery staple';
 const PLAIN_LIST = fileURLToPath(new URL('../fixtures/import/plain.txt', import.meta.url));
-
-async function openManagePage(firefox: FirefoxHarness): Promise<Page> {
-  const page = await firefox.openExtensionPage('options.html');
-  await page.waitForSelector('h1');
-  return page;
-}
-
-async function setPassphrase(firefox: FirefoxHarness): Promise<void> {
-  const manage = await openManagePage(firefox);
-  await (await inputLabelled(manage, 'New passphrase')).type(PASSPHRASE);
-  await (await inputLabelled(manage, 'New passphrase again')).type(PASSPHRASE);
-  await manage.locator(role('button', 'Set passphrase')).click();
-  await manage.waitForFunction(() => document.body.innerText.includes('Passphrase set.'), { polling: 100, timeout: 30_000 });
-  await manage.close();
-}
-
-async function expectLocked(popup: FirefoxPopup): Promise<void> {
-  await popup.page.waitForSelector(role('heading', 'Tessera is locked'));
-  // Nothing about the accounts: no names, no count, no rows.
-  expect(await popup.names()).toEqual([]);
-  expect(await popup.page.evaluate(() => document.body.innerText)).not.toMatch(/GitHub|alice/);
-}
-
-async function unlock(popup: FirefoxPopup, passphrase: string): Promise<void> {
-  const field = await inputLabelled(popup.page, 'Passphrase');
-  await field.click({ count: 3 });
-  await field.type(passphrase);
-  await popup.button('Unlock').click();
-}
 
 test.describe('vault on Firefox', () => {
   test('sets a passphrase, locks, refuses a wrong one, unlocks with the right one', async ({ firefox }) => {
@@ -44,7 +15,7 @@ test.describe('vault on Firefox', () => {
     let popup = await FirefoxPopup.open(firefox);
     await popup.addAndConfirm({ issuer: 'GitHub', account: 'alice', secret: SECRET });
     await popup.page.close();
-    await setPassphrase(firefox);
+    await setPassphrase(firefox, PASSPHRASE);
 
     popup = await FirefoxPopup.open(firefox);
     await expect.poll(() => popup.names()).toEqual(['GitHub']);
@@ -65,7 +36,7 @@ test.describe('vault on Firefox', () => {
     let popup = await FirefoxPopup.open(firefox);
     await popup.addAndConfirm({ issuer: 'GitHub', account: 'alice', secret: SECRET });
     await popup.page.close();
-    await setPassphrase(firefox);
+    await setPassphrase(firefox, PASSPHRASE);
 
     await firefox.stopBackground();
     expect(await firefox.backgroundState()).toBe('stopped');

@@ -19,6 +19,8 @@
  * gets a new UUID, hence a new origin that could not reach an old database anyway.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -59,6 +61,28 @@ export interface FirefoxLaunchOptions {
   /** Host names resolved to 127.0.0.1 (Firefox takes a list, not a wildcard). */
   hosts: readonly string[];
   headless?: boolean;
+  /**
+   * A profile kept from one launch to the next (a browser restart), with Tessera installed in it
+   * for good by `installInProfile`; a fresh temporary profile when unset.
+   */
+  profileDir?: string;
+}
+
+/**
+ * Installs the build in `extensionDir` into the profile for good, as an install from
+ * addons.mozilla.org is, rather than as a temporary add-on (which Firefox removes when it quits,
+ * so no test of a restart could use one): an extension proxy file in the profile's `extensions/`
+ * folder, named after the add-on id and holding the build's path, which Firefox reads when it
+ * starts. Firefox then starts the add-on at every launch of that profile, keeps its per-install
+ * UUID and what it stored, and sends it `runtime.onStartup` as for any installed add-on. The
+ * build is unsigned: `FirefoxSession.launch({ profileDir })` sets the two preferences that let
+ * such an add-on load without a prompt (ESR honours them; release Firefox does not).
+ */
+export async function installInProfile(profileDir: string, extensionDir: string): Promise<string> {
+  const addonId = addonIdOf(extensionDir);
+  await mkdir(path.join(profileDir, 'extensions'), { recursive: true });
+  await writeFile(path.join(profileDir, 'extensions', addonId), `${path.resolve(extensionDir)}\n`);
+  return addonId;
 }
 
 /** One Firefox ESR under BiDi, with access to its browser window's chrome scope. */
@@ -76,11 +100,15 @@ export class FirefoxSession {
       // The fixture server's certificate is self-signed.
       acceptInsecureCerts: true,
       args: ['--remote-allow-system-access'],
+      ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
       extraPrefsFirefox: {
         'network.dns.localDomains': options.hosts.join(','),
         // Optional permissions (clipboardRead, https://*/*) are granted without the doorhanger,
         // which BiDi cannot click: it stands for the person's "Allow".
         'extensions.webextOptionalPermissionPrompts': false,
+        // The add-on `installInProfile` put in the profile: unsigned, and found in the profile's
+        // folder, which Firefox would otherwise leave disabled until the person confirms it.
+        ...(options.profileDir ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 } : {}),
       },
     });
     try {
@@ -121,8 +149,61 @@ export class FirefoxSession {
     return new FirefoxHarness(this, addonId, `moz-extension://${host}`);
   }
 
+  /**
+   * Tessera as installed in this profile by `installInProfile`, once Firefox has started it
+   * (it starts add-ons a moment after the window opens).
+   */
+  async installed(addonId: string, timeoutMs = 30_000): Promise<FirefoxHarness> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const host = await this.chrome<string | null>(`({ addonId }) => WebExtensionPolicy.getByID(addonId)?.mozExtensionHostname ?? null`, { addonId });
+      if (host) return new FirefoxHarness(this, addonId, `moz-extension://${host}`);
+      if (Date.now() > deadline) throw new Error(`${addonId} did not start within ${timeoutMs} ms of Firefox's start.`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** The address of every tab, in the order of the tab strip (including pages BiDi cannot open). */
+  tabAddresses(): Promise<string[]> {
+    return this.chrome<string[]>(`() => gBrowser.tabs.map((tab) => tab.linkedBrowser.currentURI.spec)`);
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => {});
+  }
+}
+
+/**
+ * A profile with Tessera installed in it for good (`installInProfile`), and Firefox started on
+ * it, then quit and started again (a browser restart) as a test asks.
+ */
+export class KeptFirefoxProfile {
+  private session: FirefoxSession | null = null;
+
+  private constructor(
+    readonly dir: string,
+    readonly addonId: string,
+    private readonly hosts: readonly string[],
+  ) {}
+
+  /** A new profile with the build `TESSERA_FIREFOX_EXTENSION_DIR` names (else `.output/firefox-mv3`) installed. */
+  static async create(hosts: readonly string[]): Promise<KeptFirefoxProfile> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tessera-e2e-firefox-kept-'));
+    const extensionDir = process.env.TESSERA_FIREFOX_EXTENSION_DIR ?? DEFAULT_FIREFOX_EXTENSION_DIR;
+    return new KeptFirefoxProfile(dir, await installInProfile(dir, extensionDir), hosts);
+  }
+
+  /** Starts Firefox on the profile (quitting the one running first) and returns Tessera in it. */
+  async start(): Promise<{ session: FirefoxSession; firefox: FirefoxHarness }> {
+    await this.session?.close();
+    this.session = null;
+    this.session = await FirefoxSession.launch({ hosts: this.hosts, profileDir: this.dir });
+    return { session: this.session, firefox: await this.session.installed(this.addonId) };
+  }
+
+  async remove(): Promise<void> {
+    await this.session?.close();
+    await rm(this.dir, { recursive: true, force: true });
   }
 }
 
