@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test, type FirefoxHarness } from './fixtures';
-import { FirefoxPopup } from './pages/popup';
+import { FirefoxPopup, FirefoxToolbarPopup } from './pages/popup';
 import type { NewAccount } from '../e2e/pages/popup-page';
 import { base32ToBytes, totpWindow } from '../e2e/support/otp-oracle';
 
@@ -26,6 +26,25 @@ async function received(tab: Page): Promise<Array<{ type: string; field: string;
 }
 
 test.describe('autofill on Firefox', () => {
+  test("from Firefox's own toolbar popup (no ?tab=): This site lists the bound account, Open in a window is offered, Fill fills the page", async ({
+    firefox,
+    site,
+  }) => {
+    await addAccounts(firefox, BOUND, { issuer: 'Other', account: 'bob', secret: 'GEZDGNBVGY3TQOJQ' });
+    const tab = await openTab(firefox, site('example.test', '/autofill/plain.html'));
+    const popup = await FirefoxToolbarPopup.openOn(firefox, tab);
+    // The panel itself, not a popped-out copy: it acts for the selected tab, which it must find.
+    expect(new URL(await popup.address()).search).toBe('');
+    await expect.poll(() => popup.namesUnder('This site')).toEqual(['Example']);
+    expect(await popup.namesUnder('Other accounts')).toEqual(['Other']);
+    expect(await popup.hasButton('Open in a window')).toBe(true);
+    await popup.click('Fill the code for Example into this page');
+    await expect.poll(() => popup.status()).toContain('Filled the code for Example (alice) into the page');
+    const value = await tab.$eval('#otp', (input) => (input as HTMLInputElement).value);
+    expect(validCodes()).toContain(value);
+    expect((await received(tab)).map((event) => event.type)).toEqual(['input', 'change']);
+  });
+
   test('Fill in the popup fills a single code field on a bound https site', async ({ firefox, site }) => {
     await addAccounts(firefox, BOUND);
     const tab = await openTab(firefox, site('example.test', '/autofill/plain.html'));

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test, type FirefoxHarness } from './fixtures';
-import { FirefoxPopup, role } from './pages/popup';
+import { FirefoxPopup, FirefoxToolbarPopup, role } from './pages/popup';
 import { base32ToBytes, totpWindow } from '../e2e/support/otp-oracle';
 
 // The fixtures' enrollment secret (RFC 6238's "12345678901234567890" in base32).
@@ -49,5 +49,27 @@ test.describe('QR capture on Firefox', () => {
     const popup = await scanAndAdd(firefox, page, 'cdn@acme.test');
     await expect.poll(() => popup.codeOf('Acme')).toMatch(/^\d{6}$/);
     expect(totpWindow(base32ToBytes(RFC_SECRET), Date.now())).toContain(await popup.codeOf('Acme'));
+  });
+
+  test("from Firefox's own toolbar popup (no ?tab=): Scan finds the page's code and Add binds it to that page", async ({ firefox, site }) => {
+    const page = await openCapturePage(firefox, site('acme.test', '/capture/img-png.html'));
+    const popup = await FirefoxToolbarPopup.openOn(firefox, page);
+    expect(new URL(await popup.address()).search).toBe('');
+    await popup.click('Scan this page for a QR code');
+    await expect
+      .poll(() => popup.inPanel((doc) => [...doc.querySelectorAll('[data-capture-item] h2')].map((heading) => heading.textContent), null), { timeout: 15_000 })
+      .toEqual(['Add Acme?']);
+    expect(await popup.inPanel((doc) => doc.querySelector('[data-capture-item] .capture-found-on strong')?.textContent, null)).toBe('acme.test');
+    await popup.click('Add');
+    await expect.poll(() => popup.status()).toContain('Added Acme (png@acme.test)');
+    const accounts = await popup.helper.evaluate(() =>
+      (globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<{ value: unknown[] }> } } }).browser.runtime.sendMessage({
+        tessera: 1,
+        name: 'listAccounts',
+      }),
+    );
+    expect(accounts.value).toMatchObject([
+      { issuer: 'Acme', account: 'png@acme.test', sites: [{ match: 'origin', origin: new URL(site('acme.test', '/')).origin }] },
+    ]);
   });
 });

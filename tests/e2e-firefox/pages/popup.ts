@@ -158,3 +158,62 @@ export class FirefoxPopup {
     await this.page.waitForFunction((wanted) => document.querySelector('.toast')?.textContent?.includes(wanted), { polling: 50 }, text);
   }
 }
+
+/**
+ * Firefox's own popup panel (no `?tab=`), opened by `FirefoxHarness.openToolbarPopup`, read and
+ * clicked from `helper`, one of Tessera's pages in a tab, through `extension.getViews`.
+ */
+export class FirefoxToolbarPopup {
+  private constructor(readonly helper: Page) {}
+
+  static async openOn(firefox: FirefoxHarness, tab: Page): Promise<FirefoxToolbarPopup> {
+    return new FirefoxToolbarPopup(await firefox.openToolbarPopup(tab));
+  }
+
+  /** Runs `read` on the panel's document (and `argument`, as JSON) in the helper page. */
+  inPanel<A, T>(read: (doc: Document, argument: A) => T, argument: A): Promise<Awaited<T>> {
+    return this.helper.evaluate(
+      `(${read.toString()})(browser.extension.getViews({ type: 'popup' })[0].document, ${JSON.stringify(argument)})`,
+    ) as Promise<Awaited<T>>;
+  }
+
+  /** The panel's address: `popup.html`, with no `?tab=` (the toolbar acts for the selected tab). */
+  address(): Promise<string> {
+    return this.inPanel((doc) => doc.location.href, null);
+  }
+
+  /** The issuers listed under the section whose heading is `title` ('This site', 'Accounts', …). */
+  namesUnder(title: string): Promise<string[]> {
+    return this.inPanel((doc, wanted) => {
+      const section = [...doc.querySelectorAll('section.list-section')].find((el) => el.querySelector('h2')?.textContent === wanted);
+      return [...(section?.querySelectorAll('li[data-account-id] .row-issuer') ?? [])].map((el) => el.textContent ?? '');
+    }, title);
+  }
+
+  /** Whether a button with this accessible name (its aria-label, else its text) is in the panel. */
+  hasButton(name: string): Promise<boolean> {
+    return this.inPanel(
+      (doc, wanted) => [...doc.querySelectorAll('button')].some((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === wanted),
+      name,
+    );
+  }
+
+  /**
+   * Clicks the button with this accessible name once the panel shows it (a DOM click: BiDi cannot
+   * send input to the panel).
+   */
+  async click(name: string): Promise<void> {
+    const find = (doc: Document, wanted: string) =>
+      [...doc.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === wanted);
+    const button = `(${find.toString()})(browser.extension.getViews({ type: 'popup' })[0].document, ${JSON.stringify(name)})`;
+    await this.helper.waitForFunction(`${button} !== undefined`, { polling: 50, timeout: 10_000 }).catch(() => {
+      throw new Error(`No button "${name}" in the toolbar popup.`);
+    });
+    await this.helper.evaluate(`${button}.click()`);
+  }
+
+  /** Text of the panel's status toast (empty when none shows). */
+  status(): Promise<string> {
+    return this.inPanel((doc) => doc.querySelector('.toast')?.textContent ?? '', null);
+  }
+}

@@ -269,11 +269,46 @@ export class FirefoxHarness {
   /**
    * Clicks Tessera's toolbar button with `page` as the selected tab: selects the tab and grants
    * `activeTab` on it exactly as Firefox's button does (`tabManager.addActiveTabPermission`).
-   * Returns the popup loaded in a tab of its own for that tab (`popup.html?tab=<id>`), because
-   * the real popup panel is browser UI that BiDi cannot drive; the Chromium suite does the same.
+   * Returns the popup loaded in a tab of its own for that tab (`popup.html?tab=<id>`), which a
+   * test can drive like any page (the Chromium suite does the same); `openToolbarPopup` opens the
+   * real panel instead, for what the popup does for the page it was opened on.
    */
   async clickToolbarButton(page: Page): Promise<Page> {
-    const tabId = await this.chrome<number>(
+    const tabId = await this.pressToolbarButtonOn(page);
+    return this.openExtensionPage(`popup.html?tab=${tabId}`);
+  }
+
+  /**
+   * Opens Firefox's own popup, the panel the toolbar button opens (`popup.html` with no
+   * `?tab=`), with `page` as the selected tab: what a click on the button does (select the tab,
+   * grant `activeTab`), then `action.openPopup()`. BiDi cannot reach the panel's document, but
+   * Tessera's pages share its origin and process: the returned page, one of Tessera's pages in a
+   * tab, reaches it through `extension.getViews({ type: 'popup' })` (pages/popup.ts,
+   * `FirefoxToolbarPopup`). Its clicks there are DOM clicks, not a mouse's.
+   */
+  async openToolbarPopup(page: Page): Promise<Page> {
+    const helper = await this.openExtensionPage('welcome.html');
+    await this.pressToolbarButtonOn(page);
+    const opened = await helper.evaluate(() =>
+      (globalThis as unknown as { browser: { action: { openPopup(): Promise<void> } } }).browser.action.openPopup().then(
+        () => 'opened',
+        (error: unknown) => String(error),
+      ),
+    );
+    if (opened !== 'opened') throw new Error(`action.openPopup() failed: ${opened}`);
+    await helper.waitForFunction(
+      () => {
+        const [view] = (globalThis as unknown as { browser: { extension: { getViews(filter: object): Window[] } } }).browser.extension.getViews({ type: 'popup' });
+        return view?.document.readyState === 'complete';
+      },
+      { polling: 50 },
+    );
+    return helper;
+  }
+
+  /** Selects `page`'s tab and grants `activeTab` on it, as Firefox's toolbar button does; returns its tab id. */
+  private pressToolbarButtonOn(page: Page): Promise<number> {
+    return this.chrome<number>(
       `({ context, addonId }) => {
         const tab = gBrowser.getTabForBrowser(${NAVIGABLE}.getBrowsingContextById(context).embedderElement);
         gBrowser.selectedTab = tab;
@@ -283,7 +318,6 @@ export class FirefoxHarness {
       }`,
       { context: contextOf(page), addonId: this.addonId },
     );
-    return this.openExtensionPage(`popup.html?tab=${tabId}`);
   }
 
   /** Brings `page`'s tab to the front (the screenshot path of capture sees the selected tab). */
