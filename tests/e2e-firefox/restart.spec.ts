@@ -6,7 +6,7 @@
  */
 import { expect, test, TEST_HOSTS } from './fixtures';
 import { FirefoxPopup } from './pages/popup';
-import { expectLocked, setPassphrase, unlock } from './pages/passphrase';
+import { expectLocked, setPassphrase, unlockAfterAWrongTry } from './pages/passphrase';
 import { KeptFirefoxProfile } from './support/firefox';
 import { base32ToBytes, totpWindow } from '../e2e/support/otp-oracle';
 
@@ -61,10 +61,7 @@ test.describe('a cold Firefox: installed for good, quit, started again', () => {
     ({ firefox } = await profile.start());
     popup = await FirefoxPopup.open(firefox);
     await expectLocked(popup);
-    await unlock(popup, 'not the passphrase');
-    await popup.page.waitForFunction(() => document.querySelector('#unlock-error')?.textContent === 'That passphrase is not right.', { polling: 100 });
-    await expectLocked(popup);
-    await unlock(popup, PASSPHRASE);
+    await unlockAfterAWrongTry(popup, PASSPHRASE);
     await expect.poll(() => popup.names()).toEqual(['GitHub']);
     await expectRightCode(popup, 'GitHub');
   });

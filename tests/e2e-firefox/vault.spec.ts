@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { FirefoxPopup, role } from './pages/popup';
-import { expectLocked, openManagePage, setPassphrase, unlock } from './pages/passphrase';
+import { expectLocked, openManagePage, setPassphrase, unlockAfterAWrongTry } from './pages/passphrase';
 import { base32ToBytes, totp, totpWindow } from '../e2e/support/otp-oracle';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -22,10 +22,7 @@ test.describe('vault on Firefox', () => {
     await popup.button('Lock now').click();
     await expectLocked(popup);
 
-    await unlock(popup, 'not the passphrase');
-    await popup.page.waitForFunction(() => document.querySelector('#unlock-error')?.textContent === 'That passphrase is not right.', { polling: 100 });
-    await expectLocked(popup);
-    await unlock(popup, PASSPHRASE);
+    await unlockAfterAWrongTry(popup, PASSPHRASE);
     await expect.poll(() => popup.names()).toEqual(['GitHub']);
     await expect.poll(() => popup.codeOf('GitHub')).toMatch(/^\d{6}$/);
     expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(await popup.codeOf('GitHub'));

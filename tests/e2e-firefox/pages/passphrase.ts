@@ -30,9 +30,20 @@ export async function expectLocked(popup: FirefoxPopup): Promise<void> {
   expect(await popup.page.evaluate(() => document.body.innerText)).not.toMatch(/GitHub|alice/);
 }
 
-export async function unlock(popup: FirefoxPopup, passphrase: string): Promise<void> {
+async function unlock(popup: FirefoxPopup, passphrase: string): Promise<void> {
   const field = await inputLabelled(popup.page, 'Passphrase');
   await field.click({ count: 3 });
   await field.type(passphrase);
   await popup.button('Unlock').click();
+}
+
+/**
+ * On the unlock screen: a wrong passphrase is refused with its message and the vault stays
+ * locked; then `passphrase` is typed, which should open it.
+ */
+export async function unlockAfterAWrongTry(popup: FirefoxPopup, passphrase: string): Promise<void> {
+  await unlock(popup, 'not the passphrase');
+  await popup.page.waitForFunction(() => document.querySelector('#unlock-error')?.textContent === 'That passphrase is not right.', { polling: 100 });
+  await expectLocked(popup);
+  await unlock(popup, passphrase);
 }

@@ -73,8 +73,8 @@ export interface FirefoxLaunchOptions {
  * addons.mozilla.org is, rather than as a temporary add-on (which Firefox removes when it quits,
  * so no test of a restart could use one): an extension proxy file in the profile's `extensions/`
  * folder, named after the add-on id and holding the build's path, which Firefox reads when it
- * starts. Firefox then starts the add-on at every launch of that profile, keeps its per-install
- * UUID and what it stored, and sends it `runtime.onStartup` as for any installed add-on. The
+ * starts. Firefox then starts the add-on at every launch of that profile and keeps its
+ * per-install UUID and what it stored, as for any installed add-on. The
  * build is unsigned: `FirefoxSession.launch({ profileDir })` sets the two preferences that let
  * such an add-on load without a prompt (ESR honours them; release Firefox does not).
  */
@@ -196,7 +196,7 @@ export class KeptFirefoxProfile {
   /** Starts Firefox on the profile (quitting the one running first) and returns Tessera in it. */
   async start(): Promise<{ session: FirefoxSession; firefox: FirefoxHarness }> {
     await this.session?.close();
-    this.session = null;
+    this.session = null; // not closed twice if the launch below fails
     this.session = await FirefoxSession.launch({ hosts: this.hosts, profileDir: this.dir });
     return { session: this.session, firefox: await this.session.installed(this.addonId) };
   }
