@@ -65,4 +65,27 @@ test.describe('a cold Firefox: installed for good, quit, started again', () => {
     await expect.poll(() => popup.names()).toEqual(['GitHub']);
     await expectRightCode(popup, 'GitHub');
   });
+
+  test('after the restart, the first thing done is a fill from the keyboard or the context menu: both fill the bound page', async ({ site }) => {
+    test.setTimeout(120_000);
+    let { firefox } = await profile.start();
+    const popup = await FirefoxPopup.open(firefox);
+    await popup.addAndConfirm({ issuer: 'Example', account: 'alice', secret: SECRET, sites: ['example.test'] });
+
+    ({ firefox } = await profile.start());
+    // Alt+Shift+F as the session's first action: the command starts the background from nothing.
+    const single = await firefox.browser.newPage();
+    await single.goto(site('example.test', '/autofill/plain.html'), { waitUntil: 'load' });
+    await firefox.selectTab(single);
+    await firefox.pressShortcut('Alt+Shift+F');
+    await expect.poll(() => single.$eval('#otp', (input) => (input as HTMLInputElement).value), { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(await single.$eval('#otp', (input) => (input as HTMLInputElement).value));
+    // The context-menu items, made when Tessera was installed, are still there after the restart.
+    const split = await firefox.browser.newPage();
+    await split.goto(site('example.test', '/autofill/split-6.html'), { waitUntil: 'load' });
+    await firefox.chooseContextMenuItem(split, '#digit-1', 'Fill one-time code');
+    const digits = () => split.$$eval('[id^="digit-"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value).join(''));
+    await expect.poll(digits, { timeout: 15_000 }).toMatch(/^\d{6}$/);
+    expect(totpWindow(base32ToBytes(SECRET), Date.now())).toContain(await digits());
+  });
 });
