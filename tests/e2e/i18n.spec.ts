@@ -273,7 +273,8 @@ async function latinText(page: Page): Promise<string[]> {
 
 /**
  * Each shipped language, with the browser's UI language set to it (issue 16's acceptance): the
- * popup and manage page carry that catalogue's words and language tag, nothing overflows its box
+ * popup, manage page and welcome page carry that catalogue's words and language tag (and
+ * direction), nothing overflows its box
  * (German's long words, Russian), and the non-Latin languages show no English. Screenshots of each
  * go to test-results/i18n/ (German, Japanese and Arabic were looked at).
  */
@@ -281,7 +282,7 @@ for (const language of ['de', 'fr', 'es', 'pt_BR', 'it', 'ja', 'zh_CN', 'ru', 'a
   test.describe(`in ${language}`, () => {
     test.use({ browserLanguage: language.replace('_', '-') });
 
-    test('the popup and manage page speak it and nothing is cut off', async ({ extension }) => {
+    test('the popup, manage page and welcome page speak it and nothing is cut off', async ({ extension }) => {
       const catalogue = catalogueOf(language);
       const popup = await openPopup(extension);
       await seedAccounts(popup);
@@ -314,6 +315,17 @@ for (const language of ['de', 'fr', 'es', 'pt_BR', 'it', 'ja', 'zh_CN', 'ru', 'a
       if (nonLatin) expect(await latinText(manage), 'English on the manage page').toEqual([]);
       expect(await overflowing(manage, '.manage-section, .actions, .field, li'), 'overflow on the manage page').toEqual([]);
       await shoot(manage, `manage-${language}`);
+
+      // The first page a new user reads: the welcome page a first install opens.
+      const welcome = await extension.context.newPage();
+      await welcome.goto(extension.url('welcome.html'));
+      await expect(welcome.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(welcome.locator('html')).toHaveAttribute('lang', catalogue.locale_code!.message);
+      await expect(welcome.locator('html')).toHaveAttribute('dir', catalogue.locale_direction?.message === 'rtl' ? 'rtl' : 'ltr');
+      await expect(welcome).toHaveTitle(catalogue.page_title_welcome!.message);
+      if (nonLatin) expect(await latinText(welcome), 'English on the welcome page').toEqual([]);
+      expect(await overflowing(welcome, 'h1, h2, h3, p, section'), 'overflow on the welcome page').toEqual([]);
+      await shoot(welcome, `welcome-${language}`);
     });
   });
 }
