@@ -30,6 +30,13 @@ async function policyFileProblem(): Promise<string | null> {
   }
 }
 
+/** Skips the test where the policy file cannot be written; in CI, where it must be, fails it. */
+async function skipWithoutPolicyFile(): Promise<void> {
+  const problem = await policyFileProblem();
+  if (problem && process.env.CI) throw new Error(problem);
+  base.skip(problem !== null, problem ?? '');
+}
+
 /**
  * Runs `start` (which starts a Firefox) with `policy` for Tessera's add-on id in the policy file,
  * and checks that Firefox read it. Whatever the file held before (nothing, on a test machine) is
@@ -63,9 +70,7 @@ async function launchUnderPolicy(extensionDir: string, policy: Policy): Promise<
 const test = base.extend<{ managedPolicy: Policy; underPolicy: FirefoxHarness }>({
   managedPolicy: [{}, { option: true }],
   underPolicy: async ({ managedPolicy }, use) => {
-    const problem = await policyFileProblem();
-    if (problem && process.env.CI) throw new Error(problem);
-    test.skip(problem !== null, problem ?? '');
+    await skipWithoutPolicyFile();
     const extensionDir = process.env.TESSERA_FIREFOX_EXTENSION_DIR ?? DEFAULT_FIREFOX_EXTENSION_DIR;
     const { session, firefox } = await launchUnderPolicy(extensionDir, managedPolicy);
     try {
@@ -193,9 +198,7 @@ test.describe('managed policies on Firefox (policies.json)', () => {
 test.describe('a policy that changes while Firefox is closed (issue 12)', () => {
   test('tightened while closed: after the restart no export or fill gets through, and the popup offers no Fill', async ({ site }) => {
     test.setTimeout(150_000);
-    const problem = await policyFileProblem();
-    if (problem && process.env.CI) throw new Error(problem);
-    test.skip(problem !== null, problem ?? '');
+    await skipWithoutPolicyFile();
     // Installed for good, so that it outlives the restart (support/firefox.ts, installInProfile).
     const profile = await KeptFirefoxProfile.create(TEST_HOSTS);
     try {

@@ -172,9 +172,7 @@ export class FirefoxToolbarPopup {
 
   /** Runs `read` on the panel's document (and `argument`, as JSON) in the helper page. */
   inPanel<A, T>(read: (doc: Document, argument: A) => T, argument: A): Promise<Awaited<T>> {
-    return this.helper.evaluate(
-      `(${read.toString()})(browser.extension.getViews({ type: 'popup' })[0].document, ${JSON.stringify(argument)})`,
-    ) as Promise<Awaited<T>>;
+    return this.helper.evaluate(panelExpression(read, argument)) as Promise<Awaited<T>>;
   }
 
   /** The panel's address: `popup.html`, with no `?tab=` (the toolbar acts for the selected tab). */
@@ -192,10 +190,7 @@ export class FirefoxToolbarPopup {
 
   /** Whether a button with this accessible name (its aria-label, else its text) is in the panel. */
   hasButton(name: string): Promise<boolean> {
-    return this.inPanel(
-      (doc, wanted) => [...doc.querySelectorAll('button')].some((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === wanted),
-      name,
-    );
+    return this.helper.evaluate(`${panelExpression(buttonNamed, name)} !== undefined`) as Promise<boolean>;
   }
 
   /**
@@ -203,9 +198,7 @@ export class FirefoxToolbarPopup {
    * send input to the panel).
    */
   async click(name: string): Promise<void> {
-    const find = (doc: Document, wanted: string) =>
-      [...doc.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === wanted);
-    const button = `(${find.toString()})(browser.extension.getViews({ type: 'popup' })[0].document, ${JSON.stringify(name)})`;
+    const button = panelExpression(buttonNamed, name);
     await this.helper.waitForFunction(`${button} !== undefined`, { polling: 50, timeout: 10_000 }).catch(() => {
       throw new Error(`No button "${name}" in the toolbar popup.`);
     });
@@ -216,4 +209,17 @@ export class FirefoxToolbarPopup {
   status(): Promise<string> {
     return this.inPanel((doc) => doc.querySelector('.toast')?.textContent ?? '', null);
   }
+}
+
+/** The button in `doc` whose accessible name (its aria-label, else its text) is `name`. */
+function buttonNamed(doc: Document, name: string): HTMLButtonElement | undefined {
+  return [...doc.querySelectorAll('button')].find((el) => (el.getAttribute('aria-label') ?? el.textContent?.trim()) === name);
+}
+
+/**
+ * `read(panel document, argument)` as source for the helper page, which reaches the panel through
+ * `extension.getViews` (puppeteer cannot hand a function another window's document).
+ */
+function panelExpression<A>(read: (doc: Document, argument: A) => unknown, argument: A): string {
+  return `(${read.toString()})(browser.extension.getViews({ type: 'popup' })[0].document, ${JSON.stringify(argument)})`;
 }
