@@ -12,7 +12,11 @@
  *   changing or removing the passphrase). These wait for this worker's own read, so a policy the
  *   administrator tightened while the browser was closed is in force before any of them can run.
  *   No answer within `readTimeoutMs`: they refuse (`policy-unavailable`), they never fall back to
- *   an older or absent policy.
+ *   an older or absent policy. Once one read has gone unanswered that long, later actions wait
+ *   only `silentWaitMs` before refusing: Chromium sometimes never answers `storage.managed` for a
+ *   whole browser session (seen here in ~1 in 10 test launches, the read still pending minutes
+ *   later; Edge users met the same), and a person should not wait 15 s at every click to be told
+ *   so. The browser is asked again at each refusal, and its answer, whenever it comes, ends this.
  * - `current()`, for what only shows the vault to the person at the keyboard (the list, codes,
  *   status, the Fill button's visibility, auto-lock minutes). It answers at once with the last
  *   policy read and moves to the browser's answer the moment it arrives; a tighter policy then
@@ -42,6 +46,8 @@ export interface PolicySourceDeps {
   store: PolicyStore;
   /** How long an action waits for the browser's answer before it refuses. */
   readTimeoutMs?: number;
+  /** How long once a read has already gone unanswered for `readTimeoutMs`. */
+  silentWaitMs?: number;
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
 }
@@ -61,18 +67,24 @@ export interface PolicySource {
 
 /** Generous: a browser under load at start-up took 3 s to answer here; none answering is the failure case. */
 export const POLICY_READ_TIMEOUT_MS = 15_000;
+/** After the browser has been silent for `POLICY_READ_TIMEOUT_MS`: still long enough for a late answer to a fresh read (a few ms once the browser is up). */
+export const POLICY_SILENT_WAIT_MS = 2_000;
 
 export function createPolicySource({
   readManaged,
   store,
   readTimeoutMs = POLICY_READ_TIMEOUT_MS,
+  silentWaitMs = POLICY_SILENT_WAIT_MS,
   setTimeout: schedule = (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: cancel = (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 }: PolicySourceDeps): PolicySource {
   /** What decisions use now, and whether it is the browser's answer to this worker. */
   let known: { raw: unknown; parsed: ParsedPolicy } | null = null;
   let answered = false;
-  let latestRead = 0;
+  /** A read went unanswered for the whole `readTimeoutMs`: the browser may not answer this session. */
+  let silent = false;
+  /** Bumped when the administrator changes the policy: an answer to an earlier ask is then stale. A retry keeps it, so a late answer to the first ask still counts. */
+  let generation = 0;
   const listeners = new Set<PolicyListener>();
 
   function apply(raw: unknown): void {
@@ -93,22 +105,24 @@ export function createPolicySource({
     .catch(() => undefined);
 
   function read(): Promise<ParsedPolicy> {
-    const id = ++latestRead;
+    const asked = generation;
     return readManaged().then(
       async (raw) => {
         await storeLoaded;
-        if (id !== latestRead) return pending;
+        if (asked !== generation) return pending;
         const before = known?.raw;
         answered = true;
+        silent = false;
         apply(raw ?? {});
         if (before === undefined || canonical(before) !== canonical(raw ?? {})) void store.save(raw ?? {}).catch(() => undefined);
         return known!.parsed;
       },
       async () => {
         await storeLoaded;
-        if (id !== latestRead) return pending;
+        if (asked !== generation) return pending;
         // An error is "no policy" (Firefox) unless a policy is already in force: that one stays.
         answered = true;
+        silent = false;
         if (known === null || !isPolicyActive(known.parsed.policy)) apply({});
         return known!.parsed;
       },
@@ -122,16 +136,20 @@ export function createPolicySource({
     if (answered) return Promise.resolve(known!.parsed);
     const waitingFor = pending;
     return new Promise<ParsedPolicy>((resolve, reject) => {
-      const timer = schedule(() => {
-        reject(
-          new PolicyError(
-            'policy-unavailable',
-            "Tessera could not read your organisation's policy from the browser yet, so it did not do this. Try again in a moment.",
-          ),
-        );
-        // Ask the browser again, in case that request was lost.
-        if (pending === waitingFor && !answered) pending = read();
-      }, readTimeoutMs);
+      const timer = schedule(
+        () => {
+          silent = true;
+          reject(
+            new PolicyError(
+              'policy-unavailable',
+              'The browser has not told Tessera whether an organisation policy applies, so Tessera did not do this. If this keeps happening, restart the browser.',
+            ),
+          );
+          // Ask the browser again, in case that request was lost; whichever is answered first counts.
+          if (pending === waitingFor && !answered) pending = Promise.race([waitingFor, read()]);
+        },
+        silent ? silentWaitMs : readTimeoutMs,
+      );
       waitingFor.then(resolve, reject).finally(() => cancel(timer));
     });
   }
@@ -147,6 +165,7 @@ export function createPolicySource({
     enforced,
     refresh() {
       answered = false;
+      generation += 1;
       pending = read();
       return enforced();
     },

@@ -9,13 +9,31 @@ function browserRead() {
   let answer!: (raw: unknown) => void;
   let refuse!: (error: unknown) => void;
   const reads: number[] = [];
+  const answers: Array<(raw: unknown) => void> = [];
   const read = () =>
     new Promise<unknown>((resolve, reject) => {
       reads.push(reads.length);
+      answers.push(resolve);
       answer = resolve;
       refuse = reject;
     });
-  return { read, answer: (raw: unknown) => answer(raw), refuse: (error: unknown) => refuse(error), reads };
+  return {
+    read,
+    /** Answers the latest read. */
+    answer: (raw: unknown) => answer(raw),
+    /** Answers read number `index` (0: the first), however many were asked since. */
+    answerRead: (index: number, raw: unknown) => answers[index]!(raw),
+    refuse: (error: unknown) => refuse(error),
+    reads,
+  };
+}
+
+/** What an action came to: 'allowed' or the refusal's code. */
+function outcomeOf(action: Promise<unknown>): Promise<string | undefined> {
+  return action.then(
+    () => 'allowed',
+    (error: { code?: string }) => error.code,
+  );
 }
 
 function memoryStore(initial?: unknown): PolicyStore & { saved: unknown[] } {
@@ -131,6 +149,74 @@ describe('createPolicySource', () => {
       expect(await outcome).toBe('policy-unavailable');
       // And the browser is asked again, in case the first request was lost.
       expect(managed.reads).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('once the browser has left a read unanswered for the whole timeout, later actions are refused after the short wait, not another full one', async () => {
+    vi.useFakeTimers();
+    try {
+      const managed = browserRead();
+      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 15_000, silentWaitMs: 2_000 });
+      const first = outcomeOf(source.enforced());
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(await first).toBe('policy-unavailable');
+
+      let second: string | undefined;
+      void outcomeOf(source.enforced()).then((code) => (second = code));
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(second).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(second).toBe('policy-unavailable');
+      // Each refusal asks the browser again.
+      expect(managed.reads).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a silent spell, an answer that comes within the short wait lets the action through, and the full wait applies again after a refresh', async () => {
+    vi.useFakeTimers();
+    try {
+      const managed = browserRead();
+      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 15_000, silentWaitMs: 2_000 });
+      const first = outcomeOf(source.enforced());
+      await vi.advanceTimersByTimeAsync(15_000);
+      expect(await first).toBe('policy-unavailable');
+
+      const second = outcomeOf(source.enforced());
+      await vi.advanceTimersByTimeAsync(1_000);
+      managed.answer({ disableExport: true });
+      expect(await second).toBe('allowed');
+      expect((await source.enforced()).policy).toEqual({ disableExport: true });
+
+      // The browser answers again now: an administrator's change waits the full time once more.
+      let third: string | undefined;
+      void outcomeOf(source.refresh()).then((code) => (third = code));
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(third).toBeUndefined();
+      managed.answer({});
+      await vi.advanceTimersByTimeAsync(0);
+      expect(third).toBe('allowed');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a late answer to the first read once the browser has been asked again', async () => {
+    vi.useFakeTimers();
+    try {
+      const managed = browserRead();
+      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 1_000, silentWaitMs: 500 });
+      const refused = outcomeOf(source.enforced());
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await refused).toBe('policy-unavailable');
+      expect(managed.reads).toHaveLength(2);
+
+      const action = source.enforced();
+      managed.answerRead(0, { requirePassphrase: true });
+      expect((await action).policy).toEqual({ requirePassphrase: true });
     } finally {
       vi.useRealTimers();
     }
