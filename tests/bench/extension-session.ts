@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
-import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, unpackedExtensionId, waitForExtensionWorker, waitForPage } from '../e2e/support/launch';
+import { closeWelcomePage, DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, unpackedExtensionId, waitForExtensionWorker } from '../e2e/support/launch';
 
 /** The build to measure: `.output/chrome-mv3`, or `TESSERA_EXTENSION_DIR` as for the e2e tests. */
 export function benchExtensionDir(): string {
@@ -96,8 +96,7 @@ export class BenchSession {
       await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
       // The first install opens the welcome page; a person reads it and closes it, and an idle
       // extension page left open would share the popup's process through every measurement.
-      const welcome = await waitForPage(context, (url) => url === session.url('welcome.html'), 5000);
-      await welcome?.close();
+      await closeWelcomePage(context, session.extensionId);
     }
     return session;
   }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import type { Browser } from 'wxt/browser';
-import { DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker, waitForPage } from './support/launch';
+import { closeWelcomePage, DEFAULT_EXTENSION_DIR, extensionIdOf, launchWithExtension, startWorker, waitForExtensionWorker } from './support/launch';
 import { serverFixtures, type ServerTestFixtures, type ServerWorkerFixtures } from './support/server-fixtures';
 import { freePort, Toolbar, type ToolbarPopup } from './support/toolbar';
 
@@ -68,9 +68,7 @@ export class ExtensionHarness {
       const harness = new ExtensionHarness(userDataDir, options.extensionDir, options.headless, debugPort, options.language, context, worker);
       // A first install opens the welcome tab; it is closed here so every test starts from the
       // same tabs, and `welcomePageOpened` tells the test that checks it.
-      const welcome = await waitForPage(context, (url) => url === harness.url('welcome.html'), 5000);
-      harness.welcomePageOpened = welcome !== null;
-      await welcome?.close();
+      harness.welcomePageOpened = await closeWelcomePage(context, harness.extensionId);
       return harness;
     } catch (error) {
       await context.close().catch(() => {});

@@ -184,3 +184,14 @@ export async function waitForPage(context: BrowserContext, matches: (url: string
   }
   return null;
 }
+
+/**
+ * A first install opens the welcome page in a new tab, which becomes the active one whenever it
+ * opens. Waits for it (up to `timeout` ms) and closes it, so a tab a test opens afterwards is not
+ * pushed to the back by it; resolves whether it opened.
+ */
+export async function closeWelcomePage(context: BrowserContext, extensionId: string, timeout = 5000): Promise<boolean> {
+  const welcome = await waitForPage(context, (url) => url === `chrome-extension://${extensionId}/welcome.html`, timeout);
+  await welcome?.close();
+  return welcome !== null;
+}
