@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPolicySource, type PolicyStore } from '@/lib/policy-source';
 import { createPolicyStore } from '@/lib/policy-store';
 
@@ -133,36 +133,28 @@ describe('createPolicySource', () => {
     expect(shown).toEqual({ requirePassphrase: true });
   });
 
-  it('refuses actions when the browser never answers, instead of falling back to an older policy', async () => {
-    vi.useFakeTimers();
-    try {
+  describe('a browser that does not answer', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    /** A source whose browser has already left one read unanswered for the whole timeout (15 s here). */
+    async function silencedOnce(stored: unknown = {}) {
       const managed = browserRead();
-      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 1000 });
-      const action = source.enforced();
-      const outcome = action.then(
-        () => 'allowed',
-        (error: { code?: string }) => error.code,
-      );
-
-      await vi.advanceTimersByTimeAsync(1000);
-
-      expect(await outcome).toBe('policy-unavailable');
-      // And the browser is asked again, in case the first request was lost.
-      expect(managed.reads).toHaveLength(2);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('once the browser has left a read unanswered for the whole timeout, later actions are refused after the short wait, not another full one', async () => {
-    vi.useFakeTimers();
-    try {
-      const managed = browserRead();
-      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 15_000, silentWaitMs: 2_000 });
+      const source = createPolicySource({ readManaged: managed.read, store: memoryStore(stored), readTimeoutMs: 15_000, silentWaitMs: 2_000 });
       const first = outcomeOf(source.enforced());
       await vi.advanceTimersByTimeAsync(15_000);
       expect(await first).toBe('policy-unavailable');
+      return { managed, source };
+    }
 
+    it('refuses actions, instead of falling back to an older policy, and asks the browser again', async () => {
+      const { managed } = await silencedOnce();
+      // Asked again, in case the first request was lost.
+      expect(managed.reads).toHaveLength(2);
+    });
+
+    it('then refuses later actions after the short wait, not another full one', async () => {
+      const { managed, source } = await silencedOnce();
       let second: string | undefined;
       void outcomeOf(source.enforced()).then((code) => (second = code));
       await vi.advanceTimersByTimeAsync(1_999);
@@ -171,20 +163,10 @@ describe('createPolicySource', () => {
       expect(second).toBe('policy-unavailable');
       // Each refusal asks the browser again.
       expect(managed.reads).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('after a silent spell, an answer that comes within the short wait lets the action through, and the full wait applies again after a refresh', async () => {
-    vi.useFakeTimers();
-    try {
-      const managed = browserRead();
-      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 15_000, silentWaitMs: 2_000 });
-      const first = outcomeOf(source.enforced());
-      await vi.advanceTimersByTimeAsync(15_000);
-      expect(await first).toBe('policy-unavailable');
-
+    it('lets an action through when the answer comes within the short wait, and waits the full time again after a refresh', async () => {
+      const { managed, source } = await silencedOnce();
       const second = outcomeOf(source.enforced());
       await vi.advanceTimersByTimeAsync(1_000);
       managed.answer({ disableExport: true });
@@ -199,43 +181,22 @@ describe('createPolicySource', () => {
       managed.answer({});
       await vi.advanceTimersByTimeAsync(0);
       expect(third).toBe('allowed');
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('takes a late answer to the first read once the browser has been asked again', async () => {
-    vi.useFakeTimers();
-    try {
-      const managed = browserRead();
-      const source = createPolicySource({ readManaged: managed.read, store: memoryStore({}), readTimeoutMs: 1_000, silentWaitMs: 500 });
-      const refused = outcomeOf(source.enforced());
-      await vi.advanceTimersByTimeAsync(1_000);
-      expect(await refused).toBe('policy-unavailable');
-      expect(managed.reads).toHaveLength(2);
-
+    it('takes a late answer to the first read once the browser has been asked again', async () => {
+      const { managed, source } = await silencedOnce();
       const action = source.enforced();
       managed.answerRead(0, { requirePassphrase: true });
       expect((await action).policy).toEqual({ requirePassphrase: true });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('on first install, what only shows is refused too when the browser never answers', async () => {
-    vi.useFakeTimers();
-    try {
+    it('on first install, refuses what only shows too', async () => {
       const managed = browserRead();
       const source = createPolicySource({ readManaged: managed.read, store: memoryStore(undefined), readTimeoutMs: 1000 });
-      const outcome = source.current().then(
-        () => 'shown',
-        (error: { code?: string }) => error.code,
-      );
+      const outcome = outcomeOf(source.current());
       await vi.advanceTimersByTimeAsync(1000);
       expect(await outcome).toBe('policy-unavailable');
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('keeps a known policy in force when the browser answers with an error', async () => {
