@@ -14,7 +14,7 @@
  *   No answer within `readTimeoutMs`: they refuse (`policy-unavailable`), they never fall back to
  *   an older or absent policy. Once one read has gone unanswered that long, later actions wait
  *   only `silentWaitMs` before refusing: Chromium sometimes never answers `storage.managed` for a
- *   whole browser session (seen here in ~1 in 10 test launches, the read still pending minutes
+ *   whole browser session (seen here in ~1 in 6 test launches, the read still pending minutes
  *   later; Edge users met the same), and a person should not wait 15 s at every click to be told
  *   so. The browser is asked again at each refusal, and its answer, whenever it comes, ends this.
  * - `current()`, for what only shows the vault to the person at the keyboard (the list, codes,

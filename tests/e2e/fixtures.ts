@@ -219,6 +219,33 @@ export class ExtensionHarness {
     this.#extensionId = extensionIdOf(worker);
   }
 
+  /**
+   * Waits until this browser answers `storage.managed.get`, restarting it (same profile) when it
+   * stays silent. Some Chromium launches never answer that read for their whole session (about
+   * 1 in 6 under two parallel browsers here; SECURITY.md "A browser that never answers"), and
+   * Tessera then refuses scans, fills and exports by design. A test of one of those actions that
+   * is not about that refusal calls this first, so it tests the action and not the browser.
+   * Returns how many restarts it took, and fails saying so when no launch answers.
+   */
+  async untilPolicyReadAnswered(options: { launches?: number; waitMs?: number } = {}): Promise<number> {
+    const launches = options.launches ?? 3;
+    const waitMs = options.waitMs ?? 12_000;
+    for (let restarts = 0; restarts < launches; restarts++) {
+      if (restarts > 0) await this.restartBrowser();
+      const worker = await this.currentServiceWorker();
+      const answered = await worker.evaluate(async (ms) => {
+        const { chrome } = globalThis as unknown as ChromeGlobal;
+        const read = chrome.storage.managed.get(null).then(
+          () => true,
+          () => true, // "no policy" is an answer too
+        );
+        return Promise.race([read, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+      }, waitMs);
+      if (answered) return restarts;
+    }
+    throw new Error(`Chromium did not answer storage.managed.get within ${waitMs} ms in ${launches} launches of this profile.`);
+  }
+
   async close(): Promise<void> {
     await this.#toolbar.disconnect();
     await this.#context.close().catch(() => {});
