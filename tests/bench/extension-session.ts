@@ -79,21 +79,30 @@ export class BenchSession {
     readonly extensionId: string,
     private readonly userDataDir: string,
     readonly extensionDir: string,
-    /** False for the floor extension, which has no worker and is seeded through storage.local. */
+    /** False for a floor extension, which is seeded through storage.local. */
     readonly isTessera: boolean,
+    /** Tessera, and the floor whose codes come from a worker: what `stopWorker` stops. */
+    readonly hasWorker: boolean,
   ) {}
 
-  /** Tessera's build (`benchExtensionDir()`), or another extension such as the floor. */
-  static async launch(options: { extensionDir?: string; profilePrefix?: string } = {}): Promise<BenchSession> {
+  /** Tessera's build (`benchExtensionDir()`), or a floor extension (`floor: true`; floor-extension.ts). */
+  static async launch(options: { extensionDir?: string; profilePrefix?: string; floor?: boolean } = {}): Promise<BenchSession> {
     const extensionDir = options.extensionDir ?? benchExtensionDir();
     const userDataDir = await mkdtemp(path.join(tmpdir(), options.profilePrefix ?? 'tessera-bench-profile-'));
     const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as { background?: unknown };
     const context = await launchWithExtension({ userDataDir, extensionDir, headless: true });
-    const session = new BenchSession(context, unpackedExtensionId(extensionDir), userDataDir, extensionDir, manifest.background !== undefined);
+    const session = new BenchSession(
+      context,
+      unpackedExtensionId(extensionDir),
+      userDataDir,
+      extensionDir,
+      !options.floor,
+      manifest.background !== undefined,
+    );
     // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions sent to a page need it.
     await session.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
+    if (session.hasWorker) await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
     if (session.isTessera) {
-      await waitForExtensionWorker(context, { timeout: 15_000, knownId: session.extensionId });
       // The first install opens the welcome page; a person reads it and closes it, and an idle
       // extension page left open would share the popup's process through every measurement.
       await closeWelcomePage(context, session.extensionId);

@@ -57,10 +57,19 @@ export type PopupOpenRow = {
   fasterPairs: number;
 };
 
+/**
+ * What a worker costs by itself: the floor with its codes made in a service worker (the smallest
+ * design that keeps secrets out of the popup, as Tessera does), beside the plain floor, with that
+ * worker running (`warm`) or stopped (`cold`).
+ */
+export type WorkerCostRow = { worker: 'warm' | 'cold'; accounts: number; viaWorker: OpenStats; floor: OpenStats; ratio: number };
+
 export type JsSize = { file: string; raw: number; gzip: number };
 export type PopupSize = { upFront: JsSize[]; lazy: JsSize[]; css: JsSize[] };
 export type PopupBenchResult = {
   opens: PopupOpenRow[];
+  /** At the smallest size; empty with BENCH_AGAINST or BENCH_QUICK. */
+  workerCost: WorkerCostRow[];
   /** BENCH_AGAINST: the other Tessera build measured in the floor's place (targets then say nothing), else null. */
   against: string | null;
   size: PopupSize;
@@ -194,10 +203,10 @@ function statsOf(samples: OpenTiming[]): OpenStats {
   };
 }
 
-/** One open of `worker` kind; the floor has no worker, so its cold cases are opens in the running browser. */
+/** One open of `worker` kind; the plain floor has no worker, so its cold cases are opens in the running browser. */
 async function sampleOpen(session: BenchSession, accounts: number, worker: WorkerState): Promise<OpenTiming> {
   if (worker === 'restart') return openAfterRestart(session, accounts);
-  if (session.isTessera && worker !== 'warm') await session.stopWorker();
+  if (session.hasWorker && worker !== 'warm') await session.stopWorker();
   if (session.isTessera && worker === 'cold, no snapshot') await forgetPopupSnapshot(session);
   return openOnce(session, accounts);
 }
@@ -223,6 +232,25 @@ async function measurePair(
   }
   const fasterPairs = samples[0]!.filter((open, run) => open.allCodes < samples[1]![run]!.allCodes).length;
   return { tessera: statsOf(samples[0]!), floor: statsOf(samples[1]!), fasterPairs };
+}
+
+/** The worker floor beside the plain floor (already seeded to `accounts`), opens paired as in `measurePair`. */
+async function measureWorkerCost(floor: BenchSession, accounts: number, runs: number): Promise<WorkerCostRow[]> {
+  const build = await buildFloorExtension({ codesFromWorker: true });
+  const viaWorker = await BenchSession.launch({ extensionDir: build.dir, profilePrefix: 'tessera-bench-worker-floor-', floor: true });
+  try {
+    await viaWorker.addInitScript(instrumentPopup);
+    await viaWorker.seedTo(accounts);
+    const rows: WorkerCostRow[] = [];
+    for (const worker of ['warm', 'cold'] as const) {
+      const measured = await measurePair(viaWorker, floor, accounts, worker, runs);
+      rows.push({ worker, accounts, viaWorker: measured.tessera, floor: measured.floor, ratio: measured.tessera.medianMs / measured.floor.medianMs });
+    }
+    return rows;
+  } finally {
+    await viaWorker.close();
+    await build.remove();
+  }
 }
 
 /** DOMContentLoaded of `offscreen.html` (a tiny extension page): the floor any extension page pays. */
@@ -378,6 +406,15 @@ function describeSample(s: OpenTiming): string {
   );
 }
 
+/** One line per case: the worker floor, the plain floor, the ratio. */
+export function formatWorkerCost(rows: WorkerCostRow[]): string[] {
+  return rows.map(
+    (r) =>
+      `what a worker costs by itself, ${r.accounts} accounts, worker ${r.worker === 'warm' ? 'running' : 'stopped'}: ` +
+      `the floor with its codes from a worker ${ms(r.viaWorker.medianMs)}, the floor ${ms(r.floor.medianMs)}: ${r.ratio.toFixed(2)}×`,
+  );
+}
+
 export function formatSize(size: PopupSize): string[] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const total = (list: JsSize[]) => list.reduce((acc, f) => ({ raw: acc.raw + f.raw, gzip: acc.gzip + f.gzip }), { raw: 0, gzip: 0 });
@@ -409,11 +446,16 @@ export async function runPopupBench(
   const floorBuild = options.floor || against ? null : await buildFloorExtension();
   const floor =
     options.floor ??
-    (await BenchSession.launch({ extensionDir: against ?? floorBuild!.dir, profilePrefix: against ? 'tessera-bench-against-' : 'tessera-bench-floor-' }));
+    (await BenchSession.launch({
+      extensionDir: against ?? floorBuild!.dir,
+      profilePrefix: against ? 'tessera-bench-against-' : 'tessera-bench-floor-',
+      floor: !against,
+    }));
   const other = against ? 'the other build' : 'floor';
   try {
     for (const s of [session, floor]) await s.addInitScript(instrumentPopup);
     const opens: PopupOpenRow[] = [];
+    let workerCost: WorkerCostRow[] = [];
     log(`popup bench (headless Chromium, production build beside ${against ? `the build in ${against}` : 'the floor extension'}, same accounts, median of ${runs})`);
     for (const accounts of sizes) {
       for (const s of [session, floor]) {
@@ -445,8 +487,13 @@ export async function runPopupBench(
           `      DOMContentLoaded, median runs: Tessera ${ms(row.tessera.sample.domContentLoaded)}, ${other} ${ms(row.floor.sample.domContentLoaded)}`,
         );
       }
+      // At the smallest size, while the floor holds that many accounts.
+      if (!against && !process.env.BENCH_QUICK && accounts === sizes[0]) {
+        workerCost = await measureWorkerCost(floor, accounts, runs);
+        for (const line of formatWorkerCost(workerCost)) log(`  ${line}`);
+      }
     }
-    if (process.env.BENCH_QUICK) return { opens, against, size: await popupJsSize(), baselineMs: NaN, trace: [], profile: [], firstCalls: [] };
+    if (process.env.BENCH_QUICK) return { opens, workerCost, against, size: await popupJsSize(), baselineMs: NaN, trace: [], profile: [], firstCalls: [] };
     const firstCalls = await measureFirstCalls(session);
     log(`  first calls right after a browser start, from the session's first extension page (median of 5 restarts):`);
     for (const line of formatFirstCalls(firstCalls)) log(`      ${line}`);
@@ -461,7 +508,7 @@ export async function runPopupBench(
     for (const entry of profile.slice(0, 6)) log(`      ${entry.selfMs.toFixed(0).padStart(5)} ms  ${entry.fn}`);
     const size = await popupJsSize();
     for (const line of formatSize(size)) log(`  ${line}`);
-    return { opens, against, size, baselineMs, trace, profile, firstCalls };
+    return { opens, workerCost, against, size, baselineMs, trace, profile, firstCalls };
   } finally {
     if (!options.session) await session.close();
     if (!options.floor) await floor.close();

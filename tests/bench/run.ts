@@ -116,6 +116,14 @@ async function main(): Promise<void> {
   for (const r of qr) rows.push([`qr: ${r.name}`, `${ms(r.medianMs)} (first ${ms(r.firstMs)})`, '', '']);
   rows.push(['empty extension page (offscreen.html) to DOMContentLoaded', ms(popup.baselineMs), '', '']);
   for (const r of popup.firstCalls) rows.push([`first call after a browser start: ${r.name}`, `${ms(r.firstMs)} (then ${ms(r.againMs)})`, '', '']);
+  for (const r of popup.workerCost) {
+    rows.push([
+      `popup, floor with its codes from a worker, ${r.accounts} accounts, worker ${r.worker === 'warm' ? 'running' : 'stopped'}`,
+      `${ms(r.viaWorker.medianMs)} vs floor ${ms(r.floor.medianMs)}: ${r.ratio.toFixed(2)}×`,
+      '',
+      '',
+    ]);
+  }
   const [sizeLine] = formatSize(popup.size);
   rows.push([sizeLine!.replace(/:.*$/, ''), sizeLine!.replace(/^[^:]*:\s*/, ''), '', '']);
   const rt = worker.roundTrip;
