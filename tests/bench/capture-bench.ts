@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { extensionIdOf, launchAtDeviceScale, waitForExtensionWorker } from '../e2e/support/launch';
 import { startFixtureServer } from '../e2e/support/server';
+import { benchExtensionDir } from './extension-session';
 import { freePort, Toolbar } from '../e2e/support/toolbar';
 
 export type CaptureBenchResult = { name: string; medianMs: number; minMs: number; maxMs: number; targetMs: number; runs: number };
@@ -60,7 +61,8 @@ type BenchBrowser = {
 async function launchAt(dpr: 1 | 2): Promise<BenchBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'tessera-capture-bench-'));
   const port = await freePort();
-  const context = await launchAtDeviceScale({ userDataDir, dpr, toolbarDebugPort: port });
+  // The build `npm run bench` copied (or TESSERA_EXTENSION_DIR), not whatever `.output` holds now.
+  const context = await launchAtDeviceScale({ userDataDir, dpr, toolbarDebugPort: port, extensionDir: benchExtensionDir() });
   const worker = await waitForExtensionWorker(context, { timeout: 15_000 });
   const toolbar = new Toolbar(port);
   return {
