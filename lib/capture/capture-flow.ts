@@ -5,7 +5,7 @@
  */
 import { TesseraError } from '@/lib/errors';
 import { type AddAccountReply, type AddAccountRequest, newAccountInput } from '@/lib/accounts';
-import type { DecodedQr, QrImage } from '@/lib/qr';
+import type { DecodedQr, QrPixelSource } from '@/lib/qr';
 import type { AccountCode, AccountCodeFailure, AccountMeta, AddOptions, AddResult, NewAccountInput } from '@/lib/vault';
 import type { Rect } from './find-sources';
 import type { PageScanReport, PageViewport } from './page-scan';
@@ -38,8 +38,8 @@ export interface CaptureFlowDeps {
   tab(tabId: number): Promise<TabFacts>;
   /** Injects the capture script into the tab's top frame and returns its report. */
   scanTab(tabId: number): Promise<PageScanReport>;
-  /** The visible part of the window's active tab, decoded to RGBA. */
-  screenshot(windowId: number): Promise<QrImage>;
+  /** The visible part of the window's active tab, its RGBA pixels read a region at a time. */
+  screenshot(windowId: number): Promise<QrPixelSource>;
   load(): Promise<StoredCapture | null>;
   save(capture: StoredCapture | null): Promise<void>;
   vault(): Promise<CaptureVault>;
@@ -50,7 +50,7 @@ export interface CaptureFlowDeps {
   /** Throws (a `PolicyError`) when the organisation does not allow capture on this page's URL. */
   allowScan?: (url: string) => Promise<void>;
   /** Decodes a screenshot, the unreadable elements' rects (CSS px) first. */
-  decode?: (image: QrImage, rects: Rect[], viewport: PageViewport) => DecodedQr[];
+  decode?: (image: QrPixelSource, rects: Rect[], viewport: PageViewport) => DecodedQr[];
 }
 
 /** The user's choices for one finding: the same as for an account added by hand. */
@@ -105,7 +105,11 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
       // Only the visible tab can be captured; Chrome also refuses more than two captures a second.
       const image = before.active ? await deps.screenshot(before.windowId).catch(() => null) : null;
       if (image) {
-        for (const code of decode(image, unreadable, report.viewport)) if (!texts.includes(code.text)) texts.push(code.text);
+        try {
+          for (const code of decode(image, unreadable, report.viewport)) if (!texts.includes(code.text)) texts.push(code.text);
+        } finally {
+          image.close();
+        }
         screenshot = 'used';
       } else {
         screenshot = 'unavailable';
@@ -229,7 +233,7 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
 export type CaptureFlow = ReturnType<typeof createCaptureFlow>;
 
 /** The screenshot path: crops mapped with the page's own viewport (zoom and DPR included). */
-export function decodeVisibleTab(image: QrImage, rects: Rect[], viewport: PageViewport): DecodedQr[] {
+export function decodeVisibleTab(image: QrPixelSource, rects: Rect[], viewport: PageViewport): DecodedQr[] {
   const crops = cropRects(rects, {
     screenshotWidth: image.width,
     screenshotHeight: image.height,

@@ -7,6 +7,12 @@ import jsQR from 'jsqr';
 export type QrImage = { data: Uint8ClampedArray; width: number; height: number };
 /** A rectangle in the decoded image's own pixels. */
 export type QrBounds = { x: number; y: number; width: number; height: number };
+/**
+ * An image whose RGBA pixels are read one region at a time (a decoded screenshot): `read` is
+ * given a region inside the image, in its pixels; `close` frees the image, after which nothing
+ * may be read.
+ */
+export type QrPixelSource = { readonly width: number; readonly height: number; read(region: QrBounds): QrImage; close(): void };
 export type DecodedQr = { text: string; bounds: QrBounds };
 export type DecodeQrOptions = {
   /** Stop after this many codes (default 8). */

@@ -4,6 +4,7 @@ import { createCaptureFlow, type CaptureFlowDeps, type CaptureVault, type TabFac
 import { parseScanReport, type PageScanReport } from '@/lib/capture/page-scan';
 import type { StoredCapture } from '@/lib/capture/review';
 import type { AccountCode, AccountMeta } from '@/lib/vault/types';
+import type { QrPixelSource } from '@/lib/qr';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 6238's 160-bit secret
 const OTHER_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -61,7 +62,7 @@ function setup(options: { url?: string | (() => string); active?: boolean; locke
   const deps: CaptureFlowDeps = {
     tab: vi.fn(async (): Promise<TabFacts> => ({ url: typeof url === 'function' ? url() : url, windowId: 1, active: options.active ?? true })),
     scanTab: vi.fn(async () => options.scan ?? report([])),
-    screenshot: vi.fn(async () => ({ data: new Uint8ClampedArray(4 * 4 * 4), width: 4, height: 4 })),
+    screenshot: vi.fn(async (): Promise<QrPixelSource> => ({ width: 4, height: 4, read: ({ width, height }) => ({ data: new Uint8ClampedArray(width * height * 4), width, height }), close: () => {} })),
     decode: vi.fn(() => []),
     load: async () => saved,
     save: async (c) => {
@@ -160,6 +161,24 @@ describe('capture flow', () => {
     const hidden = setup({ active: false, scan: report([]) });
     expect((await hidden.flow.scan(7)).scan.screenshot).toBe('unavailable');
     expect(hidden.deps.screenshot).not.toHaveBeenCalled();
+  });
+
+  it('closes the screenshot once decoded, also when decoding fails', async () => {
+    for (const fails of [false, true]) {
+      const close = vi.fn();
+      const { deps } = setup({ scan: report([], 1) });
+      const flow = createCaptureFlow({
+        ...deps,
+        screenshot: async () => ({ width: 4, height: 4, read: () => ({ data: new Uint8ClampedArray(64), width: 4, height: 4 }), close }),
+        decode: () => {
+          if (fails) throw new Error('decoder broke');
+          return [];
+        },
+      });
+      if (fails) await expect(flow.scan(7)).rejects.toThrow('decoder broke');
+      else await flow.scan(7);
+      expect(close).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('says "exists" for the same secret and "conflict" for another one under the same name', async () => {
