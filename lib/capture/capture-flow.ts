@@ -104,15 +104,18 @@ export function createCaptureFlow(deps: CaptureFlowDeps) {
     if (!report.ok || unreadable.length > 0 || texts.length === 0) {
       // Only the visible tab can be captured; Chrome also refuses more than two captures a second.
       const image = before.active ? await deps.screenshot(before.windowId).catch(() => null) : null;
+      screenshot = 'unavailable';
       if (image) {
         try {
+          // Its pixels are read while decoding: a read that fails leaves the screenshot unavailable,
+          // as a capture that fails does, and the page's own findings stand.
           for (const code of decode(image, unreadable, report.viewport)) if (!texts.includes(code.text)) texts.push(code.text);
+          screenshot = 'used';
+        } catch {
+          // (unavailable)
         } finally {
           image.close();
         }
-        screenshot = 'used';
-      } else {
-        screenshot = 'unavailable';
       }
     }
     // Classified against the URL the browser reports now: a page that navigated during the

@@ -46,8 +46,9 @@ export function cropRects(rects: readonly Rect[], view: ScreenshotView, paddingC
 /**
  * Decodes the crops first (cheap, and the elements we know are there), then the whole frame if
  * the crops found nothing. Bounds are in screenshot pixels; each text is returned once. Only
- * what is decoded is read from `shot`: reading every pixel of a 2560×1600 screenshot took
- * longer (~120 ms in the worker here) than decoding its PNG, and the crops are a small part of it.
+ * what is decoded is read from `shot`: drawing and reading every pixel of a 2560×1600
+ * screenshot took ~90–120 ms in the worker here, more than decoding its PNG, and the crops are
+ * a small part of it.
  */
 export function decodeScreenshot(
   shot: QrPixelSource,
