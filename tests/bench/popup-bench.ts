@@ -407,7 +407,7 @@ function describeSample(s: OpenTiming): string {
 }
 
 /** One line per case: the worker floor, the plain floor, the ratio. */
-export function formatWorkerCost(rows: WorkerCostRow[]): string[] {
+function formatWorkerCost(rows: WorkerCostRow[]): string[] {
   return rows.map(
     (r) =>
       `what a worker costs by itself, ${r.accounts} accounts, worker ${r.worker === 'warm' ? 'running' : 'stopped'}: ` +
